@@ -9,6 +9,7 @@ module io.github.deliverykit.core {
     exports io.github.deliverykit.core.check;
     exports io.github.deliverykit.core.event;
     exports io.github.deliverykit.core.finding;
+    exports io.github.deliverykit.core.metric;
     exports io.github.deliverykit.core.money;
     exports io.github.deliverykit.core.spi;
     exports io.github.deliverykit.core.time;

@@ -1,5 +1,7 @@
 package io.github.deliverykit.cli;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.MetricKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.policy.maturity.Answers;
 import io.github.deliverykit.policy.maturity.Assessment;
@@ -10,8 +12,6 @@ import io.github.deliverykit.policy.maturity.MaturityAssessor;
 import io.github.deliverykit.policy.maturity.MaturityModel;
 import io.github.deliverykit.policy.maturity.MaturityModels;
 import io.github.deliverykit.policy.maturity.MaturityPlan;
-import io.github.deliverykit.policy.maturity.MetricKeys;
-import io.github.deliverykit.policy.maturity.MetricUnit;
 import io.github.deliverykit.policy.maturity.PlanStep;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -81,12 +81,12 @@ final class AssessCommand extends ReportCommand {
             JsonInput metrics = JsonInput.read(metricsFile);
             Evidence.Builder eb = Evidence.builder();
             for (String key : metrics.fieldNames()) {
-                MetricUnit unit = MetricKeys.unitOf(key);
+                Unit unit = MetricKeys.unitOf(key);
                 if (unit == null) {
                     throw metrics.problem(key, "unknown metric (known: " + String.join(", ", new TreeSet<>(MetricKeys.known())) + ")");
                 }
                 BigDecimal value;
-                if (unit.equals(MetricUnit.SECONDS) && metrics.node(key).isTextual()
+                if (unit.equals(Unit.SECONDS) && metrics.node(key).isTextual()
                         && !metrics.node(key).asText().matches("[-+0-9.eE]+")) {
                     Duration d = metrics.duration(key);
                     value = BigDecimal.valueOf(d.toMillis()).movePointLeft(3);

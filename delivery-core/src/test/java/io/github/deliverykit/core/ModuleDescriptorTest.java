@@ -34,6 +34,7 @@ final class ModuleDescriptorTest {
                 "io.github.deliverykit.core.check",
                 "io.github.deliverykit.core.event",
                 "io.github.deliverykit.core.finding",
+                "io.github.deliverykit.core.metric",
                 "io.github.deliverykit.core.money",
                 "io.github.deliverykit.core.spi",
                 "io.github.deliverykit.core.time")), exports);

@@ -1,9 +1,13 @@
 package io.github.deliverykit.policy.maturity;
 
-import static io.github.deliverykit.policy.maturity.Comparison.AT_LEAST;
-import static io.github.deliverykit.policy.maturity.Comparison.AT_MOST;
-import static io.github.deliverykit.policy.maturity.Comparison.GREATER_THAN;
-import static io.github.deliverykit.policy.maturity.Comparison.LESS_THAN;
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Comparison;
+import static io.github.deliverykit.core.metric.Comparison.AT_LEAST;
+import static io.github.deliverykit.core.metric.Comparison.AT_MOST;
+import static io.github.deliverykit.core.metric.Comparison.GREATER_THAN;
+import static io.github.deliverykit.core.metric.Comparison.LESS_THAN;
 
 /**
  * The AI-delivery maturity matrix ({@code ai-delivery}): four dimensions (CI/CD Pipeline, Merge
@@ -55,12 +59,12 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
         return DEFINITION;
     }
 
-    private static MetricRule rule(String key, Comparison c, String threshold, MetricUnit unit) {
-        return MetricRule.of(key, c, threshold, unit);
+    private static Threshold rule(String key, Comparison c, String threshold, Unit unit) {
+        return Threshold.of(key, c, threshold, unit);
     }
 
     private static MaturityModelDefinition build() {
-        MetricUnit s = MetricUnit.SECONDS;
+        Unit s = Unit.SECONDS;
         return MaturityModelDefinition.builder(ID, "AI Delivery Maturity")
                 .description("How we manage delivery in the age of agents: from human PR review to an autonomous "
                         + "delivery pipeline.")
@@ -93,7 +97,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                         + "all teams)")
                 .criterion("cicd.L2.04", CICD, 2, "CI duration is tracked as a metric and reviewed monthly")
                 .criterion("cicd.L2.05", CICD, 2, "Cache hit rate exceeds 70%",
-                        rule(MetricKeys.CI_CACHE_HIT_RATE, GREATER_THAN, "0.70", MetricUnit.RATIO))
+                        rule(MetricKeys.CI_CACHE_HIT_RATE, GREATER_THAN, "0.70", Unit.RATIO))
                 .criterion("cicd.L3.01", CICD, 3, "CI completes in under 5 minutes (median)",
                         rule(MetricKeys.CI_DURATION_MEDIAN, LESS_THAN, "300", s))
                 .criterion("cicd.L3.02", CICD, 3, "Remote caching is implemented (Bazel remote cache, EngFlow, Gradle "
@@ -120,7 +124,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                         + "for observed failures, removes redundant tests)")
                 .criterion("cicd.L5.04", CICD, 5, "CI runner utilization stays between 50-80% (auto-scaling prevents "
                         + "both waste and queuing)",
-                        MetricRule.between(MetricKeys.CI_RUNNER_UTILIZATION, "0.50", "0.80", MetricUnit.RATIO))
+                        Threshold.between(MetricKeys.CI_RUNNER_UTILIZATION, "0.50", "0.80", Unit.RATIO))
                 .criterion("cicd.L5.05", CICD, 5, "Test suite evolution is auditable (each auto-added/removed test has a "
                         + "provenance record)")
                 // Merge & Deploy
@@ -129,7 +133,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                 .criterion("merge-deploy.L1.03", MERGE_DEPLOY, 1, "Basic CD pipeline exists (even if simple or "
                         + "manually triggered)")
                 .criterion("merge-deploy.L1.04", MERGE_DEPLOY, 1, "Deploy frequency is at least weekly",
-                        rule(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, AT_LEAST, "1", MetricUnit.PER_WEEK))
+                        rule(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, AT_LEAST, "1", Unit.PER_WEEK))
                 .criterion("merge-deploy.L2.01", MERGE_DEPLOY, 2, "Merge queue is implemented (GitHub merge queue, "
                         + "Mergify, or equivalent)")
                 .criterion("merge-deploy.L2.02", MERGE_DEPLOY, 2, "Auto-rebase is enabled for PRs targeting main branch")
@@ -139,13 +143,13 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                         + "review is requested")
                 .criterion("merge-deploy.L2.05", MERGE_DEPLOY, 2, "Deploy frequency is at least daily",
                         rule(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, AT_LEAST, Integer.toString(DAILY_DEPLOYS_PER_WEEK),
-                                MetricUnit.PER_WEEK))
+                                Unit.PER_WEEK))
                 .criterion("merge-deploy.L3.01", MERGE_DEPLOY, 3, "Policy-based merge rules are enforced (OPA, branch "
                         + "protection, or equivalent)")
                 .criterion("merge-deploy.L3.02", MERGE_DEPLOY, 3, "Deterministic merge ordering with conflict detection "
                         + "prevents concurrent merge failures")
                 .criterion("merge-deploy.L3.03", MERGE_DEPLOY, 3, "PRs require a maximum of 2 CI rounds before merge "
-                        + "(Stripe benchmark)", rule(MetricKeys.CI_ROUNDS_PER_PR, AT_MOST, "2", MetricUnit.COUNT))
+                        + "(Stripe benchmark)", rule(MetricKeys.CI_ROUNDS_PER_PR, AT_MOST, "2", Unit.COUNT))
                 .criterion("merge-deploy.L3.04", MERGE_DEPLOY, 3, "Merge rules are versioned as code and reviewed when "
                         + "changed")
                 .criterion("merge-deploy.L3.05", MERGE_DEPLOY, 3, "PRs exceeding 2 CI rounds are flagged for "
@@ -153,7 +157,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                 .criterion("merge-deploy.L4.01", MERGE_DEPLOY, 4, "Green-classified PRs auto-merge and auto-deploy "
                         + "without human intervention")
                 .criterion("merge-deploy.L4.02", MERGE_DEPLOY, 4, "Team throughput exceeds 50 PRs per day",
-                        rule(MetricKeys.PR_THROUGHPUT_PER_DAY, GREATER_THAN, "50", MetricUnit.PER_DAY))
+                        rule(MetricKeys.PR_THROUGHPUT_PER_DAY, GREATER_THAN, "50", Unit.PER_DAY))
                 .criterion("merge-deploy.L4.03", MERGE_DEPLOY, 4, "Canary or progressive deployment is automated (no "
                         + "manual rollout decisions)")
                 .criterion("merge-deploy.L4.04", MERGE_DEPLOY, 4, "Auto-deploy includes automated rollback on error "
@@ -161,7 +165,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                 .criterion("merge-deploy.L4.05", MERGE_DEPLOY, 4, "Merge queue wait time is under 10 minutes",
                         rule(MetricKeys.MERGE_QUEUE_WAIT_P50, LESS_THAN, "600", s))
                 .criterion("merge-deploy.L5.01", MERGE_DEPLOY, 5, "Merge throughput sustains 1,000+ merges per week",
-                        rule(MetricKeys.MERGES_PER_WEEK, AT_LEAST, "1000", MetricUnit.PER_WEEK))
+                        rule(MetricKeys.MERGES_PER_WEEK, AT_LEAST, "1000", Unit.PER_WEEK))
                 .criterion("merge-deploy.L5.02", MERGE_DEPLOY, 5, "Full autonomous pipeline: agent produces PR, CI "
                         + "passes, merge, deploy, observe - no human in the loop")
                 .criterion("merge-deploy.L5.03", MERGE_DEPLOY, 5, "Rollback is agent-driven (agent detects regression, "
@@ -170,7 +174,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                         + "anomaly detection", rule(MetricKeys.ROLLBACK_MEAN_TIME, LESS_THAN, "300", s))
                 .criterion("merge-deploy.L5.05", MERGE_DEPLOY, 5, "Agent-driven rollbacks succeed without human "
                         + "intervention 95%+ of the time",
-                        rule(MetricKeys.ROLLBACK_SUCCESS_RATE, AT_LEAST, "0.95", MetricUnit.RATIO))
+                        rule(MetricKeys.ROLLBACK_SUCCESS_RATE, AT_LEAST, "0.95", Unit.RATIO))
                 // Metrics
                 .criterion("metrics.L1.01", METRICS, 1, "Delivery is tracked with at least basic metrics")
                 .criterion("metrics.L1.02", METRICS, 1, "Standard delivery metrics are in place (AI-specific metrics "
@@ -186,9 +190,9 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                         + "per tool")
                 .criterion("metrics.L2.05", METRICS, 2, "Metrics are reviewed in team retrospectives at least monthly")
                 .criterion("metrics.L3.01", METRICS, 3, "ITS (Iterations-to-Success) is tracked with a target of 1-3",
-                        MetricRule.between(MetricKeys.ITS_MEAN, "1", "3", MetricUnit.COUNT))
+                        Threshold.between(MetricKeys.ITS_MEAN, "1", "3", Unit.COUNT))
                 .criterion("metrics.L3.02", METRICS, 3, "CPI (Cost-per-Iteration) is tracked with a target under $0.50",
-                        rule(MetricKeys.COST_PER_ITERATION, LESS_THAN, "0.50", MetricUnit.USD))
+                        rule(MetricKeys.COST_PER_ITERATION, LESS_THAN, "0.50", Unit.USD))
                 .criterion("metrics.L3.03", METRICS, 3, "CI feedback latency is tracked as a metric (time from push to "
                         + "CI result)")
                 .criterion("metrics.L3.04", METRICS, 3, "Metrics are broken down per team and per repository")
@@ -197,7 +201,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                 .criterion("metrics.L4.01", METRICS, 4, "Test-oracle reliability is measured and tracked on a dashboard")
                 .criterion("metrics.L4.02", METRICS, 4, "Auto-approve rate (% of PRs auto-merged as Green) is tracked "
                         + "with a target above 60%",
-                        rule(MetricKeys.REVIEW_AUTO_APPROVE_RATE, GREATER_THAN, "0.60", MetricUnit.RATIO))
+                        rule(MetricKeys.REVIEW_AUTO_APPROVE_RATE, GREATER_THAN, "0.60", Unit.RATIO))
                 .criterion("metrics.L4.03", METRICS, 4, "Merge queue wait time is tracked with a target under 10 minutes",
                         rule(MetricKeys.MERGE_QUEUE_WAIT_P50, LESS_THAN, "600", s))
                 .criterion("metrics.L4.04", METRICS, 4, "Agent Autonomy Score (% of tasks completed without human "
@@ -211,7 +215,7 @@ public final class AiDeliveryMaturityModel implements MaturityModel {
                 .criterion("metrics.L5.03", METRICS, 5, "Metrics system auto-detects vanity metrics (high activity, low "
                         + "value delivery) and flags them")
                 .criterion("metrics.L5.04", METRICS, 5, "Cost-per-feature trend is declining quarter-over-quarter",
-                        rule(MetricKeys.COST_PER_FEATURE_QOQ_CHANGE, LESS_THAN, "0", MetricUnit.RATIO))
+                        rule(MetricKeys.COST_PER_FEATURE_QOQ_CHANGE, LESS_THAN, "0", Unit.RATIO))
                 // Governance & Compliance
                 .criterion("governance.L1.01", GOVERNANCE, 1, "The team knows which AI tools are in use")
                 .criterion("governance.L1.02", GOVERNANCE, 1, "AI-generated code follows the normal review and merge "

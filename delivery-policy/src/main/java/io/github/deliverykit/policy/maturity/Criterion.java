@@ -1,11 +1,12 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.check.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One criterion of a maturity model: a stable id such as {@code cicd.L2.03}, the dimension and
- * level it belongs to, its text, and for measurable criteria the {@link MetricRule} that decides it
+ * level it belongs to, its text, and for measurable criteria the {@link Threshold} that decides it
  * from measured evidence.
  *
  * @param id the stable id, unique within the model
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param text the criterion as worded in the model
  * @param rule how measured evidence decides it, or null when it can only be answered
  */
-public record Criterion(String id, String dimension, int level, String text, @Nullable MetricRule rule) {
+public record Criterion(String id, String dimension, int level, String text, @Nullable Threshold rule) {
 
     /**
      * Validates the criterion.

@@ -1,5 +1,6 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Measurement;
 import io.github.deliverykit.core.check.Checks;
 import org.jspecify.annotations.Nullable;
 

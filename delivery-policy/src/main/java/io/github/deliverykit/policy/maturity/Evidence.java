@@ -1,5 +1,8 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Measurement;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.money.Money;
 import java.math.BigDecimal;
@@ -131,7 +134,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param unit the unit
          * @return this builder
          */
-        public Builder put(@Nullable String key, @Nullable BigDecimal value, @Nullable MetricUnit unit) {
+        public Builder put(@Nullable String key, @Nullable BigDecimal value, @Nullable Unit unit) {
             return put(new Measurement(MetricKeys.checkKey(key, "key"), Checks.notNull(value, "value of " + key),
                     Checks.notNull(unit, "unit of " + key)));
         }
@@ -144,7 +147,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param unit the unit
          * @return this builder
          */
-        public Builder put(@Nullable String key, double value, @Nullable MetricUnit unit) {
+        public Builder put(@Nullable String key, double value, @Nullable Unit unit) {
             MetricKeys.checkKey(key, "key");
             Checks.finite(value, key);
             return put(key, BigDecimal.valueOf(value), unit);
@@ -161,7 +164,7 @@ public record Evidence(Map<String, Measurement> byKey) {
             MetricKeys.checkKey(key, "key");
             Checks.nonNegative(value, key);
             BigDecimal seconds = BigDecimal.valueOf(value.getSeconds()).add(BigDecimal.valueOf(value.getNano(), 9));
-            return put(key, seconds.stripTrailingZeros(), MetricUnit.SECONDS);
+            return put(key, seconds.stripTrailingZeros(), Unit.SECONDS);
         }
 
         /**
@@ -172,7 +175,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @return this builder
          */
         public Builder ratio(@Nullable String key, double value) {
-            return put(key, value, MetricUnit.RATIO);
+            return put(key, value, Unit.RATIO);
         }
 
         /**
@@ -183,7 +186,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @return this builder
          */
         public Builder perDay(@Nullable String key, double value) {
-            return put(key, value, MetricUnit.PER_DAY);
+            return put(key, value, Unit.PER_DAY);
         }
 
         /**
@@ -194,7 +197,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @return this builder
          */
         public Builder perWeek(@Nullable String key, double value) {
-            return put(key, value, MetricUnit.PER_WEEK);
+            return put(key, value, Unit.PER_WEEK);
         }
 
         /**
@@ -205,7 +208,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @return this builder
          */
         public Builder count(@Nullable String key, double value) {
-            return put(key, value, MetricUnit.COUNT);
+            return put(key, value, Unit.COUNT);
         }
 
         /**
@@ -218,7 +221,7 @@ public record Evidence(Map<String, Measurement> byKey) {
         public Builder money(@Nullable String key, @Nullable Money value) {
             MetricKeys.checkKey(key, "key");
             Checks.notNull(value, key);
-            return put(key, value.toBigDecimal(), MetricUnit.money(value.currency().getCurrencyCode()));
+            return put(key, value.toBigDecimal(), Unit.money(value.currency().getCurrencyCode()));
         }
 
         /**

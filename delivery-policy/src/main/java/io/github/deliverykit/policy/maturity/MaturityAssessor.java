@@ -1,5 +1,7 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.Measurement;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
@@ -185,7 +187,7 @@ public final class MaturityAssessor {
 
     private static CriterionResult decide(Criterion c, @Nullable Answer answer, Evidence evidence, Set<String> usedKeys,
             List<Finding> findings) {
-        MetricRule rule = c.rule();
+        Threshold rule = c.rule();
         Measurement m = rule == null ? null : evidence.get(rule.key());
         if (rule != null && m != null) {
             usedKeys.add(rule.key());
@@ -335,7 +337,7 @@ public final class MaturityAssessor {
 
     private static String action(CriterionResult r) {
         Criterion c = r.criterion();
-        MetricRule rule = c.rule();
+        Threshold rule = c.rule();
         if (rule != null) {
             Measurement m = r.measurement();
             if (m != null) {

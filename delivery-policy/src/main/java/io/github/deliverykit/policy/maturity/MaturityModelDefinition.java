@@ -1,5 +1,6 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.check.Checks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,7 +248,7 @@ public record MaturityModelDefinition(String id, String title, String descriptio
          * @param rule the rule that decides it from evidence
          * @return this builder
          */
-        public Builder criterion(String criterionId, String dimensionId, int rank, String text, @Nullable MetricRule rule) {
+        public Builder criterion(String criterionId, String dimensionId, int rank, String text, @Nullable Threshold rule) {
             criteria.add(new Criterion(criterionId, dimensionId, rank, text, Checks.notNull(rule, "rule of " + criterionId)));
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.MetricKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

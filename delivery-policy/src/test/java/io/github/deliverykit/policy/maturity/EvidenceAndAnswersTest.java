@@ -1,5 +1,8 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Measurement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +33,7 @@ final class EvidenceAndAnswersTest {
                 .perDay(MetricKeys.PR_THROUGHPUT_PER_DAY, 12.5)
                 .count(MetricKeys.CI_ROUNDS_PER_PR, 1.8)
                 .money(MetricKeys.COST_PER_ITERATION, Money.of("0.42", "USD"))
-                .put(new Measurement("custom.key", BigDecimal.ONE, new MetricUnit("widgets")))
+                .put(new Measurement("custom.key", BigDecimal.ONE, new Unit("widgets")))
                 .build();
         assertEquals(7, e.size());
         assertEquals(new BigDecimal("540.25"), e.get(MetricKeys.CI_DURATION_MEDIAN).value());
@@ -40,23 +43,23 @@ final class EvidenceAndAnswersTest {
         assertEquals("12.5 /day", e.get(MetricKeys.PR_THROUGHPUT_PER_DAY).rendered());
         assertEquals("1.8", e.get(MetricKeys.CI_ROUNDS_PER_PR).rendered());
         assertEquals("0.42 USD", e.get(MetricKeys.COST_PER_ITERATION).rendered());
-        assertEquals(MetricUnit.USD, e.get(MetricKeys.COST_PER_ITERATION).unit());
+        assertEquals(Unit.USD, e.get(MetricKeys.COST_PER_ITERATION).unit());
         assertEquals("1 widgets", e.get("custom.key").rendered());
         assertEquals(List.of("ci.cache.hit_rate", "ci.duration.median", "ci.rounds.per_pr", "cost.per_iteration",
                 "custom.key", "deploy.frequency.per_week", "pr.throughput.per_day"), List.copyOf(e.byKey().keySet()));
         assertNull(e.get("nope"));
         assertNull(e.get(null));
         assertNull(MetricKeys.unitOf(null));
-        assertInvalid("value must not be null", () -> MetricUnit.COUNT.render(null));
+        assertInvalid("value must not be null", () -> Unit.COUNT.render(null));
         assertEquals(0, Evidence.none().size());
         assertEquals(e, Evidence.of(List.copyOf(e.byKey().values())));
-        assertEquals("0", MetricUnit.SECONDS.render(BigDecimal.ZERO.setScale(3)).split(" ")[0]);
-        assertEquals(MetricUnit.SECONDS, MetricKeys.unitOf(MetricKeys.CI_DURATION_P95));
+        assertEquals("0", Unit.SECONDS.render(BigDecimal.ZERO.setScale(3)).split(" ")[0]);
+        assertEquals(Unit.SECONDS, MetricKeys.unitOf(MetricKeys.CI_DURATION_P95));
         assertNull(MetricKeys.unitOf("custom.key"));
         assertTrue(MetricKeys.known().contains(MetricKeys.ROLLBACK_SUCCESS_RATE));
         assertEquals(17, MetricKeys.known().size());
-        assertEquals("EUR", MetricUnit.money("EUR").symbol());
-        assertEquals("s", MetricUnit.SECONDS.toString());
+        assertEquals("EUR", Unit.money("EUR").symbol());
+        assertEquals("s", Unit.SECONDS.toString());
     }
 
     @Test
@@ -97,16 +100,16 @@ final class EvidenceAndAnswersTest {
         assertInvalid("measurement must not be null", () -> Evidence.builder().put(null));
         assertInvalid("cost.per_iteration must not be null", () -> Evidence.builder().money("cost.per_iteration", null));
         Map<String, Measurement> wrong = new HashMap<>();
-        wrong.put("a.b", new Measurement("c.d", BigDecimal.ONE, MetricUnit.COUNT));
+        wrong.put("a.b", new Measurement("c.d", BigDecimal.ONE, Unit.COUNT));
         assertInvalid("evidence['a.b'].key must equal its map key", () -> new Evidence(wrong));
         Map<String, Measurement> nullValue = new HashMap<>();
         nullValue.put("a.b", null);
         assertInvalid("evidence['a.b'] must not be null", () -> new Evidence(nullValue));
         assertInvalid("evidence must not be null", () -> new Evidence(null));
         assertInvalid("measurements must not be null", () -> Evidence.of(null));
-        assertInvalid("unit must be a symbol", () -> new MetricUnit("1 s"));
-        assertInvalid("currency must be an ISO 4217 code", () -> MetricUnit.money("XXXX"));
-        assertInvalid("value of a.b must not be null", () -> new Measurement("a.b", null, MetricUnit.COUNT));
+        assertInvalid("unit must be a symbol", () -> new Unit("1 s"));
+        assertInvalid("currency must be an ISO 4217 code", () -> Unit.money("XXXX"));
+        assertInvalid("value of a.b must not be null", () -> new Measurement("a.b", null, Unit.COUNT));
         assertInvalid("unit of a.b must not be null", () -> new Measurement("a.b", BigDecimal.ONE, null));
     }
 
@@ -184,7 +187,7 @@ final class EvidenceAndAnswersTest {
     @Test
     void criterionResult_fieldsMustAgree() {
         Criterion c = Criterion.of("a.1", "a", 1, "x");
-        Measurement m = new Measurement("a.b", BigDecimal.ONE, MetricUnit.COUNT);
+        Measurement m = new Measurement("a.b", BigDecimal.ONE, Unit.COUNT);
         assertInvalid("measurement of a.1 must be present exactly when evidence decided",
                 () -> new CriterionResult(c, CriterionStatus.MET, DecidedBy.EVIDENCE, null, null));
         assertInvalid("measurement of a.1 must be present exactly when evidence decided",

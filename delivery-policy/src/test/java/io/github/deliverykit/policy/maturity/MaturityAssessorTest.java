@@ -1,5 +1,9 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Comparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -235,7 +239,7 @@ final class MaturityAssessorTest {
                 .level(1, "One", "")
                 .dimension("d", "D", "")
                 .criterion("d.1", "d", 1, "Lead time under a day",
-                        MetricRule.of("team.lead_time", Comparison.LESS_THAN, "86400", MetricUnit.SECONDS))
+                        Threshold.of("team.lead_time", Comparison.LESS_THAN, "86400", Unit.SECONDS))
                 .build();
         Evidence e = Evidence.builder().count("team.lead_time", 3).build();
         Assessment a = ASSESSOR.assess(m, Answers.builder().met("d.1").build(), e);

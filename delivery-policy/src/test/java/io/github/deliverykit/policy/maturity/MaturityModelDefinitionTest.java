@@ -1,5 +1,9 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Comparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,40 +109,40 @@ final class MaturityModelDefinitionTest {
 
     @Test
     void metricRule_validatesAndTests() {
-        MetricRule between = MetricRule.between("x.y", "1", "3", MetricUnit.COUNT);
+        Threshold between = Threshold.between("x.y", "1", "3", Unit.COUNT);
         assertEquals(Comparison.BETWEEN, between.comparison());
         assertEquals(new java.math.BigDecimal("3"), between.upper());
         assertTrue(between.test(java.math.BigDecimal.ONE));
         assertTrue(!between.test(new java.math.BigDecimal("3.01")));
         assertEquals("x.y between 1 and 3", between.describe());
-        MetricRule lt = MetricRule.of("x.y", Comparison.LESS_THAN, "10", MetricUnit.SECONDS);
+        Threshold lt = Threshold.of("x.y", Comparison.LESS_THAN, "10", Unit.SECONDS);
         assertTrue(lt.test(new java.math.BigDecimal("9.999")));
         assertTrue(!lt.test(java.math.BigDecimal.TEN));
-        MetricRule atMost = MetricRule.of("x.y", Comparison.AT_MOST, "10", MetricUnit.COUNT);
+        Threshold atMost = Threshold.of("x.y", Comparison.AT_MOST, "10", Unit.COUNT);
         assertTrue(atMost.test(java.math.BigDecimal.TEN));
         assertTrue(!atMost.test(new java.math.BigDecimal("10.0001")));
-        MetricRule gt = MetricRule.of("x.y", Comparison.GREATER_THAN, "10", MetricUnit.COUNT);
+        Threshold gt = Threshold.of("x.y", Comparison.GREATER_THAN, "10", Unit.COUNT);
         assertTrue(!gt.test(java.math.BigDecimal.TEN));
         assertTrue(gt.test(new java.math.BigDecimal("10.0001")));
-        MetricRule atLeast = MetricRule.of("x.y", Comparison.AT_LEAST, "10", MetricUnit.COUNT);
+        Threshold atLeast = Threshold.of("x.y", Comparison.AT_LEAST, "10", Unit.COUNT);
         assertTrue(atLeast.test(java.math.BigDecimal.TEN));
         assertTrue(!atLeast.test(new java.math.BigDecimal("9.9999")));
         assertEquals("x.y <= 10", atMost.describe());
         assertEquals(">=", Comparison.AT_LEAST.symbol());
-        assertInvalid("comparison must have two bounds", () -> MetricRule.of("x.y", Comparison.BETWEEN, "1",
-                MetricUnit.COUNT));
-        assertInvalid("upper must not be below threshold 2, but was 1", () -> MetricRule.between("x.y", "2", "1",
-                MetricUnit.COUNT));
-        assertInvalid("upper must equal the threshold unless BETWEEN", () -> new MetricRule("x.y",
-                Comparison.LESS_THAN, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, MetricUnit.COUNT));
-        assertInvalid("threshold must be a decimal number, but was 'ten'", () -> MetricRule.of("x.y",
-                Comparison.LESS_THAN, "ten", MetricUnit.COUNT));
-        assertInvalid("unit of ci.duration.median must be 's', but was 'count'", () -> MetricRule.of(
-                MetricKeys.CI_DURATION_MEDIAN, Comparison.LESS_THAN, "1", MetricUnit.COUNT));
-        assertInvalid("rule key must be a lower-case dotted metric key", () -> MetricRule.of("CI Duration",
-                Comparison.LESS_THAN, "1", MetricUnit.COUNT));
-        assertInvalid("comparison must not be null", () -> MetricRule.of("x.y", null, "1", MetricUnit.COUNT));
-        assertInvalid("unit must not be null", () -> MetricRule.of("x.y", Comparison.LESS_THAN, "1", null));
+        assertInvalid("comparison must have two bounds", () -> Threshold.of("x.y", Comparison.BETWEEN, "1",
+                Unit.COUNT));
+        assertInvalid("upper must not be below threshold 2, but was 1", () -> Threshold.between("x.y", "2", "1",
+                Unit.COUNT));
+        assertInvalid("upper must equal the threshold unless BETWEEN", () -> new Threshold("x.y",
+                Comparison.LESS_THAN, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, Unit.COUNT));
+        assertInvalid("threshold must be a decimal number, but was 'ten'", () -> Threshold.of("x.y",
+                Comparison.LESS_THAN, "ten", Unit.COUNT));
+        assertInvalid("unit of ci.duration.median must be 's', but was 'count'", () -> Threshold.of(
+                MetricKeys.CI_DURATION_MEDIAN, Comparison.LESS_THAN, "1", Unit.COUNT));
+        assertInvalid("rule key must be a lower-case dotted metric key", () -> Threshold.of("CI Duration",
+                Comparison.LESS_THAN, "1", Unit.COUNT));
+        assertInvalid("comparison must not be null", () -> Threshold.of("x.y", null, "1", Unit.COUNT));
+        assertInvalid("unit must not be null", () -> Threshold.of("x.y", Comparison.LESS_THAN, "1", null));
         assertInvalid("value must not be null", () -> lt.test(null));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Comparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,8 +123,8 @@ final class MaturityPropertiesTest {
     void evidence_beatsAnyAnswer(@ForAll @IntRange(min = 0, max = 21) int which,
             @ForAll CriterionStatus answered, @ForAll("values") BigDecimal raw) {
         Criterion c = MEASURABLE.get(which);
-        MetricRule rule = c.rule();
-        BigDecimal value = MetricUnit.RATIO.equals(rule.unit()) && !MetricKeys.COST_PER_FEATURE_QOQ_CHANGE.equals(
+        Threshold rule = c.rule();
+        BigDecimal value = Unit.RATIO.equals(rule.unit()) && !MetricKeys.COST_PER_FEATURE_QOQ_CHANGE.equals(
                 rule.key()) ? raw.divide(new BigDecimal("2000")) : raw;
         Evidence e = Evidence.builder().put(rule.key(), value, rule.unit()).build();
         Assessment a = ASSESSOR.assess(AI, Answers.builder().answer(c.id(), answered, null).build(), e);
@@ -163,7 +167,7 @@ final class MaturityPropertiesTest {
                         .dimension("d", "D", "").criterion("d.1", "d", 1, "x").criterion(id, "d", rank, text).build();
                 case 4 -> new MaturityAssessor(MaturityConfig.custom().weight(id, value).horizonDays(rank)
                         .phases(Math.max(1, rank)).build()).assess(FIVE, Answers.none(), Evidence.none());
-                case 5 -> MetricRule.of(id, Comparison.values()[Math.floorMod(rank, 5)], text, MetricUnit.COUNT)
+                case 5 -> Threshold.of(id, Comparison.values()[Math.floorMod(rank, 5)], text, Unit.COUNT)
                         .test(BigDecimal.valueOf(rank));
                 default -> ASSESSOR.assess(AI, Answers.builder().met(id).build(), Evidence.builder()
                         .duration(text, java.time.Duration.ofSeconds(rank)).build()).toMarkdown();

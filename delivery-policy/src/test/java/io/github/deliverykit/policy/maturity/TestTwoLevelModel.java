@@ -1,5 +1,9 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.metric.Threshold;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Comparison;
 /** A test-only custom model, registered through test META-INF/services. */
 public final class TestTwoLevelModel implements MaturityModel {
 
@@ -14,10 +18,10 @@ public final class TestTwoLevelModel implements MaturityModel {
             .criterion("build.1.a", "build", 1, "Builds run in CI")
             .criterion("build.2.a", "build", 2, "Builds are reproducible")
             .criterion("build.2.b", "build", 2, "CI is fast",
-                    MetricRule.of(MetricKeys.CI_DURATION_MEDIAN, Comparison.LESS_THAN, "300", MetricUnit.SECONDS))
+                    Threshold.of(MetricKeys.CI_DURATION_MEDIAN, Comparison.LESS_THAN, "300", Unit.SECONDS))
             .criterion("ops.1.a", "ops", 1, "Someone is on call")
             .criterion("ops.2.a", "ops", 2, "Deploys weekly",
-                    MetricRule.of(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, Comparison.AT_LEAST, "1", MetricUnit.PER_WEEK))
+                    Threshold.of(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, Comparison.AT_LEAST, "1", Unit.PER_WEEK))
             .criterion("ops.2.b", "ops", 2, "Runbooks exist")
             .build();
 

@@ -1,10 +1,9 @@
-package io.github.deliverykit.policy.maturity;
+package io.github.deliverykit.core.metric;
 
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.money.Money;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The unit of a measured value. A rule compares a measurement only when the units are equal, so a
@@ -12,29 +11,29 @@ import org.jspecify.annotations.Nullable;
  *
  * @param symbol the unit symbol, e.g. {@code s}, {@code ratio}, {@code /week}, {@code USD}
  */
-public record MetricUnit(String symbol) {
+public record Unit(String symbol) {
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z/%][A-Za-z0-9/%_-]*");
 
     /** Seconds (durations are measured in seconds). */
-    public static final MetricUnit SECONDS = new MetricUnit("s");
+    public static final Unit SECONDS = new Unit("s");
     /** A fraction, 0.7 meaning 70 %. */
-    public static final MetricUnit RATIO = new MetricUnit("ratio");
+    public static final Unit RATIO = new Unit("ratio");
     /** Events per day. */
-    public static final MetricUnit PER_DAY = new MetricUnit("/day");
+    public static final Unit PER_DAY = new Unit("/day");
     /** Events per week. */
-    public static final MetricUnit PER_WEEK = new MetricUnit("/week");
+    public static final Unit PER_WEEK = new Unit("/week");
     /** A plain number (a count or a mean of counts). */
-    public static final MetricUnit COUNT = new MetricUnit("count");
+    public static final Unit COUNT = new Unit("count");
     /** US dollars. */
-    public static final MetricUnit USD = new MetricUnit("USD");
+    public static final Unit USD = new Unit("USD");
 
     /**
      * Validates the unit.
      *
      * @throws IllegalArgumentException if the symbol is null or malformed
      */
-    public MetricUnit {
+    public Unit {
         Checks.notNull(symbol, "unit");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw Checks.invalid("unit", "must be a symbol like 's', 'ratio', '/week' or 'USD'", symbol);
@@ -48,8 +47,8 @@ public record MetricUnit(String symbol) {
      * @return the unit
      * @throws IllegalArgumentException if the code is not ISO 4217
      */
-    public static MetricUnit money(@Nullable String currencyCode) {
-        return new MetricUnit(Money.currency(currencyCode).getCurrencyCode());
+    public static Unit money(String currencyCode) {
+        return new Unit(Money.currency(currencyCode).getCurrencyCode());
     }
 
     /**
@@ -59,7 +58,7 @@ public record MetricUnit(String symbol) {
      * @param value the value
      * @return the text
      */
-    public String render(@Nullable BigDecimal value) {
+    public String render(BigDecimal value) {
         Checks.notNull(value, "value");
         if (this.equals(RATIO)) {
             return plain(value.movePointRight(2)) + " %";
@@ -70,7 +69,13 @@ public record MetricUnit(String symbol) {
         return plain(value) + " " + symbol;
     }
 
-    static String plain(BigDecimal value) {
+    /**
+     * A decimal as plain text without trailing zeros.
+     *
+     * @param value the value
+     * @return e.g. {@code 0.5}
+     */
+    public static String plain(BigDecimal value) {
         if (value.signum() == 0) {
             return "0";
         }

@@ -1,8 +1,7 @@
-package io.github.deliverykit.policy.maturity;
+package io.github.deliverykit.core.metric;
 
 import io.github.deliverykit.core.check.Checks;
 import java.math.BigDecimal;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How a measurable criterion is decided from a measured metric: key, comparison, threshold(s) and
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param upper the upper bound for {@link Comparison#BETWEEN}, otherwise equal to {@code threshold}
  * @param unit the unit of the threshold and of the measurement
  */
-public record MetricRule(String key, Comparison comparison, BigDecimal threshold, BigDecimal upper, MetricUnit unit) {
+public record Threshold(String key, Comparison comparison, BigDecimal threshold, BigDecimal upper, Unit unit) {
 
     /**
      * Validates the rule.
@@ -25,7 +24,7 @@ public record MetricRule(String key, Comparison comparison, BigDecimal threshold
      *     a well-known key's unit, a BETWEEN's bounds are reversed, or a non-BETWEEN's upper differs
      *     from its threshold
      */
-    public MetricRule {
+    public Threshold {
         MetricKeys.checkKey(key, "rule key");
         Checks.notNull(comparison, "comparison");
         Checks.notNull(threshold, "threshold");
@@ -34,7 +33,7 @@ public record MetricRule(String key, Comparison comparison, BigDecimal threshold
         MetricKeys.checkUnit(key, unit);
         if (comparison == Comparison.BETWEEN) {
             if (upper.compareTo(threshold) < 0) {
-                throw Checks.invalid("upper", "must not be below threshold " + MetricUnit.plain(threshold), upper);
+                throw Checks.invalid("upper", "must not be below threshold " + Unit.plain(threshold), upper);
             }
         } else if (upper.compareTo(threshold) != 0) {
             throw Checks.invalid("upper", "must equal the threshold unless BETWEEN", upper);
@@ -51,13 +50,13 @@ public record MetricRule(String key, Comparison comparison, BigDecimal threshold
      * @return the rule
      * @throws IllegalArgumentException if the comparison is BETWEEN or an argument is invalid
      */
-    public static MetricRule of(@Nullable String key, @Nullable Comparison comparison, @Nullable String threshold,
-            @Nullable MetricUnit unit) {
+    public static Threshold of(String key, Comparison comparison, String threshold,
+            Unit unit) {
         if (comparison == Comparison.BETWEEN) {
             throw Checks.invalid("comparison", "must have two bounds: use between(..)", comparison);
         }
         BigDecimal t = decimal(threshold, "threshold");
-        return new MetricRule(Checks.notNull(key, "rule key"), Checks.notNull(comparison, "comparison"), t, t,
+        return new Threshold(Checks.notNull(key, "rule key"), Checks.notNull(comparison, "comparison"), t, t,
                 Checks.notNull(unit, "unit"));
     }
 
@@ -70,13 +69,13 @@ public record MetricRule(String key, Comparison comparison, BigDecimal threshold
      * @param unit the unit
      * @return the rule
      */
-    public static MetricRule between(@Nullable String key, @Nullable String lower, @Nullable String upper,
-            @Nullable MetricUnit unit) {
-        return new MetricRule(Checks.notNull(key, "rule key"), Comparison.BETWEEN, decimal(lower, "threshold"),
+    public static Threshold between(String key, String lower, String upper,
+            Unit unit) {
+        return new Threshold(Checks.notNull(key, "rule key"), Comparison.BETWEEN, decimal(lower, "threshold"),
                 decimal(upper, "upper"), Checks.notNull(unit, "unit"));
     }
 
-    private static BigDecimal decimal(@Nullable String text, String field) {
+    private static BigDecimal decimal(String text, String field) {
         Checks.notNull(text, field);
         try {
             return new BigDecimal(text.trim());

@@ -1,4 +1,4 @@
-package io.github.deliverykit.policy.maturity;
+package io.github.deliverykit.core.metric;
 
 import io.github.deliverykit.core.check.Checks;
 import java.math.BigDecimal;
@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * @param value the value
  * @param unit the unit
  */
-public record Measurement(String key, BigDecimal value, MetricUnit unit) {
+public record Measurement(String key, BigDecimal value, Unit unit) {
 
     /**
      * Validates the measurement; a value within a well-known key's range and unit is required.

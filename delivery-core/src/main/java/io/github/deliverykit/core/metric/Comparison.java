@@ -1,6 +1,6 @@
-package io.github.deliverykit.policy.maturity;
+package io.github.deliverykit.core.metric;
 
-/** How a {@link MetricRule} compares a measured value with its threshold(s). */
+/** How a {@link Threshold} compares a measured value with its threshold(s). */
 public enum Comparison {
     /** value &lt; threshold. */
     LESS_THAN("<"),

@@ -1,4 +1,4 @@
-package io.github.deliverykit.policy.maturity;
+package io.github.deliverykit.core.metric;
 
 import io.github.deliverykit.core.check.Checks;
 import java.math.BigDecimal;
@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The well-known metric keys the built-in maturity models evaluate, with the unit and range each
- * must have. The metrics module fills {@link Evidence} under these keys; a measurement under a
- * well-known key in another unit or out of range is rejected. Custom keys (any lower-case dotted
- * name) are accepted as given.
+ * The one set of well-known metric keys: what the DORA, flow and cost reports of the metrics module
+ * measure ({@code measurements()}) and what the maturity models and every other threshold read,
+ * each with the unit and range it must have. A measurement under a well-known key in another unit
+ * or out of range is rejected. Custom keys (any lower-case dotted name) are accepted as given.
  */
 public final class MetricKeys {
 
@@ -53,6 +53,20 @@ public final class MetricKeys {
     public static final String COST_PER_ITERATION = "cost.per_iteration";
     /** Quarter-over-quarter change of cost per feature, ratio (-0.1 = 10 % cheaper). */
     public static final String COST_PER_FEATURE_QOQ_CHANGE = "cost.per_feature.qoq_change";
+    /** Mean cost per merged pull request, US dollars. */
+    public static final String COST_PER_MERGED_PR = "cost.per_merged_pr";
+    /** Mean cost per delivered feature, US dollars. */
+    public static final String COST_PER_FEATURE = "cost.per_feature";
+    /** Median iterations to success, count. */
+    public static final String ITS_MEDIAN = "its.median";
+    /** DORA: production deployments per day. */
+    public static final String DORA_DEPLOYMENT_FREQUENCY_PER_DAY = "dora.deployment_frequency.per_day";
+    /** DORA: median lead time for changes (commit to production), seconds. */
+    public static final String DORA_LEAD_TIME_MEDIAN = "dora.lead_time.median";
+    /** DORA: change failure rate, ratio 0..1. */
+    public static final String DORA_CHANGE_FAILURE_RATE = "dora.change_failure_rate";
+    /** DORA: median time to restore service, seconds. */
+    public static final String DORA_TIME_TO_RESTORE_MEDIAN = "dora.time_to_restore.median";
 
     private static final Map<String, Spec> KNOWN;
 
@@ -60,30 +74,37 @@ public final class MetricKeys {
         Map<String, Spec> m = new LinkedHashMap<>();
         BigDecimal zero = BigDecimal.ZERO;
         BigDecimal one = BigDecimal.ONE;
-        m.put(CI_DURATION_MEDIAN, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(CI_DURATION_P95, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(CI_FEEDBACK_LATENCY_MEDIAN, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(CI_CACHE_HIT_RATE, new Spec(MetricUnit.RATIO, zero, one));
-        m.put(CI_RUNNER_UTILIZATION, new Spec(MetricUnit.RATIO, zero, one));
-        m.put(CI_ROUNDS_PER_PR, new Spec(MetricUnit.COUNT, zero, null));
-        m.put(SANDBOX_SPINUP_MEDIAN, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(DEPLOY_FREQUENCY_PER_WEEK, new Spec(MetricUnit.PER_WEEK, zero, null));
-        m.put(PR_THROUGHPUT_PER_DAY, new Spec(MetricUnit.PER_DAY, zero, null));
-        m.put(MERGES_PER_WEEK, new Spec(MetricUnit.PER_WEEK, zero, null));
-        m.put(MERGE_QUEUE_WAIT_P50, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(ROLLBACK_MEAN_TIME, new Spec(MetricUnit.SECONDS, zero, null));
-        m.put(ROLLBACK_SUCCESS_RATE, new Spec(MetricUnit.RATIO, zero, one));
-        m.put(REVIEW_AUTO_APPROVE_RATE, new Spec(MetricUnit.RATIO, zero, one));
-        m.put(ITS_MEAN, new Spec(MetricUnit.COUNT, zero, null));
-        m.put(COST_PER_ITERATION, new Spec(MetricUnit.USD, zero, null));
-        m.put(COST_PER_FEATURE_QOQ_CHANGE, new Spec(MetricUnit.RATIO, null, null));
+        m.put(CI_DURATION_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(CI_DURATION_P95, new Spec(Unit.SECONDS, zero, null));
+        m.put(CI_FEEDBACK_LATENCY_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(CI_CACHE_HIT_RATE, new Spec(Unit.RATIO, zero, one));
+        m.put(CI_RUNNER_UTILIZATION, new Spec(Unit.RATIO, zero, one));
+        m.put(CI_ROUNDS_PER_PR, new Spec(Unit.COUNT, zero, null));
+        m.put(SANDBOX_SPINUP_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(DEPLOY_FREQUENCY_PER_WEEK, new Spec(Unit.PER_WEEK, zero, null));
+        m.put(PR_THROUGHPUT_PER_DAY, new Spec(Unit.PER_DAY, zero, null));
+        m.put(MERGES_PER_WEEK, new Spec(Unit.PER_WEEK, zero, null));
+        m.put(MERGE_QUEUE_WAIT_P50, new Spec(Unit.SECONDS, zero, null));
+        m.put(ROLLBACK_MEAN_TIME, new Spec(Unit.SECONDS, zero, null));
+        m.put(ROLLBACK_SUCCESS_RATE, new Spec(Unit.RATIO, zero, one));
+        m.put(REVIEW_AUTO_APPROVE_RATE, new Spec(Unit.RATIO, zero, one));
+        m.put(ITS_MEAN, new Spec(Unit.COUNT, zero, null));
+        m.put(COST_PER_ITERATION, new Spec(Unit.USD, zero, null));
+        m.put(COST_PER_FEATURE_QOQ_CHANGE, new Spec(Unit.RATIO, null, null));
+        m.put(COST_PER_MERGED_PR, new Spec(Unit.USD, zero, null));
+        m.put(COST_PER_FEATURE, new Spec(Unit.USD, zero, null));
+        m.put(ITS_MEDIAN, new Spec(Unit.COUNT, zero, null));
+        m.put(DORA_DEPLOYMENT_FREQUENCY_PER_DAY, new Spec(Unit.PER_DAY, zero, null));
+        m.put(DORA_LEAD_TIME_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(DORA_CHANGE_FAILURE_RATE, new Spec(Unit.RATIO, zero, one));
+        m.put(DORA_TIME_TO_RESTORE_MEDIAN, new Spec(Unit.SECONDS, zero, null));
         KNOWN = Collections.unmodifiableMap(m);
     }
 
     private MetricKeys() {}
 
     /** The unit and inclusive range of a well-known key; a null bound is open. */
-    private record Spec(MetricUnit unit, @Nullable BigDecimal min, @Nullable BigDecimal max) {}
+    private record Spec(Unit unit, @Nullable BigDecimal min, @Nullable BigDecimal max) {}
 
     /**
      * The well-known keys, in declaration order.
@@ -100,12 +121,20 @@ public final class MetricKeys {
      * @param key the key
      * @return the unit, or null for a custom key
      */
-    public static @Nullable MetricUnit unitOf(@Nullable String key) {
+    public static @Nullable Unit unitOf(String key) {
         Spec s = KNOWN.get(key);
         return s == null ? null : s.unit();
     }
 
-    static String checkKey(@Nullable String key, String field) {
+    /**
+     * Checks that a key is well formed (lower-case dotted segments).
+     *
+     * @param key the key
+     * @param field the field name for the error message
+     * @return the key
+     * @throws IllegalArgumentException if the key is null or malformed
+     */
+    public static String checkKey(@Nullable String key, String field) {
         Checks.notNull(key, field);
         if (!KEY.matcher(key).matches()) {
             throw Checks.invalid(field, "must be a lower-case dotted metric key like 'ci.duration.median'", key);
@@ -113,14 +142,29 @@ public final class MetricKeys {
         return key;
     }
 
-    static void checkUnit(String key, MetricUnit unit) {
+    /**
+     * Checks that a well-known key is given in its unit; custom keys pass.
+     *
+     * @param key the key
+     * @param unit the unit
+     * @throws IllegalArgumentException if the key is well-known and the unit differs
+     */
+    public static void checkUnit(String key, Unit unit) {
         Spec s = KNOWN.get(key);
         if (s != null && !s.unit().equals(unit)) {
             throw Checks.invalid("unit of " + key, "must be '" + s.unit().symbol() + "'", unit.symbol());
         }
     }
 
-    static void checkKnown(String key, BigDecimal value, MetricUnit unit) {
+    /**
+     * Checks a value against a well-known key's unit and range; custom keys pass.
+     *
+     * @param key the key
+     * @param value the value
+     * @param unit the unit
+     * @throws IllegalArgumentException if the unit differs or the value is out of range
+     */
+    public static void checkKnown(String key, BigDecimal value, Unit unit) {
         checkUnit(key, unit);
         Spec s = KNOWN.get(key);
         if (s == null) {
@@ -132,6 +176,6 @@ public final class MetricKeys {
     }
 
     private static String bound(@Nullable BigDecimal b) {
-        return b == null ? "unbounded" : MetricUnit.plain(b);
+        return b == null ? "unbounded" : Unit.plain(b);
     }
 }
