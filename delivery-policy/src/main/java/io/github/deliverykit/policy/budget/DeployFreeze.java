@@ -75,21 +75,32 @@ public final class DeployFreeze {
      * @param config the config
      * @param policies the candidate policies, in any order
      * @return the freeze
-     * @throws IllegalArgumentException if an argument or element is null, or no policy has the id
+     * @throws IllegalArgumentException if an argument or element is null, a policy has no usable id,
+     *     no policy has the config's id, or that id is the engine's namespace {@code freeze} (which
+     *     would let a policy speak for the engine)
      */
     public static DeployFreeze of(DeployFreezeConfig config, List<? extends FreezePolicy> policies) {
         Checks.notNull(config, "config");
         List<FreezePolicy> given = Checks.listOf(policies, "policies");
+        if (config.policy().equals(NAMESPACE)) {
+            throw Checks.invalid("policy", "must not be the engine's namespace '" + NAMESPACE + "'", config.policy());
+        }
+        List<String> ids = new ArrayList<>();
         for (FreezePolicy p : given) {
-            if (config.policy().equals(p.id())) {
+            String id;
+            try {
+                id = Checks.notBlank(Checks.notNull(p, "policies[]").id(), "id() of " + p.getClass().getName());
+            } catch (RuntimeException e) {
+                throw Checks.invalid("policies", "must have a usable id (" + e + ")", p.getClass().getName());
+            }
+            if (config.policy().equals(id)) {
                 return new DeployFreeze(p, config);
             }
+            ids.add(id);
         }
         if (config.policy().equals(BurnRateFreezePolicy.ID)) {
             return new DeployFreeze(new BurnRateFreezePolicy(), config);
         }
-        List<String> ids = new ArrayList<>();
-        given.forEach(p -> ids.add(p.id()));
         ids.add(BurnRateFreezePolicy.ID);
         throw Checks.invalid("policy", "must be one of " + ids + " (load() finds registered policies)",
                 config.policy());

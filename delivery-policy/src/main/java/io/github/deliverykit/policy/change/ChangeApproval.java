@@ -173,7 +173,8 @@ public final class ChangeApproval {
      * @return the engine
      * @throws IllegalArgumentException if an argument is null, an id is blank or repeats, or the
      *     config disables an unknown rule
-     * @throws IllegalStateException if a custom rule claims a built-in id
+     * @throws IllegalStateException if a custom rule claims a built-in id or the engine's namespace
+     *     {@code change} (either would let it speak for a built-in or for the engine)
      */
     public static ChangeApproval of(ChangeApprovalConfig config, List<? extends ChangeRule> customRules) {
         Checks.notNull(config, "config");
@@ -191,6 +192,10 @@ public final class ChangeApproval {
                 id = Checks.notBlank(rule.id(), "rule id of " + rule.getClass().getName());
             } catch (RuntimeException e) {
                 throw Checks.invalid("customRules", "must have a usable id (" + e + ")", rule.getClass().getName());
+            }
+            if (id.equals(NAMESPACE)) {
+                throw new IllegalStateException(Checks.message(
+                        "rule %s claims the engine's namespace '%s' as its id", rule.getClass().getName(), id));
             }
             if (BUILT_IN_IDS.contains(id)) {
                 if (BuiltInChangeRules.isBuiltIn(rule)) {

@@ -52,6 +52,17 @@ final class DeployFreezeFailClosedTest {
     }
 
     @Test
+    void of_policyInEngineNamespaceOrWithoutId_isRejected() {
+        FreezePolicy engine = policy("freeze", () -> RuleResult.of(new FreezePolicy.Outcome(false, BigDecimal.ZERO),
+                Finding.pass("freeze.exempt", "fine", Facts.none())));
+        assertThrows(IllegalArgumentException.class, () -> DeployFreeze.of(
+                DeployFreezeConfig.custom().policy("freeze").build(), List.of(engine)));
+        FreezePolicy noId = policy(null, () -> null);
+        assertThrows(IllegalArgumentException.class, () -> DeployFreeze.of(DeployFreezeConfig.ofDefaults(),
+                List.of(noId)));
+    }
+
+    @Test
     void decision_rejectsInconsistentVerdict() {
         FreezeDecision d = DeployFreeze.ofDefaults().evaluate(FreezeInput.of(DeployFreezeTest.ROUTINE,
                 DeployFreezeTest.month(0)), DeployFreezeTest.CLOCK);

@@ -545,6 +545,14 @@ final class ChangeApprovalTest {
     }
 
     @Test
+    void of_customRuleClaimingEngineNamespace_throws() {
+        ChangeRule engine = rule(ChangeApproval.NAMESPACE, RuleResult.of(Extras.none(),
+                Finding.pass("change.approvals.complete", "approved", Facts.none())));
+        assertThrows(IllegalStateException.class, () -> ChangeApproval.of(ChangeApprovalConfig.ofDefaults(),
+                List.of(engine)));
+    }
+
+    @Test
     void of_duplicateCustomIds_throw() {
         ChangeRule a = rule("dup", RuleResult.of(Extras.none()));
         assertThrows(IllegalArgumentException.class, () -> ChangeApproval.of(ChangeApprovalConfig.ofDefaults(), List.of(a, a)));
