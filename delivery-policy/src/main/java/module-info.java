@@ -8,27 +8,29 @@ module io.github.deliverykit.policy {
     requires org.slf4j;
 
     exports io.github.deliverykit.policy.budget;
+    exports io.github.deliverykit.policy.budget.spi;
     exports io.github.deliverykit.policy.canary;
     exports io.github.deliverykit.policy.change;
+    exports io.github.deliverykit.policy.change.spi;
     exports io.github.deliverykit.policy.governance;
     exports io.github.deliverykit.policy.incident;
     exports io.github.deliverykit.policy.maturity;
     exports io.github.deliverykit.policy.release;
     exports io.github.deliverykit.policy.strategy;
 
-    uses io.github.deliverykit.policy.budget.DeployFreezePolicy;
+    uses io.github.deliverykit.policy.budget.spi.FreezePolicy;
     uses io.github.deliverykit.policy.canary.CanaryJudge;
-    uses io.github.deliverykit.policy.change.ChangeRule;
+    uses io.github.deliverykit.policy.change.spi.ChangeRule;
     uses io.github.deliverykit.policy.incident.SlaTableProvider;
     uses io.github.deliverykit.policy.maturity.MaturityModel;
     uses io.github.deliverykit.policy.release.ExitCriterion;
 
-    provides io.github.deliverykit.policy.budget.DeployFreezePolicy with
-            io.github.deliverykit.policy.budget.BurnRateFreezePolicy;
+    provides io.github.deliverykit.policy.budget.spi.FreezePolicy with
+            io.github.deliverykit.policy.budget.internal.BurnRateFreezePolicy;
     provides io.github.deliverykit.policy.canary.CanaryJudge with
             io.github.deliverykit.policy.canary.ThresholdJudge,
             io.github.deliverykit.policy.canary.MannWhitneyJudge;
-    provides io.github.deliverykit.policy.change.ChangeRule with
+    provides io.github.deliverykit.policy.change.spi.ChangeRule with
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RequiredFields,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RollbackPlan,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Window,

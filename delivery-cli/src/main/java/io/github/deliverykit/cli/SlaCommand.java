@@ -11,11 +11,9 @@ import io.github.deliverykit.metrics.budget.RecurringMaintenance;
 import io.github.deliverykit.metrics.budget.SlaReport;
 import io.github.deliverykit.metrics.budget.SlaStatus;
 import io.github.deliverykit.metrics.budget.Slo;
-import io.github.deliverykit.policy.budget.ChangeKind;
 import io.github.deliverykit.policy.budget.DeployFreeze;
-import io.github.deliverykit.policy.budget.DeployRequest;
+import io.github.deliverykit.policy.budget.FreezeDecision;
 import io.github.deliverykit.policy.budget.FreezeInput;
-import io.github.deliverykit.policy.budget.FreezeVerdict;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -141,8 +139,9 @@ final class SlaCommand extends ReportCommand {
         BudgetStatus budget = slo.build(x -> ErrorBudgets.timeBased(objective, interval, incidents, schedule, now));
         SlaReport sla = slo.build(x -> SlaReport.of(budget, atRisk));
         DeployFreeze freeze = DeployFreeze.ofDefaults();
-        Decision<FreezeVerdict> frozen = freeze.decide(FreezeInput.of(
-                new DeployRequest(service, "next-routine-deploy", ChangeKind.ROUTINE), budget));
+        Decision<FreezeDecision.Verdict> frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(service,
+                "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), budget), java.time.Clock.fixed(now,
+                java.time.ZoneOffset.UTC)).toDecision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("service", service);
         data.put("target", objective.target().toString());
@@ -158,7 +157,7 @@ final class SlaCommand extends ReportCommand {
         String title = "Deploy freeze: " + service;
         String text = sla.toText() + "\n" + frozen.toText(title);
         String markdown = sla.toMarkdown() + "\n" + frozen.toMarkdown(title);
-        boolean negative = sla.status() == SlaStatus.EXHAUSTED || frozen.verdict() == FreezeVerdict.FREEZE;
+        boolean negative = sla.status() == SlaStatus.EXHAUSTED || frozen.verdict() == FreezeDecision.Verdict.FREEZE;
         return new Report("SLA report: " + service, sla.status().name(), sla.findings().plus(frozen.findings()),
                 text, markdown, data, negative ? ExitCode.NEGATIVE : ExitCode.OK);
     }

@@ -12,18 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a deploy freeze decides on: the request, the budget status and, when a lookback is
- * configured, the Workbook burn rate over it.
+ * What a {@link DeployFreeze} evaluates: the deployment asking to go ahead, the error budget status
+ * of its service and, when a lookback is configured, the Workbook burn rate over it. Immutable and
+ * validated on construction.
  *
  * @param request the deployment asking to go ahead
  * @param budget the error budget status of its service
  * @param lookback the lookback of {@code lookbackBurnRate}, or null
  * @param lookbackBurnRate the burn rate over the lookback, or null to use the budget-period burn rate
  */
-public record FreezeInput(DeployRequest request, BudgetStatus budget, @Nullable Duration lookback,
+public record FreezeInput(Request request, BudgetStatus budget, @Nullable Duration lookback,
         @Nullable BigDecimal lookbackBurnRate) {
 
     /**
@@ -61,7 +63,7 @@ public record FreezeInput(DeployRequest request, BudgetStatus budget, @Nullable 
      * @param budget the budget status
      * @return the input
      */
-    public static FreezeInput of(DeployRequest request, BudgetStatus budget) {
+    public static FreezeInput of(Request request, BudgetStatus budget) {
         return new FreezeInput(request, budget, null, null);
     }
 
@@ -77,8 +79,8 @@ public record FreezeInput(DeployRequest request, BudgetStatus budget, @Nullable 
      * @return the input
      * @throws IllegalArgumentException if an argument is invalid
      */
-    public static FreezeInput fromIncidents(DeployRequest request, Slo slo, Collection<Incident> incidents,
-            MaintenanceSchedule maintenance, Instant at, FreezeConfig config) {
+    public static FreezeInput fromIncidents(Request request, Slo slo, Collection<Incident> incidents,
+            MaintenanceSchedule maintenance, Instant at, DeployFreezeConfig config) {
         Checks.notNull(config, "config");
         BudgetStatus budget = ErrorBudgets.timeBased(slo, incidents, maintenance, at);
         Duration lb = config.lookback().orElse(null);
@@ -97,8 +99,8 @@ public record FreezeInput(DeployRequest request, BudgetStatus budget, @Nullable 
      * @return the input
      * @throws IllegalArgumentException if an argument is invalid
      */
-    public static FreezeInput fromEvents(DeployRequest request, Slo slo, SliSeries series, Instant at,
-            FreezeConfig config) {
+    public static FreezeInput fromEvents(Request request, Slo slo, SliSeries series, Instant at,
+            DeployFreezeConfig config) {
         Checks.notNull(config, "config");
         BudgetStatus budget = ErrorBudgets.events(slo, series, at);
         Duration lb = config.lookback().orElse(null);
@@ -123,5 +125,26 @@ public record FreezeInput(DeployRequest request, BudgetStatus budget, @Nullable 
      */
     public Optional<Duration> lookbackWindow() {
         return Optional.ofNullable(lookback);
+    }
+
+    /**
+     * A deployment asking to go ahead.
+     *
+     * @param service the service to deploy, not blank
+     * @param changeId the change or deployment id, for the findings, not blank
+     * @param kind what kind of change it is (what a freeze may still allow)
+     */
+    public record Request(String service, String changeId, ChangeKind kind) {
+
+        /**
+         * Validates the request.
+         *
+         * @throws IllegalArgumentException if a field is null or blank
+         */
+        public Request {
+            Checks.notBlank(service, "service");
+            Checks.notBlank(changeId, "changeId");
+            Checks.notNull(kind, "kind");
+        }
     }
 }

@@ -1,5 +1,7 @@
 /**
- * Deploy freeze from the error budget: ALLOW or FREEZE with the burn rate and budget facts that decide it.
+ * Deploy freeze from the error budget: {@link io.github.deliverykit.policy.budget.DeployFreeze}
+ * gives a {@link io.github.deliverykit.policy.budget.FreezeDecision} (frozen or not, the budget, the
+ * burn rate, and which change kinds stay allowed) that change approval consumes.
  */
 @NullMarked
 package io.github.deliverykit.policy.budget;

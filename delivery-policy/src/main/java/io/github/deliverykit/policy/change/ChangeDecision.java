@@ -1,8 +1,11 @@
 package io.github.deliverykit.policy.change;
 
 import io.github.deliverykit.core.check.Checks;
-import io.github.deliverykit.core.finding.Decision;
+import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
+import io.github.deliverykit.policy.change.ChangeRequest.Role;
+import io.github.deliverykit.policy.change.ChangeRequest.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,30 +13,34 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The decision on one change request: the verdict, the ordered findings of every rule, the
- * approvers required and still missing, the lead time that applied, the assessed risk (when risk
- * scoring is on) and whether a retrospective review is due.
+ * The decision of {@link ChangeApproval} on one change request: the verdict, the ordered findings
+ * of every rule, and the typed results the built-in rules return as their extras (never read back
+ * from a finding): the approvers required and still missing, the lead time that applied, the
+ * assessed risk and when a retrospective review is due. Immutable.
  *
  * @param requestId the request id
  * @param type the change type
+ * @param kind the change kind
  * @param verdict APPROVED, NEEDS_APPROVAL or REJECTED
- * @param findings the findings in rule order, then the approval finding
+ * @param findings the findings: disabled rules, then each rule in order, then the approval finding
  * @param requiredApprovers every role that must approve
  * @param missingApprovers the roles that have not approved yet (or only the author has)
  * @param requiredLeadTime the lead time of the type
- * @param risk the assessed risk, or null when risk scoring is off
+ * @param risk the assessed risk, or null when the risk rule assessed none (no risk condition and
+ *     no error budget known)
  * @param retrospectiveDue when the retrospective review is due, or null when none is required
  */
 public record ChangeDecision(
         String requestId,
-        ChangeType type,
-        ChangeVerdict verdict,
+        Type type,
+        ChangeKind kind,
+        Verdict verdict,
         Findings findings,
-        List<ApproverRole> requiredApprovers,
-        List<ApproverRole> missingApprovers,
+        List<Role> requiredApprovers,
+        List<Role> missingApprovers,
         Duration requiredLeadTime,
-        @Nullable RiskLevel risk,
-        @Nullable Instant retrospectiveDue) {
+        @Nullable Risk risk,
+        @Nullable Instant retrospectiveDue) implements Decided<ChangeDecision.Verdict> {
 
     /**
      * Validates the decision.
@@ -43,6 +50,7 @@ public record ChangeDecision(
     public ChangeDecision {
         Checks.notBlank(requestId, "requestId");
         Checks.notNull(type, "type");
+        Checks.notNull(kind, "kind");
         Checks.notNull(verdict, "verdict");
         Checks.notNull(findings, "findings");
         requiredApprovers = Checks.listOf(requiredApprovers, "requiredApprovers");
@@ -62,19 +70,10 @@ public record ChangeDecision(
     /**
      * The assessed risk.
      *
-     * @return the risk, empty when risk scoring is off
+     * @return the risk, empty when none was assessed
      */
-    public Optional<RiskLevel> assessedRisk() {
+    public Optional<Risk> assessedRisk() {
         return Optional.ofNullable(risk);
-    }
-
-    /**
-     * The verdict and findings as the core decision shape.
-     *
-     * @return the decision
-     */
-    public Decision<ChangeVerdict> toDecision() {
-        return Decision.of(verdict, findings);
     }
 
     /**
@@ -93,5 +92,27 @@ public record ChangeDecision(
      */
     public String toMarkdown() {
         return toDecision().toMarkdown("Change " + requestId + " (" + type + ")");
+    }
+
+    /** The verdict on a change request. */
+    public enum Verdict {
+        /** Every rule passed and every required approver approved. */
+        APPROVED,
+        /** No rule failed, but approvers are still missing (listed in the decision). */
+        NEEDS_APPROVAL,
+        /** At least one rule failed. */
+        REJECTED
+    }
+
+    /** The risk of a change, in increasing order (ServiceNow's risk values). */
+    public enum Risk {
+        /** Low risk. */
+        LOW,
+        /** Moderate risk. */
+        MODERATE,
+        /** High risk. */
+        HIGH,
+        /** Very high risk. */
+        VERY_HIGH
     }
 }

@@ -1,12 +1,12 @@
 package io.github.deliverykit.policy.budget;
 
-import io.github.deliverykit.core.finding.Decision;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
-import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.budget.spi.FreezePolicy;
 
 /** A test-only provider found through the test class path's META-INF/services. */
-public final class AlwaysFreezePolicy implements DeployFreezePolicy {
+public final class AlwaysFreezePolicy implements FreezePolicy {
 
     @Override
     public String id() {
@@ -19,8 +19,8 @@ public final class AlwaysFreezePolicy implements DeployFreezePolicy {
     }
 
     @Override
-    public Decision<FreezeVerdict> decide(FreezeInput input, FreezeConfig config) {
-        return Decision.of(FreezeVerdict.FREEZE, Findings.of(Finding.fail("freeze.always", "change freeze week",
-                Facts.of("change", input.request().changeId()))));
+    public RuleResult<Outcome> evaluate(FreezeInput input, DeployFreezeConfig config) {
+        return RuleResult.of(new Outcome(true, input.burnRate()), Finding.fail("always-freeze.week",
+                "change freeze week", Facts.of("change", input.request().changeId())));
     }
 }

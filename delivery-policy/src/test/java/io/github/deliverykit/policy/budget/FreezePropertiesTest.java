@@ -2,8 +2,9 @@ package io.github.deliverykit.policy.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.deliverykit.core.finding.Decision;
 import io.github.deliverykit.metrics.budget.BudgetStatus;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
+import io.github.deliverykit.policy.budget.FreezeDecision.Verdict;
 import java.math.BigDecimal;
 import java.time.Duration;
 import net.jqwik.api.ForAll;
@@ -17,23 +18,26 @@ final class FreezePropertiesTest {
             @ForAll @IntRange(min = 1, max = 400) int thresholdTenths, @ForAll ChangeKind kind,
             @ForAll boolean freezeWhenExhausted) {
         BudgetStatus b = DeployFreezeTest.month(extra);
-        FreezeConfig c = FreezeConfig.custom().burnRateThreshold(BigDecimal.valueOf(thresholdTenths, 1))
+        DeployFreezeConfig c = DeployFreezeConfig.custom().burnRateThreshold(BigDecimal.valueOf(thresholdTenths, 1))
                 .freezeWhenExhausted(freezeWhenExhausted).build();
-        Decision<FreezeVerdict> d = DeployFreeze.of(c).decide(FreezeInput.of(new DeployRequest("portal", "c", kind), b));
+        FreezeDecision d = DeployFreeze.of(c).evaluate(FreezeInput.of(new FreezeInput.Request("portal", "c", kind), b),
+                DeployFreezeTest.CLOCK);
         boolean frozen = b.burnRate().compareTo(c.burnRateThreshold()) > 0 || (b.isExhausted() && freezeWhenExhausted);
         boolean expected = frozen && kind == ChangeKind.ROUTINE;
-        assertEquals(expected ? FreezeVerdict.FREEZE : FreezeVerdict.ALLOW, d.verdict());
-        assertEquals(d.toText("freeze"), DeployFreeze.of(c).decide(FreezeInput.of(new DeployRequest("portal", "c", kind),
-                b)).toText("freeze"));
+        assertEquals(expected ? Verdict.FREEZE : Verdict.ALLOW, d.verdict());
+        assertEquals(frozen, d.frozen());
+        assertEquals(!expected, d.allows(kind));
+        assertEquals(d.toDecision().toText("freeze"), DeployFreeze.of(c).evaluate(FreezeInput.of(
+                new FreezeInput.Request("portal", "c", kind), b), DeployFreezeTest.CLOCK).toDecision().toText("freeze"));
     }
 
     @Property
     void badInput_neverEscapesAsAnythingButIllegalArgument(@ForAll String text, @ForAll long seconds) {
-        only(() -> FreezeConfig.custom().burnRateThreshold(text));
-        only(() -> FreezeConfig.custom().policy(text));
-        only(() -> FreezeConfig.custom().lookback(Duration.ofSeconds(seconds)));
-        only(() -> new DeployRequest(text, text, ChangeKind.ROUTINE));
-        only(() -> DeployFreeze.of(FreezeConfig.custom().policy(text).build()));
+        only(() -> DeployFreezeConfig.custom().burnRateThreshold(text));
+        only(() -> DeployFreezeConfig.custom().policy(text));
+        only(() -> DeployFreezeConfig.custom().lookback(Duration.ofSeconds(seconds)));
+        only(() -> new FreezeInput.Request(text, text, ChangeKind.ROUTINE));
+        only(() -> DeployFreeze.of(DeployFreezeConfig.custom().policy(text).build()));
     }
 
     static void only(Runnable r) {

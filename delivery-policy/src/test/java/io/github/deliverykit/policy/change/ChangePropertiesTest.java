@@ -7,8 +7,24 @@ import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.core.time.Interval;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
+import io.github.deliverykit.policy.change.ChangeApproval.FreezeWindow;
+import io.github.deliverykit.policy.change.ChangeApproval.ScheduledChange;
+import io.github.deliverykit.policy.change.ChangeApprovalConfig.RiskCondition;
+import io.github.deliverykit.policy.change.ChangeDecision.Risk;
+import io.github.deliverykit.policy.change.ChangeDecision.Verdict;
+import io.github.deliverykit.policy.change.ChangeRequest.Approval;
+import io.github.deliverykit.policy.change.ChangeRequest.Field;
+import io.github.deliverykit.policy.change.ChangeRequest.Impact;
+import io.github.deliverykit.policy.change.ChangeRequest.Role;
+import io.github.deliverykit.policy.change.ChangeRequest.Type;
+import io.github.deliverykit.policy.change.spi.ChangeRule;
+import io.github.deliverykit.policy.change.spi.ChangeRule.Extras;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -23,16 +39,16 @@ final class ChangePropertiesTest {
 
     @Provide
     Arbitrary<ChangeRequest> requests() {
-        Arbitrary<ChangeType> type = Arbitraries.of(ChangeType.class);
+        Arbitrary<Type> type = Arbitraries.of(Type.class);
         Arbitrary<String> text = Arbitraries.of(null, "", "  ", "documented");
         Arbitrary<Long> startHours = Arbitraries.longs().between(-10, 24 * 10);
         Arbitrary<List<Approval>> approvals = Arbitraries.of("alice", "bob", "carol")
-                .flatMap(who -> Arbitraries.of(ApproverRole.CAB, ApproverRole.MANAGER, ApproverRole.ON_CALL)
+                .flatMap(who -> Arbitraries.of(Role.CAB, Role.MANAGER, Role.ON_CALL)
                         .map(role -> Approval.of(who, role)))
                 .list().ofMaxSize(3);
         return Combinators.combine(type, text, text, startHours, approvals, Arbitraries.of(true, false))
                 .as((t, desc, rollback, hours, appr, hasWindow) -> {
-                    ChangeRequest.Builder b = ChangeRequest.builder("CHG", t, "svc", "alice",
+                    ChangeRequest.Builder b = ChangeRequest.builder("CHG", t, ChangeFixtures.kindOf(t), "svc", "alice",
                                     ChangeFixtures.SUBMITTED)
                             .description(desc).justification("j").implementationPlan(desc).rollbackPlan(rollback)
                             .testingPlan("t").impact(ChangeFixtures.impact());
@@ -48,16 +64,15 @@ final class ChangePropertiesTest {
     @Property
     void customRule_neverLoosensVerdict(@ForAll("requests") ChangeRequest request,
             @ForAll("levels") Level level, @ForAll @IntRange(max = 2) int extraRoles) {
-        ChangeDecision base = ChangeEvaluator.ofDefaults().evaluate(request, ChangeContext.at(NOW));
-        List<ApproverRole> roles = new ArrayList<>();
+        ChangeDecision base = TestContext.at(NOW).decide(ChangeApproval.ofDefaults(), request);
+        List<Role> roles = new ArrayList<>();
         for (int i = 0; i < extraRoles; i++) {
-            roles.add(ApproverRole.of("extra" + i));
+            roles.add(Role.of("extra" + i));
         }
-        ChangeRule custom = ChangeEvaluatorTest.rule("custom",
-                new RuleOutcome(io.github.deliverykit.core.finding.Findings.of(
-                        Finding.of("custom.check", level, "custom", Facts.none())), roles));
-        ChangeDecision tightened = ChangeEvaluator.of(ChangePolicy.ofDefaults(), List.of(custom))
-                .evaluate(request, ChangeContext.at(NOW));
+        ChangeRule custom = ChangeApprovalTest.rule("custom",
+                RuleResult.of(Extras.requiring(roles), Finding.of("custom.check", level, "custom", Facts.none())));
+        ChangeDecision tightened = TestContext.at(NOW).decide(ChangeApproval.of(ChangeApprovalConfig.ofDefaults(),
+                List.of(custom)), request);
         assertTrue(tightened.verdict().compareTo(base.verdict()) >= 0, base.verdict() + " -> " + tightened.verdict());
         assertTrue(tightened.findings().list().containsAll(base.findings().list().subList(0,
                 base.findings().size() - 1)));
@@ -70,34 +85,40 @@ final class ChangePropertiesTest {
 
     @Property
     void evaluate_sameInputSameRendering(@ForAll("requests") ChangeRequest request) {
-        ChangeEvaluator e = ChangeEvaluator.ofDefaults();
-        String a = e.evaluate(request, ChangeContext.at(NOW)).toText();
-        String b = e.evaluate(request, ChangeContext.at(NOW)).toText();
+        ChangeApproval e = ChangeApproval.ofDefaults();
+        String a = TestContext.at(NOW).decide(e, request).toText();
+        String b = TestContext.at(NOW).decide(e, request).toText();
         assertTrue(a.equals(b));
     }
 
     @Property
     void badInput_onlyIllegalArgument(@ForAll("junkStrings") String s, @ForAll("junkInstants") Instant at,
             @ForAll("junkDurations") Duration d, @ForAll @IntRange(min = -3, max = 3) int n) {
-        expectOnlyIae(() -> ChangeRequest.builder(s, ChangeType.NORMAL, s, s, at).build());
-        expectOnlyIae(() -> new ImpactAnalysis(s == null ? null : List.of(s), List.of(), n, d));
-        expectOnlyIae(() -> ApproverRole.of(s));
+        expectOnlyIae(() -> ChangeRequest.builder(s, Type.NORMAL, ChangeKind.ROUTINE, s, s, at).build());
+        expectOnlyIae(() -> new Impact(s == null ? null : List.of(s), List.of(), n, d));
+        expectOnlyIae(() -> Role.of(s));
         expectOnlyIae(() -> Approval.of(s, null));
-        expectOnlyIae(() -> FreezeStatus.freeze(s));
+        expectOnlyIae(() -> ChangeApproval.Input.of(ChangeFixtures.complete(Type.NORMAL, Duration.ZERO).build())
+                .withFreeze(null));
         expectOnlyIae(() -> ScheduledChange.of(s, s, at));
-        expectOnlyIae(() -> ChangeContext.at(at));
-        expectOnlyIae(() -> ChangePolicy.custom().leadTime(ChangeType.NORMAL, d).rateLimit(n).disable(s, s).build());
-        expectOnlyIae(() -> ChangePolicy.custom().retrospectiveWithin(d).rateLimit(s, n).build());
-        expectOnlyIae(() -> ChangePolicy.custom().requiredFields(ChangeType.NORMAL,
-                n > 0 ? List.of(ChangeField.ROLLBACK_PLAN) : null).build());
+        if (at != null) {
+            expectOnlyIae(() -> ChangeApproval.ofDefaults().evaluate(ChangeFixtures.complete(Type.NORMAL, Duration.ZERO)
+                    .build(), Clock.fixed(at, ZoneOffset.UTC)));
+        }
+        expectOnlyIae(() -> ChangeApprovalConfig.custom().leadTime(Type.NORMAL, d).rateLimit(n).disable(s, s).build());
+        expectOnlyIae(() -> ChangeApprovalConfig.custom().retrospectiveWithin(d).rateLimit(s, n).build());
+        expectOnlyIae(() -> ChangeApprovalConfig.custom().requiredFields(Type.NORMAL,
+                n > 0 ? List.of(Field.ROLLBACK_PLAN) : null).build());
         expectOnlyIae(() -> FreezeWindow.of(s, at == null ? null : Interval.of(at, at)));
         expectOnlyIae(() -> RiskCondition.of(s, null, null));
-        expectOnlyIae(() -> ChangeEvaluator.ofDefaults().evaluate(null, ChangeContext.at(NOW)));
-        expectOnlyIae(() -> ChangeEvaluator.ofDefaults().evaluate(
-                ChangeRequest.builder("x", ChangeType.NORMAL, "s", "a", NOW).build(), (ChangeContext) null));
-        expectOnlyIae(() -> ChangeField.DESCRIPTION.isPresent(null));
-        expectOnlyIae(() -> ChangePolicy.ofDefaults().approvers(null));
-        expectOnlyIae(() -> ChangeRules.builtIns().get(Math.floorMod(n, 10)).evaluate(null, null, null));
+        expectOnlyIae(() -> ChangeApproval.ofDefaults().evaluate((ChangeApproval.Input) null, TestContext.at(NOW).clock()));
+        expectOnlyIae(() -> ChangeApproval.ofDefaults().evaluate(ChangeRequest.builder("x", Type.NORMAL,
+                ChangeKind.ROUTINE, "s", "a", NOW).build(), null));
+        expectOnlyIae(() -> ChangeApproval.Input.of(null));
+        expectOnlyIae(() -> ChangeFixtures.complete(Type.NORMAL, Duration.ZERO).build().documents(null));
+        expectOnlyIae(() -> ChangeApprovalConfig.ofDefaults().approvers(null));
+        expectOnlyIae(() -> ChangeRuleContractTest.builtIns().toList().get(Math.floorMod(n, 10))
+                .evaluate(null, null, null));
     }
 
     @Provide

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.core.spi.ProviderRegistry;
 import io.github.deliverykit.core.spi.Providers;
+import io.github.deliverykit.policy.change.ChangeDecision.Verdict;
+import io.github.deliverykit.policy.change.ChangeRequest.Role;
+import io.github.deliverykit.policy.change.ChangeRequest.Type;
+import io.github.deliverykit.policy.change.spi.ChangeRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,7 @@ final class ChangeRuleLoadingTest {
     @Test
     void load_findsBuiltInsAndTestRuleInDeterministicOrder() {
         ProviderRegistry<ChangeRule> registry = Providers.load(ChangeRule.class);
-        List<String> expected = new ArrayList<>(ChangeRules.BUILT_IN_IDS);
+        List<String> expected = new ArrayList<>(ChangeApproval.BUILT_IN_IDS);
         expected.add("ticket-reference");
         assertEquals(expected, registry.ids());
         assertInstanceOf(TicketReferenceRule.class, registry.get("ticket-reference"));
@@ -28,36 +32,43 @@ final class ChangeRuleLoadingTest {
 
     @Test
     void evaluate_loadedCustomRuleTightensVerdict() {
-        ChangeEvaluator evaluator = ChangeEvaluator.load(ChangePolicy.ofDefaults());
+        ChangeApproval evaluator = ChangeApproval.load(ChangeApprovalConfig.ofDefaults());
         assertEquals("ticket-reference", evaluator.ruleIds().get(evaluator.ruleIds().size() - 1));
-        ChangeRequest without = complete(ChangeType.STANDARD, Duration.ofDays(1)).build();
-        ChangeDecision d = evaluator.evaluate(without, ChangeContext.at(NOW));
-        assertEquals(ChangeVerdict.REJECTED, d.verdict());
-        assertEquals(Level.FAIL, d.findings().find("ticket.missing").orElseThrow().level());
+        ChangeApprovalConfig defaults = ChangeApprovalConfig.ofDefaults();
+        for (ChangeApproval other : List.of(ChangeApproval.loadLenient(defaults),
+                ChangeApproval.load(defaults, ChangeRuleLoadingTest.class.getClassLoader()))) {
+            assertEquals(evaluator.ruleIds(), other.ruleIds());
+        }
+        assertEquals(ChangeApproval.BUILT_IN_IDS, ChangeApproval.load(defaults, ModuleLayer.boot()).ruleIds());
+        assertEquals(ChangeApproval.BUILT_IN_IDS, ChangeApproval.of(defaults).ruleIds());
+        ChangeRequest without = complete(Type.STANDARD, Duration.ofDays(1)).build();
+        ChangeDecision d = TestContext.at(NOW).decide(evaluator, without);
+        assertEquals(Verdict.REJECTED, d.verdict());
+        assertEquals(Level.FAIL, d.findings().find("ticket-reference.missing").orElseThrow().level());
 
-        ChangeRequest with = complete(ChangeType.STANDARD, Duration.ofDays(1)).description("Rotate certs OPS-42")
+        ChangeRequest with = complete(Type.STANDARD, Duration.ofDays(1)).description("Rotate certs OPS-42")
                 .build();
-        ChangeDecision ok = evaluator.evaluate(with, ChangeContext.at(NOW));
-        assertEquals(ChangeVerdict.APPROVED, ok.verdict());
-        assertEquals(List.of("ticket.referenced", "approvals.pre_approved"),
+        ChangeDecision ok = TestContext.at(NOW).decide(evaluator, with);
+        assertEquals(Verdict.APPROVED, ok.verdict());
+        assertEquals(List.of("ticket-reference.found", "change.approvals.pre_approved"),
                 ok.findings().codes().subList(ok.findings().size() - 2, ok.findings().size()));
     }
 
     @Test
     void of_handBuiltRegistryWithoutBuiltIns_stillRunsBuiltIns() {
         ProviderRegistry<ChangeRule> registry = ProviderRegistry.of(ChangeRule.class, new TicketReferenceRule());
-        ChangeEvaluator evaluator = ChangeEvaluator.of(ChangePolicy.ofDefaults(), registry);
+        ChangeApproval evaluator = ChangeApproval.of(ChangeApprovalConfig.ofDefaults(), registry.all());
         assertEquals(11, evaluator.ruleIds().size());
-        ChangeRequest noRollback = complete(ChangeType.NORMAL, Duration.ofDays(6)).description("OPS-1")
-                .rollbackPlan(null).approval("carol", ApproverRole.CAB).build();
-        assertEquals(ChangeVerdict.REJECTED, evaluator.evaluate(noRollback, ChangeContext.at(NOW)).verdict());
+        ChangeRequest noRollback = complete(Type.NORMAL, Duration.ofDays(6)).description("OPS-1")
+                .rollbackPlan(null).approval("carol", Role.CAB).build();
+        assertEquals(Verdict.REJECTED, TestContext.at(NOW).decide(evaluator, noRollback).verdict());
     }
 
     @Test
     void builtIns_haveDocumentedIdsAndPriorities() {
-        List<ChangeRule> builtIns = ChangeRules.builtIns();
+        List<ChangeRule> builtIns = ChangeRuleContractTest.builtIns().toList();
         for (int i = 0; i < builtIns.size(); i++) {
-            assertEquals(ChangeRules.BUILT_IN_IDS.get(i), builtIns.get(i).id());
+            assertEquals(ChangeApproval.BUILT_IN_IDS.get(i), builtIns.get(i).id());
             assertEquals(900 - 10 * i, builtIns.get(i).priority());
             assertEquals(builtIns.get(i).id(), builtIns.get(i).toString());
         }

@@ -2,6 +2,9 @@ package io.github.deliverykit.policy.change;
 
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.change.spi.ChangeRule;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** A test-only rule registered in src/test/resources/META-INF/services: descriptions cite a ticket. */
@@ -15,12 +18,13 @@ public final class TicketReferenceRule implements ChangeRule {
     }
 
     @Override
-    public RuleOutcome evaluate(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-        String description = request.description();
+    public RuleResult<Extras> evaluate(ChangeApproval.Input input, Instant now, ChangeApprovalConfig config) {
+        String description = input.request().description();
         if (description != null && TICKET.matcher(description).find()) {
-            return RuleOutcome.of(Finding.pass("ticket.referenced", "The description cites a ticket", Facts.none()));
+            return RuleResult.of(Extras.none(), Finding.pass("ticket-reference.found", "The description cites a ticket",
+                    Facts.none()));
         }
-        return RuleOutcome.of(Finding.fail("ticket.missing", "The description must cite a ticket such as OPS-123",
-                Facts.of("description", String.valueOf(description))));
+        return RuleResult.of(Extras.none(), Finding.fail("ticket-reference.missing",
+                "The description must cite a ticket such as OPS-123", Facts.of("description", String.valueOf(description))));
     }
 }

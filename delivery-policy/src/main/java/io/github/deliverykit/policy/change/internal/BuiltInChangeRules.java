@@ -3,34 +3,38 @@ package io.github.deliverykit.policy.change.internal;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
-import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.core.time.Interval;
-import io.github.deliverykit.policy.change.Approval;
-import io.github.deliverykit.policy.change.ApproverRole;
-import io.github.deliverykit.policy.change.ChangeContext;
-import io.github.deliverykit.policy.change.ChangeField;
-import io.github.deliverykit.policy.change.ChangePolicy;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
+import io.github.deliverykit.policy.budget.FreezeDecision;
+import io.github.deliverykit.policy.change.ChangeApproval;
+import io.github.deliverykit.policy.change.ChangeApproval.FreezeWindow;
+import io.github.deliverykit.policy.change.ChangeApproval.Input;
+import io.github.deliverykit.policy.change.ChangeApproval.ScheduledChange;
+import io.github.deliverykit.policy.change.ChangeApprovalConfig;
+import io.github.deliverykit.policy.change.ChangeApprovalConfig.RiskCondition;
+import io.github.deliverykit.policy.change.ChangeDecision;
 import io.github.deliverykit.policy.change.ChangeRequest;
-import io.github.deliverykit.policy.change.ChangeRule;
-import io.github.deliverykit.policy.change.ChangeRules;
-import io.github.deliverykit.policy.change.FreezeStatus;
-import io.github.deliverykit.policy.change.FreezeWindow;
-import io.github.deliverykit.policy.change.RiskCondition;
-import io.github.deliverykit.policy.change.RiskLevel;
-import io.github.deliverykit.policy.change.RuleOutcome;
-import io.github.deliverykit.policy.change.ScheduledChange;
+import io.github.deliverykit.policy.change.ChangeRequest.Approval;
+import io.github.deliverykit.policy.change.ChangeRequest.Field;
+import io.github.deliverykit.policy.change.ChangeRequest.Role;
+import io.github.deliverykit.policy.change.spi.ChangeRule;
+import io.github.deliverykit.policy.change.spi.ChangeRule.Extras;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in change rules, one nested class per rule so that each is a service provider of its
- * own. Stateless and thread safe.
+ * own. Each emits codes in its own namespace (its id). Stateless and thread safe.
  */
 public final class BuiltInChangeRules {
 
@@ -47,18 +51,13 @@ public final class BuiltInChangeRules {
     }
 
     /**
-     * The due instant of a retrospective review: the end of the window (or the submission when there
-     * is no window) plus the policy's period.
+     * Whether a rule is one of these built-ins (not merely a rule using a built-in id).
      *
-     * @param request the request
-     * @param policy the policy
-     * @return the due instant
+     * @param rule the rule
+     * @return true for an instance of a built-in class
      */
-    public static Instant retrospectiveDue(ChangeRequest request, ChangePolicy policy) {
-        Interval window = request.window();
-        Instant from = window != null ? window.end() : request.submittedAt();
-        // instants are bounded by Interval.MAX (year 2262) and the period by MAX_DURATION: no overflow
-        return from.plus(policy.retrospectiveWithin());
+    public static boolean isBuiltIn(ChangeRule rule) {
+        return rule instanceof Base;
     }
 
     /** Base of the built-ins: a fixed id and a priority that keeps the documented order. */
@@ -68,7 +67,7 @@ public final class BuiltInChangeRules {
 
         Base(String id) {
             this.id = id;
-            this.priority = 900 - 10 * ChangeRules.BUILT_IN_IDS.indexOf(id);
+            this.priority = 900 - 10 * ChangeApproval.BUILT_IN_IDS.indexOf(id);
         }
 
         @Override
@@ -82,14 +81,26 @@ public final class BuiltInChangeRules {
         }
 
         @Override
-        public final RuleOutcome evaluate(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-            Checks.notNull(request, "request");
-            Checks.notNull(context, "context");
-            Checks.notNull(policy, "policy");
-            return apply(request, context, policy);
+        public final RuleResult<Extras> evaluate(Input input, Instant now, ChangeApprovalConfig config) {
+            Checks.notNull(input, "input");
+            Checks.notNull(now, "now");
+            Checks.notNull(config, "config");
+            return apply(input, input.request(), now, config);
         }
 
-        abstract RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy);
+        abstract RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config);
+
+        final String code(String suffix) {
+            return id + "." + suffix;
+        }
+
+        static RuleResult<Extras> none() {
+            return RuleResult.of(Extras.none());
+        }
+
+        static RuleResult<Extras> one(Finding finding) {
+            return RuleResult.of(Extras.none(), finding);
+        }
 
         @Override
         public String toString() {
@@ -101,23 +112,23 @@ public final class BuiltInChangeRules {
     public static final class RequiredFields extends Base {
         /** Creates the rule. */
         public RequiredFields() {
-            super(ChangeRules.REQUIRED_FIELDS);
+            super(ChangeApproval.REQUIRED_FIELDS);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
             List<String> missing = new ArrayList<>();
-            for (ChangeField f : policy.requiredFields(request.type())) {
-                if (!f.isPresent(request)) {
+            for (Field f : config.requiredFields(request.type())) {
+                if (!request.documents(f)) {
                     missing.add(f.key());
                 }
             }
             Facts facts = Facts.of("type", request.type(), "missing", missing);
             if (missing.isEmpty()) {
-                return RuleOutcome.of(Finding.pass("fields.complete",
+                return one(Finding.pass(code("complete"),
                         "All fields required for a " + name(request) + " change are documented", facts));
             }
-            return RuleOutcome.of(Finding.fail("fields.missing",
+            return one(Finding.fail(code("missing"),
                     "A " + name(request) + " change must document " + String.join(", ", missing), facts));
         }
     }
@@ -126,19 +137,19 @@ public final class BuiltInChangeRules {
     public static final class RollbackPlan extends Base {
         /** Creates the rule. */
         public RollbackPlan() {
-            super(ChangeRules.ROLLBACK_PLAN);
+            super(ChangeApproval.ROLLBACK_PLAN);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-            if (!policy.rollbackPlanRequired(request.type())) {
-                return RuleOutcome.none();
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            if (!config.rollbackPlanRequired(request.type())) {
+                return none();
             }
             Facts facts = Facts.of("type", request.type());
-            if (ChangeField.ROLLBACK_PLAN.isPresent(request)) {
-                return RuleOutcome.of(Finding.pass("rollback_plan.documented", "A rollback plan is documented", facts));
+            if (request.documents(Field.ROLLBACK_PLAN)) {
+                return one(Finding.pass(code("documented"), "A rollback plan is documented", facts));
             }
-            return RuleOutcome.of(Finding.fail("rollback_plan.missing",
+            return one(Finding.fail(code("missing"),
                     "No " + name(request) + " change deploys without a documented rollback plan", facts));
         }
     }
@@ -147,53 +158,54 @@ public final class BuiltInChangeRules {
     public static final class Window extends Base {
         /** Creates the rule. */
         public Window() {
-            super(ChangeRules.WINDOW);
+            super(ChangeApproval.WINDOW);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
             Interval window = request.window();
             if (window == null) {
-                return RuleOutcome.none();
+                return none();
             }
             if (window.isEmpty()) {
-                return RuleOutcome.of(Finding.fail("window.empty", "The scheduled window is empty",
-                        Facts.of("window", window)));
+                return one(Finding.fail(code("empty"), "The scheduled window is empty", Facts.of("window", window)));
             }
-            if (!context.now().isBefore(window.end())) {
-                return RuleOutcome.of(Finding.fail("window.elapsed", "The scheduled window is already over",
-                        Facts.of("window", window, "now", context.now())));
+            if (!now.isBefore(window.end())) {
+                return one(Finding.fail(code("elapsed"), "The scheduled window is already over",
+                        Facts.of("window", window, "now", now)));
             }
-            if (request.impact() != null && request.impact().downtime().compareTo(window.duration()) > 0) {
-                return RuleOutcome.of(Finding.warn("window.shorter_than_downtime",
+            ChangeRequest.Impact impact = request.impact();
+            if (impact != null && impact.downtime().compareTo(window.duration()) > 0) {
+                return one(Finding.warn(code("shorter_than_downtime"),
                         "The scheduled window is shorter than the expected downtime",
-                        Facts.of("window", window.duration(), "downtime", request.impact().downtime())));
+                        Facts.of("window", window.duration(), "downtime", impact.downtime())));
             }
-            return RuleOutcome.of(Finding.pass("window.valid", "The scheduled window is ahead and long enough",
+            return one(Finding.pass(code("valid"), "The scheduled window is ahead and long enough",
                     Facts.of("window", window)));
         }
     }
 
-    /** Lead time from submission to the start of the window. */
+    /** Lead time from submission to the start of the window; its extras carry the lead time that applies. */
     public static final class LeadTime extends Base {
         /** Creates the rule. */
         public LeadTime() {
-            super(ChangeRules.LEAD_TIME);
+            super(ChangeApproval.LEAD_TIME);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            Duration required = config.leadTime(request.type());
+            Extras extras = new Extras(List.of(), null, required, null);
             Interval window = request.window();
             if (window == null) {
-                return RuleOutcome.none();
+                return RuleResult.of(extras);
             }
-            Duration required = policy.leadTime(request.type());
             Duration actual = Duration.between(request.submittedAt(), window.start());
             if (actual.compareTo(required) >= 0) {
-                return RuleOutcome.of(Finding.pass("lead_time.met", "The lead time is met",
+                return RuleResult.of(extras, Finding.pass(code("met"), "The lead time is met",
                         Facts.of("required", required, "actual", actual)));
             }
-            return RuleOutcome.of(Finding.fail("lead_time.insufficient",
+            return RuleResult.of(extras, Finding.fail(code("insufficient"),
                     "A " + name(request) + " change needs " + required + " of lead time; the window starts "
                             + actual + " after submission",
                     Facts.of("required", required, "actual", actual,
@@ -201,81 +213,82 @@ public final class BuiltInChangeRules {
         }
     }
 
-    /** Calendar freeze windows. */
+    /**
+     * Calendar freeze windows; a change whose kind the deploy freeze config allows while frozen is
+     * exempt.
+     */
     public static final class FreezeCalendar extends Base {
         /** Creates the rule. */
         public FreezeCalendar() {
-            super(ChangeRules.FREEZE_CALENDAR);
+            super(ChangeApproval.FREEZE_CALENDAR);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
             Interval window = request.window();
-            if (window == null || policy.freezeWindows().isEmpty()) {
-                return RuleOutcome.none();
+            if (window == null || input.freezeWindows().isEmpty()) {
+                return none();
             }
             List<Finding> out = new ArrayList<>();
-            boolean exempt = policy.freezeExempt(request.type());
-            for (FreezeWindow freeze : policy.freezeWindows()) {
+            boolean exempt = config.deployFreeze().allowedWhileFrozen().contains(request.kind());
+            for (FreezeWindow freeze : input.freezeWindows()) {
                 if (!window.overlaps(freeze.interval())) {
                     continue;
                 }
-                Facts facts = Facts.of("freeze", freeze.name(), "freeze_window", freeze.interval(), "window", window);
+                Facts facts = Facts.of("freeze", freeze.name(), "freeze_window", freeze.interval(), "window", window,
+                        "kind", request.kind());
                 if (exempt) {
-                    out.add(Finding.info("freeze.calendar_exempt",
-                            "The window overlaps the " + freeze.name() + " freeze; " + name(request)
-                                    + " changes are exempt", facts));
+                    out.add(Finding.info(code("exempt"), "The window overlaps the " + freeze.name() + " freeze; "
+                            + request.kind() + " changes stay allowed", facts));
                 } else {
-                    out.add(Finding.fail("freeze.calendar",
-                            "The window overlaps the " + freeze.name() + " freeze", facts));
+                    out.add(Finding.fail(code("overlap"), "The window overlaps the " + freeze.name() + " freeze",
+                            facts));
                 }
             }
             if (out.isEmpty()) {
-                out.add(Finding.pass("freeze.calendar_clear", "The window overlaps no calendar freeze",
-                        Facts.of("freezes", policy.freezeWindows().size())));
+                out.add(Finding.pass(code("clear"), "The window overlaps no calendar freeze",
+                        Facts.of("freezes", input.freezeWindows().size())));
             }
-            return new RuleOutcome(Findings.of(out), List.of());
+            return RuleResult.of(Extras.none(), out);
         }
     }
 
-    /** The error-budget deploy freeze, when a status is known. */
+    /**
+     * The error-budget deploy freeze: consumes the {@link FreezeDecision} of the input (frozen, and
+     * whether it {@link FreezeDecision#allows(ChangeKind) allows} the request's kind).
+     */
     public static final class FreezeErrorBudget extends Base {
         /** Creates the rule. */
         public FreezeErrorBudget() {
-            super(ChangeRules.FREEZE_ERROR_BUDGET);
+            super(ChangeApproval.FREEZE_ERROR_BUDGET);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-            FreezeStatus status = context.freeze();
-            if (status == null) {
-                return RuleOutcome.none();
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            FreezeDecision freeze = input.freeze();
+            if (freeze == null) {
+                return one(Finding.info(code("unknown"),
+                        "No error-budget freeze decision is known: the error budget was not consulted",
+                        Facts.of("service", request.service())));
             }
-            FreezeStatus.@Nullable State state;
-            @Nullable String reason;
-            try {
-                state = status.state();
-                reason = status.reason();
-            } catch (RuntimeException e) {
-                state = null;
-                reason = null;
+            if (!freeze.service().equals(request.service())) {
+                // fail closed: a decision about another service says nothing about this one
+                return one(Finding.fail(code("other_service"), "The error-budget freeze decision is for "
+                        + freeze.service() + ", not " + request.service() + "; treated as frozen",
+                        Facts.of("service", request.service(), "freezeService", freeze.service())));
             }
-            if (state == null || reason == null || reason.isBlank()) {
-                return RuleOutcome.of(Finding.fail("freeze.error_budget_unreadable",
-                        "The error-budget freeze status could not be read; treated as frozen",
-                        Facts.of("status", status.getClass().getName())));
+            String budget = Checks.message("burn rate %sx, %s%% of the error budget remains", plain(freeze.burnRate()),
+                    plain(freeze.remainingPercent()));
+            Facts facts = Facts.of("frozen", freeze.frozen(), "kind", request.kind(), "burnRate", freeze.burnRate(),
+                    "remainingPercent", freeze.remainingPercent(), "allowedWhileFrozen", freeze.allowedWhileFrozen());
+            if (!freeze.frozen()) {
+                return one(Finding.pass(code("clear"), "No error-budget freeze: " + budget, facts));
             }
-            Facts facts = Facts.of("state", state, "reason", reason);
-            if (state == FreezeStatus.State.ALLOW) {
-                return RuleOutcome.of(Finding.pass("freeze.error_budget_clear", "No error-budget freeze: " + reason,
-                        facts));
+            if (freeze.allows(request.kind())) {
+                return one(Finding.info(code("exempt"), "Error-budget freeze (" + budget + "); " + request.kind()
+                        + " changes stay allowed", facts));
             }
-            if (policy.freezeExempt(request.type())) {
-                return RuleOutcome.of(Finding.info("freeze.error_budget_exempt",
-                        "Error-budget freeze (" + reason + "); " + name(request) + " changes are exempt", facts));
-            }
-            return RuleOutcome.of(Finding.fail("freeze.error_budget",
-                    "Non-critical changes are frozen: " + reason, facts));
+            return one(Finding.fail(code("frozen"), "Non-critical changes are frozen: " + budget, facts));
         }
     }
 
@@ -283,33 +296,32 @@ public final class BuiltInChangeRules {
     public static final class RateLimit extends Base {
         /** Creates the rule. */
         public RateLimit() {
-            super(ChangeRules.RATE_LIMIT);
+            super(ChangeApproval.RATE_LIMIT);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
             Interval window = request.window();
-            OptionalInt limit = policy.rateLimit(request.service());
-            if (window == null || limit.isEmpty() || policy.rateLimitExempt(request.type())) {
-                return RuleOutcome.none();
+            OptionalInt limit = config.rateLimit(request.service());
+            if (window == null || limit.isEmpty() || config.rateLimitExempt(request.type())) {
+                return none();
             }
-            LocalDate day = LocalDate.ofInstant(window.start(), policy.zone());
+            LocalDate day = LocalDate.ofInstant(window.start(), config.zone());
             int count = 0;
-            for (ScheduledChange other : context.scheduled()) {
+            for (ScheduledChange other : input.scheduled()) {
                 if (other.service().equals(request.service()) && !other.changeId().equals(request.id())
-                        && LocalDate.ofInstant(other.start(), policy.zone()).equals(day)) {
+                        && LocalDate.ofInstant(other.start(), config.zone()).equals(day)) {
                     count++;
                 }
             }
             Facts facts = Facts.of("service", request.service(), "day", day, "limit", limit.getAsInt(),
                     "already_scheduled", count);
             if (count >= limit.getAsInt()) {
-                return RuleOutcome.of(Finding.fail("rate_limit.exceeded",
+                return one(Finding.fail(code("exceeded"),
                         request.service() + " already has " + count + " changes on " + day + " (limit "
                                 + limit.getAsInt() + " per day)", facts));
             }
-            return RuleOutcome.of(Finding.pass("rate_limit.within", "Within the daily change limit of "
-                    + request.service(), facts));
+            return one(Finding.pass(code("within"), "Within the daily change limit of " + request.service(), facts));
         }
     }
 
@@ -317,45 +329,63 @@ public final class BuiltInChangeRules {
     public static final class SegregationOfDuties extends Base {
         /** Creates the rule. */
         public SegregationOfDuties() {
-            super(ChangeRules.SEGREGATION_OF_DUTIES);
+            super(ChangeApproval.SEGREGATION_OF_DUTIES);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
             if (request.approvals().isEmpty()) {
-                return RuleOutcome.none();
+                return none();
             }
-            TreeSet<ApproverRole> selfApproved = new TreeSet<>();
+            TreeSet<Role> selfApproved = new TreeSet<>();
             for (Approval a : request.approvals()) {
                 if (request.isAuthor(a.approver())) {
                     selfApproved.add(a.role());
                 }
             }
             if (selfApproved.isEmpty()) {
-                return RuleOutcome.of(Finding.pass("approvals.segregated", "No approval is by the author",
+                return one(Finding.pass(code("segregated"), "No approval is by the author",
                         Facts.of("author", request.author())));
             }
-            return RuleOutcome.of(Finding.fail("approvals.self_approval",
+            return one(Finding.fail(code("self_approval"),
                     "The author " + request.author() + " must not approve their own change",
                     Facts.of("author", request.author(), "roles", List.copyOf(selfApproved))));
         }
     }
 
-    /** Risk by ordered conditions, highest wins. */
+    /**
+     * Risk by ordered conditions and by the error budget, highest wins; the extras carry the risk
+     * and the approvers it calls for.
+     *
+     * <p>With a {@link FreezeDecision} of the request's service in the input, the error budget is a
+     * condition of its own, {@code error-budget}, evaluated after the configured ones, for changes
+     * whose kind the freeze would not allow while frozen (rollbacks, security and critical fixes
+     * are not made riskier by a burning budget): an exhausted budget or a frozen service gives
+     * {@link ChangeDecision.Risk#HIGH}; less than {@link ChangeApprovalConfig#lowBudgetPercent()}
+     * remaining gives {@link ChangeDecision.Risk#MODERATE}. Without conditions and without a freeze decision no risk is assessed
+     * (the seed's default).
+     */
     public static final class Risk extends Base {
+        /** The name of the error-budget condition in findings. */
+        static final String BUDGET_CONDITION = "error-budget";
+
         /** Creates the rule. */
         public Risk() {
-            super(ChangeRules.RISK);
+            super(ChangeApproval.RISK);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-            List<RiskCondition> conditions = policy.riskConditions();
-            if (conditions.isEmpty()) {
-                return RuleOutcome.none();
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            List<RiskCondition> conditions = config.riskConditions();
+            FreezeDecision freeze = input.freeze();
+            if (freeze != null && !freeze.service().equals(request.service())) {
+                freeze = null; // the freeze rule fails such a decision; it says nothing about this service
+            }
+            if (conditions.isEmpty() && freeze == null) {
+                return none();
             }
             List<Finding> out = new ArrayList<>();
-            RiskLevel risk = RiskLevel.LOW;
+            ChangeDecision.Risk risk = ChangeDecision.Risk.LOW;
             String winner = "none";
             List<String> matched = new ArrayList<>();
             for (RiskCondition c : conditions) {
@@ -363,7 +393,7 @@ public final class BuiltInChangeRules {
                 try {
                     match = c.when().test(request);
                 } catch (RuntimeException e) {
-                    out.add(Finding.fail("risk.condition_error", "Risk condition " + c.name() + " failed: " + e,
+                    out.add(Finding.fail(code("condition_error"), "Risk condition " + c.name() + " failed: " + e,
                             Facts.of("condition", c.name())));
                     continue;
                 }
@@ -376,37 +406,69 @@ public final class BuiltInChangeRules {
                     }
                 }
             }
-            out.add(Finding.info("risk.assessed", "Risk " + risk + (matched.isEmpty() ? " (no condition matched)"
-                    : " (from " + winner + ")"), Facts.of("risk", risk, "condition", winner, "matched", matched)));
-            RiskLevel max = policy.maxRisk(request.type());
+            ChangeDecision.Risk budgetRisk = freeze == null ? null : budgetRisk(freeze, request, config);
+            if (budgetRisk != null) {
+                matched.add(BUDGET_CONDITION);
+                if (matched.size() == 1 || budgetRisk.compareTo(risk) > 0) {
+                    risk = budgetRisk;
+                    winner = BUDGET_CONDITION;
+                }
+            }
+            Facts facts = freeze == null ? Facts.of("risk", risk, "condition", winner, "matched", matched)
+                    : Facts.of("risk", risk, "condition", winner, "matched", matched, "remainingPercent",
+                            freeze.remainingPercent(), "burnRate", freeze.burnRate());
+            out.add(Finding.info(code("assessed"), "Risk " + risk + (matched.isEmpty() ? " (no condition matched)"
+                    : " (from " + winner + ")"), facts));
+            ChangeDecision.Risk max = config.maxRisk(request.type());
             if (risk.compareTo(max) > 0) {
-                out.add(Finding.fail("risk.exceeds_type", "A " + name(request) + " change may carry at most "
+                out.add(Finding.fail(code("exceeds_type"), "A " + name(request) + " change may carry at most "
                         + max + " risk, but this one is " + risk, Facts.of("risk", risk, "max", max)));
             }
-            return new RuleOutcome(Findings.of(out), policy.riskApprovers(risk));
+            return RuleResult.of(new Extras(config.riskApprovers(risk), risk, null, null), out);
+        }
+
+        private static ChangeDecision.@Nullable Risk budgetRisk(FreezeDecision freeze,
+                ChangeRequest request, ChangeApprovalConfig config) {
+            if (freeze.allowedWhileFrozen().contains(request.kind())) {
+                return null;
+            }
+            if (freeze.frozen() || freeze.budget().isExhausted()) {
+                return ChangeDecision.Risk.HIGH;
+            }
+            if (freeze.remainingPercent().compareTo(config.lowBudgetPercent()) < 0) {
+                return ChangeDecision.Risk.MODERATE;
+            }
+            return null;
         }
     }
 
-    /** A retrospective review after an emergency change. */
+    /** A retrospective review after an emergency change; the extras carry when it is due. */
     public static final class Retrospective extends Base {
         /** Creates the rule. */
         public Retrospective() {
-            super(ChangeRules.RETROSPECTIVE);
+            super(ChangeApproval.RETROSPECTIVE);
         }
 
         @Override
-        RuleOutcome apply(ChangeRequest request, ChangeContext context, ChangePolicy policy) {
-            if (!policy.retrospectiveRequired(request.type())) {
-                return RuleOutcome.none();
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            if (!config.retrospectiveRequired(request.type())) {
+                return none();
             }
-            Instant due = retrospectiveDue(request, policy);
-            return RuleOutcome.of(Finding.info("review.retrospective_required",
-                    "A " + name(request) + " change needs a retrospective review by " + due,
-                    Facts.of("due", due)));
+            Interval window = request.window();
+            Instant from = window != null ? window.end() : request.submittedAt();
+            // instants are bounded by Interval.MAX (year 2262) and the period by MAX_DURATION: no overflow
+            Instant due = from.plus(config.retrospectiveWithin());
+            return RuleResult.of(new Extras(List.of(), null, null, due), Finding.info(code("required"),
+                    "A " + name(request) + " change needs a retrospective review by " + due, Facts.of("due", due)));
         }
     }
 
     static String name(ChangeRequest request) {
-        return request.type().name().toLowerCase(java.util.Locale.ROOT);
+        return request.type().name().toLowerCase(Locale.ROOT);
+    }
+
+    static String plain(BigDecimal v) {
+        BigDecimal r = v.setScale(4, RoundingMode.HALF_EVEN);
+        return r.signum() == 0 ? "0" : r.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,12 @@
 package io.github.deliverykit.policy.change;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.policy.budget.DeployFreezeConfig;
+import io.github.deliverykit.policy.change.ChangeDecision.Risk;
+import io.github.deliverykit.policy.change.ChangeRequest.Field;
+import io.github.deliverykit.policy.change.ChangeRequest.Role;
+import io.github.deliverykit.policy.change.ChangeRequest.Type;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -14,70 +20,79 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configuration of change approval: approvers and lead times per type (seed defaults), the
- * required fields per type, which types need a rollback plan and a retrospective, calendar freeze
- * windows, rate limits per service and day, optional risk conditions and the built-in rules that are
- * explicitly disabled. Immutable and thread safe; build with {@link #ofDefaults()} or
- * {@link #custom()}.
+ * The configuration of {@link ChangeApproval}: approvers and lead times per type (seed defaults),
+ * the required fields per type, which types need a rollback plan and a retrospective, rate limits
+ * per service and day, optional risk conditions, how a low error budget raises risk, the deploy
+ * freeze config whose {@link DeployFreezeConfig#allowedWhileFrozen()} exempts changes from calendar
+ * freezes, and the built-in rules that are explicitly disabled. Immutable and thread safe; build
+ * with {@link #ofDefaults()}, {@link #custom()} or {@link #from(ChangeApprovalConfig)}.
  */
-public final class ChangePolicy {
+public final class ChangeApprovalConfig {
 
     /** Time allowed for the retrospective review of an emergency change after its window ends. */
     public static final Duration DEFAULT_RETROSPECTIVE_WITHIN = Duration.ofHours(48);
     /** The zone in which "a day" is counted for rate limits. */
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     /** Types that cannot go ahead without a rollback plan (seed). */
-    public static final Set<ChangeType> DEFAULT_ROLLBACK_PLAN_REQUIRED =
-            Collections.unmodifiableSet(EnumSet.of(ChangeType.NORMAL, ChangeType.EXPEDITED));
+    public static final Set<Type> DEFAULT_ROLLBACK_PLAN_REQUIRED =
+            Collections.unmodifiableSet(EnumSet.of(Type.NORMAL, Type.EXPEDITED));
     /** Types reviewed after the fact. */
-    public static final Set<ChangeType> DEFAULT_RETROSPECTIVE_REQUIRED =
-            Collections.unmodifiableSet(EnumSet.of(ChangeType.EMERGENCY));
-    /** Types exempt from calendar and error-budget freezes (critical changes). */
-    public static final Set<ChangeType> DEFAULT_FREEZE_EXEMPT =
-            Collections.unmodifiableSet(EnumSet.of(ChangeType.EMERGENCY));
+    public static final Set<Type> DEFAULT_RETROSPECTIVE_REQUIRED =
+            Collections.unmodifiableSet(EnumSet.of(Type.EMERGENCY));
+    /**
+     * The deploy freeze config whose {@link DeployFreezeConfig#allowedWhileFrozen()} (rollbacks,
+     * security fixes, critical changes) also exempts changes from calendar freezes.
+     */
+    public static final DeployFreezeConfig DEFAULT_DEPLOY_FREEZE = DeployFreezeConfig.ofDefaults();
+    /**
+     * Below this share of the error budget remaining (percent), a change whose kind a freeze would
+     * not allow carries at least {@link Risk#MODERATE} risk.
+     */
+    public static final BigDecimal DEFAULT_LOW_BUDGET_PERCENT = new BigDecimal("25");
     /** Types exempt from rate limits. */
-    public static final Set<ChangeType> DEFAULT_RATE_LIMIT_EXEMPT =
-            Collections.unmodifiableSet(EnumSet.of(ChangeType.EMERGENCY));
+    public static final Set<Type> DEFAULT_RATE_LIMIT_EXEMPT =
+            Collections.unmodifiableSet(EnumSet.of(Type.EMERGENCY));
     /** The highest risk a standard (pre-approved) change may carry. */
-    public static final RiskLevel DEFAULT_MAX_STANDARD_RISK = RiskLevel.LOW;
+    public static final Risk DEFAULT_MAX_STANDARD_RISK = Risk.LOW;
     /** The longest lead time or retrospective period accepted. */
     public static final Duration MAX_DURATION = Duration.ofDays(3660);
 
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
-    private final Map<ChangeType, List<ApproverRole>> approvers;
-    private final Map<ChangeType, Duration> leadTimes;
-    private final Map<ChangeType, Set<ChangeField>> requiredFields;
-    private final Set<ChangeType> rollbackPlanRequired;
-    private final Set<ChangeType> retrospectiveRequired;
+    private final Map<Type, List<Role>> approvers;
+    private final Map<Type, Duration> leadTimes;
+    private final Map<Type, Set<Field>> requiredFields;
+    private final Set<Type> rollbackPlanRequired;
+    private final Set<Type> retrospectiveRequired;
     private final Duration retrospectiveWithin;
-    private final List<FreezeWindow> freezeWindows;
-    private final Set<ChangeType> freezeExempt;
+    private final DeployFreezeConfig deployFreeze;
+    private final BigDecimal lowBudgetPercent;
     private final @Nullable Integer defaultRateLimit;
     private final Map<String, Integer> rateLimits;
-    private final Set<ChangeType> rateLimitExempt;
+    private final Set<Type> rateLimitExempt;
     private final ZoneId zone;
     private final List<RiskCondition> riskConditions;
-    private final Map<RiskLevel, List<ApproverRole>> riskApprovers;
-    private final Map<ChangeType, RiskLevel> maxRisk;
+    private final Map<Risk, List<Role>> riskApprovers;
+    private final Map<Type, Risk> maxRisk;
     private final Map<String, String> disabledRules;
 
-    private ChangePolicy(Builder b) {
+    private ChangeApprovalConfig(Builder b) {
         this.approvers = Collections.unmodifiableMap(new EnumMap<>(b.approvers));
         this.leadTimes = Collections.unmodifiableMap(new EnumMap<>(b.leadTimes));
-        Map<ChangeType, Set<ChangeField>> fields = new EnumMap<>(ChangeType.class);
+        Map<Type, Set<Field>> fields = new EnumMap<>(Type.class);
         b.requiredFields.forEach((k, v) -> fields.put(k, Collections.unmodifiableSet(fieldSet(v))));
         this.requiredFields = Collections.unmodifiableMap(fields);
         this.rollbackPlanRequired = frozenSet(b.rollbackPlanRequired);
         this.retrospectiveRequired = frozenSet(b.retrospectiveRequired);
         this.retrospectiveWithin = b.retrospectiveWithin;
-        this.freezeWindows = List.copyOf(b.freezeWindows);
-        this.freezeExempt = frozenSet(b.freezeExempt);
+        this.deployFreeze = b.deployFreeze;
+        this.lowBudgetPercent = b.lowBudgetPercent;
         this.defaultRateLimit = b.defaultRateLimit;
         this.rateLimits = Collections.unmodifiableMap(new TreeMap<>(b.rateLimits));
         this.rateLimitExempt = frozenSet(b.rateLimitExempt);
@@ -88,15 +103,15 @@ public final class ChangePolicy {
         this.disabledRules = Collections.unmodifiableMap(new TreeMap<>(b.disabledRules));
     }
 
-    private static EnumSet<ChangeField> fieldSet(Collection<ChangeField> fields) {
+    private static EnumSet<Field> fieldSet(Collection<Field> fields) {
         // EnumSet.copyOf rejects an empty collection that is not an EnumSet
-        EnumSet<ChangeField> set = EnumSet.noneOf(ChangeField.class);
+        EnumSet<Field> set = EnumSet.noneOf(Field.class);
         set.addAll(fields);
         return set;
     }
 
-    private static Set<ChangeType> frozenSet(Set<ChangeType> set) {
-        return Collections.unmodifiableSet(set.isEmpty() ? EnumSet.noneOf(ChangeType.class) : EnumSet.copyOf(set));
+    private static Set<Type> frozenSet(Set<Type> set) {
+        return Collections.unmodifiableSet(set.isEmpty() ? EnumSet.noneOf(Type.class) : EnumSet.copyOf(set));
     }
 
     /**
@@ -104,7 +119,7 @@ public final class ChangePolicy {
      *
      * @return the default policy
      */
-    public static ChangePolicy ofDefaults() {
+    public static ChangeApprovalConfig ofDefaults() {
         return custom().build();
     }
 
@@ -124,7 +139,7 @@ public final class ChangePolicy {
      * @return a builder
      * @throws IllegalArgumentException if base is null
      */
-    public static Builder from(ChangePolicy base) {
+    public static Builder from(ChangeApprovalConfig base) {
         return new Builder(Checks.notNull(base, "base"));
     }
 
@@ -135,7 +150,7 @@ public final class ChangePolicy {
      * @return the roles in order
      * @throws IllegalArgumentException if the type is null
      */
-    public List<ApproverRole> approvers(ChangeType type) {
+    public List<Role> approvers(Type type) {
         return approvers.get(Checks.notNull(type, "type"));
     }
 
@@ -146,19 +161,19 @@ public final class ChangePolicy {
      * @return the lead time
      * @throws IllegalArgumentException if the type is null
      */
-    public Duration leadTime(ChangeType type) {
+    public Duration leadTime(Type type) {
         return leadTimes.get(Checks.notNull(type, "type"));
     }
 
     /**
      * The fields a request of this type must document (the rollback plan is governed by
-     * {@link #rollbackPlanRequired(ChangeType)}).
+     * {@link #rollbackPlanRequired(Type)}).
      *
      * @param type the type
      * @return the fields in declaration order
      * @throws IllegalArgumentException if the type is null
      */
-    public Set<ChangeField> requiredFields(ChangeType type) {
+    public Set<Field> requiredFields(Type type) {
         return requiredFields.get(Checks.notNull(type, "type"));
     }
 
@@ -169,7 +184,7 @@ public final class ChangePolicy {
      * @return true for normal and expedited changes by default
      * @throws IllegalArgumentException if the type is null
      */
-    public boolean rollbackPlanRequired(ChangeType type) {
+    public boolean rollbackPlanRequired(Type type) {
         return rollbackPlanRequired.contains(Checks.notNull(type, "type"));
     }
 
@@ -180,7 +195,7 @@ public final class ChangePolicy {
      * @return true for emergency changes by default
      * @throws IllegalArgumentException if the type is null
      */
-    public boolean retrospectiveRequired(ChangeType type) {
+    public boolean retrospectiveRequired(Type type) {
         return retrospectiveRequired.contains(Checks.notNull(type, "type"));
     }
 
@@ -194,23 +209,24 @@ public final class ChangePolicy {
     }
 
     /**
-     * The calendar freeze windows.
+     * The deploy freeze config: its {@link DeployFreezeConfig#allowedWhileFrozen()} is the one list
+     * of change kinds that go ahead during a calendar freeze (an error-budget freeze brings its own,
+     * in {@link io.github.deliverykit.policy.budget.FreezeDecision#allows}).
      *
-     * @return the windows in order
+     * @return the deploy freeze config
      */
-    public List<FreezeWindow> freezeWindows() {
-        return freezeWindows;
+    public DeployFreezeConfig deployFreeze() {
+        return deployFreeze;
     }
 
     /**
-     * Whether a type may go ahead during a freeze (critical changes).
+     * Below this share of the error budget remaining, a change whose kind the freeze would not
+     * allow carries at least {@link Risk#MODERATE} risk.
      *
-     * @param type the type
-     * @return true for emergency changes by default
-     * @throws IllegalArgumentException if the type is null
+     * @return the percentage, 0 to 100
      */
-    public boolean freezeExempt(ChangeType type) {
-        return freezeExempt.contains(Checks.notNull(type, "type"));
+    public BigDecimal lowBudgetPercent() {
+        return lowBudgetPercent;
     }
 
     /**
@@ -235,7 +251,7 @@ public final class ChangePolicy {
      * @return true for emergency changes by default
      * @throws IllegalArgumentException if the type is null
      */
-    public boolean rateLimitExempt(ChangeType type) {
+    public boolean rateLimitExempt(Type type) {
         return rateLimitExempt.contains(Checks.notNull(type, "type"));
     }
 
@@ -264,10 +280,10 @@ public final class ChangePolicy {
      * @return the roles in order, without duplicates
      * @throws IllegalArgumentException if the risk is null
      */
-    public List<ApproverRole> riskApprovers(RiskLevel risk) {
+    public List<Role> riskApprovers(Risk risk) {
         Checks.notNull(risk, "risk");
-        LinkedHashSet<ApproverRole> roles = new LinkedHashSet<>();
-        for (RiskLevel level : RiskLevel.values()) {
+        LinkedHashSet<Role> roles = new LinkedHashSet<>();
+        for (Risk level : Risk.values()) {
             if (level.compareTo(risk) <= 0) {
                 roles.addAll(riskApprovers.getOrDefault(level, List.of()));
             }
@@ -283,7 +299,7 @@ public final class ChangePolicy {
      * @return the maximum risk
      * @throws IllegalArgumentException if the type is null
      */
-    public RiskLevel maxRisk(ChangeType type) {
+    public Risk maxRisk(Type type) {
         return maxRisk.get(Checks.notNull(type, "type"));
     }
 
@@ -306,43 +322,80 @@ public final class ChangePolicy {
         return ruleId != null && disabledRules.containsKey(ruleId);
     }
 
+    /**
+     * One risk condition in the style of ServiceNow's risk conditions: when the predicate matches a
+     * request, the request carries at least this risk. Conditions are evaluated in the order they
+     * are configured and the highest matching risk wins (the first condition with that risk is
+     * named).
+     *
+     * @param name a stable name shown in findings, not blank
+     * @param risk the risk when it matches
+     * @param when the predicate over the request
+     */
+    public record RiskCondition(String name, Risk risk, Predicate<ChangeRequest> when) {
+
+        /**
+         * Validates the condition.
+         *
+         * @throws IllegalArgumentException if a field is null or the name blank
+         */
+        public RiskCondition {
+            Checks.notBlank(name, "name");
+            Checks.notNull(risk, "risk");
+            Checks.notNull(when, "when");
+        }
+
+        /**
+         * A condition.
+         *
+         * @param name the name
+         * @param risk the risk
+         * @param when the predicate
+         * @return the condition
+         * @throws IllegalArgumentException if a field is null or the name blank
+         */
+        public static RiskCondition of(String name, Risk risk, Predicate<ChangeRequest> when) {
+            return new RiskCondition(name, risk, when);
+        }
+    }
+
     /** A reusable builder; {@link #build()} copies its state. */
     public static final class Builder {
-        private final Map<ChangeType, List<ApproverRole>> approvers = new EnumMap<>(ChangeType.class);
-        private final Map<ChangeType, Duration> leadTimes = new EnumMap<>(ChangeType.class);
-        private final Map<ChangeType, Set<ChangeField>> requiredFields = new EnumMap<>(ChangeType.class);
-        private Set<ChangeType> rollbackPlanRequired = EnumSet.copyOf(DEFAULT_ROLLBACK_PLAN_REQUIRED);
-        private Set<ChangeType> retrospectiveRequired = EnumSet.copyOf(DEFAULT_RETROSPECTIVE_REQUIRED);
+        private final Map<Type, List<Role>> approvers = new EnumMap<>(Type.class);
+        private final Map<Type, Duration> leadTimes = new EnumMap<>(Type.class);
+        private final Map<Type, Set<Field>> requiredFields = new EnumMap<>(Type.class);
+        private Set<Type> rollbackPlanRequired = EnumSet.copyOf(DEFAULT_ROLLBACK_PLAN_REQUIRED);
+        private Set<Type> retrospectiveRequired = EnumSet.copyOf(DEFAULT_RETROSPECTIVE_REQUIRED);
         private Duration retrospectiveWithin = DEFAULT_RETROSPECTIVE_WITHIN;
-        private final List<FreezeWindow> freezeWindows = new ArrayList<>();
-        private Set<ChangeType> freezeExempt = EnumSet.copyOf(DEFAULT_FREEZE_EXEMPT);
+        private DeployFreezeConfig deployFreeze = DEFAULT_DEPLOY_FREEZE;
+        private BigDecimal lowBudgetPercent = DEFAULT_LOW_BUDGET_PERCENT;
         private @Nullable Integer defaultRateLimit;
         private final Map<String, Integer> rateLimits = new TreeMap<>();
-        private Set<ChangeType> rateLimitExempt = EnumSet.copyOf(DEFAULT_RATE_LIMIT_EXEMPT);
+        private Set<Type> rateLimitExempt = EnumSet.copyOf(DEFAULT_RATE_LIMIT_EXEMPT);
         private ZoneId zone = DEFAULT_ZONE;
         private final List<RiskCondition> riskConditions = new ArrayList<>();
-        private final Map<RiskLevel, List<ApproverRole>> riskApprovers = new EnumMap<>(RiskLevel.class);
-        private final Map<ChangeType, RiskLevel> maxRisk = new EnumMap<>(ChangeType.class);
+        private final Map<Risk, List<Role>> riskApprovers = new EnumMap<>(Risk.class);
+        private final Map<Type, Risk> maxRisk = new EnumMap<>(Type.class);
         private final Map<String, String> disabledRules = new TreeMap<>();
 
         private Builder() {
-            for (ChangeType t : ChangeType.values()) {
+            for (Type t : Type.values()) {
                 approvers.put(t, t.defaultApprovers());
                 leadTimes.put(t, t.defaultLeadTime());
                 requiredFields.put(t, defaultFields(t));
-                maxRisk.put(t, t == ChangeType.STANDARD ? DEFAULT_MAX_STANDARD_RISK : RiskLevel.VERY_HIGH);
+                maxRisk.put(t, t == Type.STANDARD ? DEFAULT_MAX_STANDARD_RISK : Risk.VERY_HIGH);
             }
         }
 
-        private Builder(ChangePolicy base) {
+        private Builder(ChangeApprovalConfig base) {
             approvers.putAll(base.approvers);
             leadTimes.putAll(base.leadTimes);
             base.requiredFields.forEach((k, v) -> requiredFields.put(k, fieldSet(v)));
             rollbackPlanRequired = copy(base.rollbackPlanRequired);
             retrospectiveRequired = copy(base.retrospectiveRequired);
             retrospectiveWithin = base.retrospectiveWithin;
-            freezeWindows.addAll(base.freezeWindows);
-            freezeExempt = copy(base.freezeExempt);
+            deployFreeze = base.deployFreeze;
+            lowBudgetPercent = base.lowBudgetPercent;
             defaultRateLimit = base.defaultRateLimit;
             rateLimits.putAll(base.rateLimits);
             rateLimitExempt = copy(base.rateLimitExempt);
@@ -353,8 +406,8 @@ public final class ChangePolicy {
             disabledRules.putAll(base.disabledRules);
         }
 
-        private static Set<ChangeType> copy(Set<ChangeType> set) {
-            return set.isEmpty() ? EnumSet.noneOf(ChangeType.class) : EnumSet.copyOf(set);
+        private static Set<Type> copy(Set<Type> set) {
+            return set.isEmpty() ? EnumSet.noneOf(Type.class) : EnumSet.copyOf(set);
         }
 
         /**
@@ -366,13 +419,13 @@ public final class ChangePolicy {
          * @param type the type
          * @return the fields
          */
-        static Set<ChangeField> defaultFields(ChangeType type) {
+        static Set<Field> defaultFields(Type type) {
             return switch (type) {
-                case STANDARD -> EnumSet.of(ChangeField.DESCRIPTION, ChangeField.IMPLEMENTATION_PLAN,
-                        ChangeField.SCHEDULED_WINDOW);
-                case NORMAL, EXPEDITED -> EnumSet.complementOf(EnumSet.of(ChangeField.ROLLBACK_PLAN));
-                case EMERGENCY -> EnumSet.of(ChangeField.DESCRIPTION, ChangeField.JUSTIFICATION,
-                        ChangeField.IMPLEMENTATION_PLAN, ChangeField.SCHEDULED_WINDOW);
+                case STANDARD -> EnumSet.of(Field.DESCRIPTION, Field.IMPLEMENTATION_PLAN,
+                        Field.SCHEDULED_WINDOW);
+                case NORMAL, EXPEDITED -> EnumSet.complementOf(EnumSet.of(Field.ROLLBACK_PLAN));
+                case EMERGENCY -> EnumSet.of(Field.DESCRIPTION, Field.JUSTIFICATION,
+                        Field.IMPLEMENTATION_PLAN, Field.SCHEDULED_WINDOW);
             };
         }
 
@@ -384,7 +437,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if the type, list or a role is null
          */
-        public Builder approvers(ChangeType type, List<ApproverRole> roles) {
+        public Builder approvers(Type type, List<Role> roles) {
             Checks.notNull(type, "type");
             approvers.put(type, List.copyOf(new LinkedHashSet<>(Checks.listOf(roles, "roles"))));
             return this;
@@ -398,7 +451,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null, negative or too long
          */
-        public Builder leadTime(ChangeType type, Duration leadTime) {
+        public Builder leadTime(Type type, Duration leadTime) {
             Checks.notNull(type, "type");
             leadTimes.put(type, bounded(leadTime, "leadTime"));
             return this;
@@ -416,15 +469,15 @@ public final class ChangePolicy {
          * Sets the required fields of a type.
          *
          * @param type the type
-         * @param fields the fields; {@link ChangeField#ROLLBACK_PLAN} is not allowed here
+         * @param fields the fields; {@link Field#ROLLBACK_PLAN} is not allowed here
          * @return this builder
          * @throws IllegalArgumentException if null, or the rollback plan is listed (use
          *     {@link #rollbackPlanRequired(Collection)})
          */
-        public Builder requiredFields(ChangeType type, Collection<ChangeField> fields) {
+        public Builder requiredFields(Type type, Collection<Field> fields) {
             Checks.notNull(type, "type");
-            List<ChangeField> list = Checks.listOf(fields, "fields");
-            if (list.contains(ChangeField.ROLLBACK_PLAN)) {
+            List<Field> list = Checks.listOf(fields, "fields");
+            if (list.contains(Field.ROLLBACK_PLAN)) {
                 throw Checks.invalid("fields", "must not contain rollback_plan (use rollbackPlanRequired)", list);
             }
             requiredFields.put(type, fieldSet(list));
@@ -438,14 +491,14 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder rollbackPlanRequired(Collection<ChangeType> types) {
+        public Builder rollbackPlanRequired(Collection<Type> types) {
             rollbackPlanRequired = types(types, "rollbackPlanRequired");
             return this;
         }
 
-        private static Set<ChangeType> types(@Nullable Collection<ChangeType> types, String field) {
-            List<ChangeType> list = Checks.listOf(types, field);
-            return list.isEmpty() ? EnumSet.noneOf(ChangeType.class) : EnumSet.copyOf(list);
+        private static Set<Type> types(@Nullable Collection<Type> types, String field) {
+            List<Type> list = Checks.listOf(types, field);
+            return list.isEmpty() ? EnumSet.noneOf(Type.class) : EnumSet.copyOf(list);
         }
 
         /**
@@ -455,7 +508,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder retrospectiveRequired(Collection<ChangeType> types) {
+        public Builder retrospectiveRequired(Collection<Type> types) {
             retrospectiveRequired = types(types, "retrospectiveRequired");
             return this;
         }
@@ -474,26 +527,32 @@ public final class ChangePolicy {
         }
 
         /**
-         * Adds a calendar freeze window.
+         * Sets the deploy freeze config whose allowed kinds are exempt from calendar freezes (use
+         * the one the {@link io.github.deliverykit.policy.budget.DeployFreeze} runs with).
          *
-         * @param window the window
+         * @param config the deploy freeze config
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder freezeWindow(FreezeWindow window) {
-            freezeWindows.add(Checks.notNull(window, "window"));
+        public Builder deployFreeze(DeployFreezeConfig config) {
+            deployFreeze = Checks.notNull(config, "deployFreeze");
             return this;
         }
 
         /**
-         * Sets the types exempt from freezes.
+         * Sets the share of the error budget below which risk rises to at least moderate.
          *
-         * @param types the types
+         * @param percent 0 to 100 (0 turns the low-budget raise off; exhaustion and a freeze still
+         *     raise risk to high)
          * @return this builder
-         * @throws IllegalArgumentException if null
+         * @throws IllegalArgumentException if null or outside 0..100
          */
-        public Builder freezeExempt(Collection<ChangeType> types) {
-            freezeExempt = types(types, "freezeExempt");
+        public Builder lowBudgetPercent(BigDecimal percent) {
+            Checks.notNull(percent, "lowBudgetPercent");
+            if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw Checks.invalid("lowBudgetPercent", "must be between 0 and 100", percent.toPlainString());
+            }
+            lowBudgetPercent = percent;
             return this;
         }
 
@@ -530,7 +589,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder rateLimitExempt(Collection<ChangeType> types) {
+        public Builder rateLimitExempt(Collection<Type> types) {
             rateLimitExempt = types(types, "rateLimitExempt");
             return this;
         }
@@ -573,7 +632,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder riskApprovers(RiskLevel risk, List<ApproverRole> roles) {
+        public Builder riskApprovers(Risk risk, List<Role> roles) {
             Checks.notNull(risk, "risk");
             riskApprovers.put(risk, List.copyOf(new LinkedHashSet<>(Checks.listOf(roles, "roles"))));
             return this;
@@ -587,7 +646,7 @@ public final class ChangePolicy {
          * @return this builder
          * @throws IllegalArgumentException if null
          */
-        public Builder maxRisk(ChangeType type, RiskLevel risk) {
+        public Builder maxRisk(Type type, Risk risk) {
             maxRisk.put(Checks.notNull(type, "type"), Checks.notNull(risk, "risk"));
             return this;
         }
@@ -596,7 +655,7 @@ public final class ChangePolicy {
          * Disables a rule, visibly: every decision reports the disabled rule and the reason as a
          * {@code rule.disabled} warning. This is the only way to switch a built-in rule off.
          *
-         * @param ruleId the rule id, e.g. {@link ChangeRules#RATE_LIMIT}
+         * @param ruleId the rule id, e.g. {@link ChangeApproval#RATE_LIMIT}
          * @param reason why, not blank
          * @return this builder
          * @throws IllegalArgumentException if the id is not a rule id or the reason blank
@@ -615,8 +674,8 @@ public final class ChangePolicy {
          *
          * @return an immutable policy
          */
-        public ChangePolicy build() {
-            return new ChangePolicy(this);
+        public ChangeApprovalConfig build() {
+            return new ChangeApprovalConfig(this);
         }
     }
 }

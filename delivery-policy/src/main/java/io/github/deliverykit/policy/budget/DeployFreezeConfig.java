@@ -7,15 +7,19 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The knobs of a deploy freeze. Immutable; build with {@link #custom()} or start from
- * {@link #ofDefaults()} (the seed: freeze non-critical deployments while the burn rate exceeds
- * 1.5x; an exhausted budget freezes too; rollbacks, security fixes and critical changes stay
- * allowed).
+ * The knobs of a {@link DeployFreeze}. Immutable and thread safe; build with {@link #custom()},
+ * copy with {@link #from(DeployFreezeConfig)} or start from {@link #ofDefaults()} (the seed: freeze
+ * non-critical deployments while the burn rate exceeds 1.5x; an exhausted budget freezes too;
+ * rollbacks, security fixes and critical changes stay allowed).
+ *
+ * <p>{@link #allowedWhileFrozen()} is the one setting of what stays allowed while frozen: change
+ * approval reads it through {@link FreezeDecision#allows(ChangeKind)} and never keeps its own list.
  */
-public final class FreezeConfig {
+public final class DeployFreezeConfig {
 
     /** The seed's threshold: a burn rate above 1.5x freezes. */
     public static final BigDecimal DEFAULT_BURN_RATE_THRESHOLD = new BigDecimal("1.5");
@@ -29,11 +33,11 @@ public final class FreezeConfig {
     /** What stays allowed while frozen: rollbacks, security fixes and critical changes. */
     public static final Set<ChangeKind> DEFAULT_ALLOWED_WHILE_FROZEN =
             Collections.unmodifiableSet(EnumSet.of(ChangeKind.ROLLBACK, ChangeKind.SECURITY_FIX, ChangeKind.CRITICAL));
-    /** The id of the built-in policy. */
-    public static final String DEFAULT_POLICY = BurnRateFreezePolicy.ID;
+    /** The id of the built-in policy, {@code burn-rate}. */
+    public static final String DEFAULT_POLICY = "burn-rate";
 
     private static final BigDecimal MAX_THRESHOLD = BigDecimal.valueOf(1_000_000);
-    private static final FreezeConfig DEFAULTS = new Builder().build();
+    private static final DeployFreezeConfig DEFAULTS = new Builder().build();
 
     private final BigDecimal burnRateThreshold;
     private final @Nullable Duration lookback;
@@ -41,7 +45,7 @@ public final class FreezeConfig {
     private final Set<ChangeKind> allowedWhileFrozen;
     private final String policy;
 
-    private FreezeConfig(Builder b) {
+    private DeployFreezeConfig(Builder b) {
         this.burnRateThreshold = b.burnRateThreshold;
         this.lookback = b.lookback;
         this.freezeWhenExhausted = b.freezeWhenExhausted;
@@ -54,7 +58,7 @@ public final class FreezeConfig {
      *
      * @return the default config
      */
-    public static FreezeConfig ofDefaults() {
+    public static DeployFreezeConfig ofDefaults() {
         return DEFAULTS;
     }
 
@@ -73,7 +77,7 @@ public final class FreezeConfig {
      * @param base the config to copy
      * @return a builder
      */
-    public static Builder from(FreezeConfig base) {
+    public static Builder from(DeployFreezeConfig base) {
         Checks.notNull(base, "base");
         Builder b = new Builder();
         b.burnRateThreshold = base.burnRateThreshold;
@@ -121,7 +125,7 @@ public final class FreezeConfig {
     }
 
     /**
-     * The id of the {@link DeployFreezePolicy} to use.
+     * The id of the {@link io.github.deliverykit.policy.budget.spi.FreezePolicy} to use.
      *
      * @return the policy id
      */
@@ -131,12 +135,12 @@ public final class FreezeConfig {
 
     @Override
     public String toString() {
-        return "FreezeConfig[threshold=" + burnRateThreshold.toPlainString() + "x, lookback="
+        return "DeployFreezeConfig[threshold=" + burnRateThreshold.toPlainString() + "x, lookback="
                 + (lookback == null ? "budget period" : lookback.toString()) + ", freezeWhenExhausted="
                 + freezeWhenExhausted + ", allowedWhileFrozen=" + allowedWhileFrozen + ", policy=" + policy + "]";
     }
 
-    /** Builds a {@link FreezeConfig}; each setter rejects a bad value at once. */
+    /** Builds a {@link DeployFreezeConfig}; each setter rejects a bad value at once. */
     public static final class Builder {
         private BigDecimal burnRateThreshold = DEFAULT_BURN_RATE_THRESHOLD;
         private @Nullable Duration lookback = DEFAULT_LOOKBACK;
@@ -153,7 +157,7 @@ public final class FreezeConfig {
          * @return this builder
          * @throws IllegalArgumentException if null, not positive, above 10^6 or with more than 30 decimals
          */
-        public Builder burnRateThreshold(@Nullable BigDecimal threshold) {
+        public Builder burnRateThreshold(BigDecimal threshold) {
             Checks.notNull(threshold, "burnRateThreshold");
             if (threshold.signum() <= 0 || threshold.compareTo(MAX_THRESHOLD) > 0 || threshold.stripTrailingZeros().scale() > 30) {
                 throw Checks.invalid("burnRateThreshold", "must be greater than 0 and at most 1000000 with at most 30 decimals",
@@ -170,7 +174,7 @@ public final class FreezeConfig {
          * @return this builder
          * @throws IllegalArgumentException if not a positive decimal
          */
-        public Builder burnRateThreshold(@Nullable String threshold) {
+        public Builder burnRateThreshold(String threshold) {
             Checks.notBlank(threshold, "burnRateThreshold");
             try {
                 return burnRateThreshold(new BigDecimal(threshold.trim()));
@@ -209,7 +213,7 @@ public final class FreezeConfig {
          * @return this builder
          * @throws IllegalArgumentException if null, holding null, or holding ROUTINE
          */
-        public Builder allowedWhileFrozen(@Nullable Set<ChangeKind> kinds) {
+        public Builder allowedWhileFrozen(Set<ChangeKind> kinds) {
             Checks.notNull(kinds, "allowedWhileFrozen");
             EnumSet<ChangeKind> copy = EnumSet.noneOf(ChangeKind.class);
             for (ChangeKind k : kinds) {
@@ -226,11 +230,11 @@ public final class FreezeConfig {
         /**
          * Selects the policy by id.
          *
-         * @param policy the {@link DeployFreezePolicy} id
+         * @param policy the {@link io.github.deliverykit.policy.budget.spi.FreezePolicy} id
          * @return this builder
          * @throws IllegalArgumentException if blank
          */
-        public Builder policy(@Nullable String policy) {
+        public Builder policy(String policy) {
             this.policy = Checks.notBlank(policy, "policy");
             return this;
         }
@@ -240,8 +244,8 @@ public final class FreezeConfig {
          *
          * @return the config
          */
-        public FreezeConfig build() {
-            return new FreezeConfig(this);
+        public DeployFreezeConfig build() {
+            return new DeployFreezeConfig(this);
         }
     }
 }
