@@ -1,10 +1,10 @@
 package io.github.deliverykit.benchmarks.cost;
 
-import io.github.deliverykit.metrics.cost.CostTotals;
-import io.github.deliverykit.metrics.cost.ExamplePriceTable;
-import io.github.deliverykit.metrics.cost.ModelPrice;
+import io.github.deliverykit.metrics.cost.CostLedger.CostTotals;
+import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
 import io.github.deliverykit.metrics.cost.PriceList;
-import io.github.deliverykit.metrics.cost.RecordIdSet;
+import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

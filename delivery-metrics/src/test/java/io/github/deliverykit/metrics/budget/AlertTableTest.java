@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertTable;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertSeverity;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertState;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
 
 final class AlertTableTest {
 

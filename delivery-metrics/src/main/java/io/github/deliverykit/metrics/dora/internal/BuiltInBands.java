@@ -1,11 +1,16 @@
-package io.github.deliverykit.metrics.dora;
+package io.github.deliverykit.metrics.dora.internal;
 
-import static io.github.deliverykit.metrics.dora.Comparison.AT_LEAST;
-import static io.github.deliverykit.metrics.dora.Comparison.AT_MOST;
-import static io.github.deliverykit.metrics.dora.Comparison.GREATER_THAN;
-import static io.github.deliverykit.metrics.dora.Comparison.LESS_THAN;
+import static io.github.deliverykit.core.metric.Comparison.AT_LEAST;
+import static io.github.deliverykit.core.metric.Comparison.AT_MOST;
+import static io.github.deliverykit.core.metric.Comparison.GREATER_THAN;
+import static io.github.deliverykit.core.metric.Comparison.LESS_THAN;
 
 import java.util.List;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandTable;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandRule;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.Measure;
+import io.github.deliverykit.core.metric.Comparison;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands;
 
 /**
  * The built-in band tables. Durations in hours, rates as fractions. Boundaries follow DevLake's DORA
@@ -13,7 +18,7 @@ import java.util.List;
  * failure rate band is "at most" its bound (exactly 5 % is elite), a deployment-days band is "at
  * least" its bound.
  */
-final class BuiltInBands {
+public final class BuiltInBands {
 
     static final List<String> DORA = List.of("elite", "high", "medium", "low");
     static final double DAY = 24;
@@ -107,4 +112,80 @@ final class BuiltInBands {
             BandRule.otherwise("below-elite", Measure.CHANGE_FAILURE_RATE),
             rule("elite", Measure.TIME_TO_RESTORE_MEAN_HOURS, LESS_THAN, 1),
             BandRule.otherwise("below-elite", Measure.TIME_TO_RESTORE_MEAN_HOURS)));
+
+    /** DORA 2021 bands (Accelerate State of DevOps 2021, DevLake thresholds). Id {@code dora-2021}. */
+    public static final class Dora2021Bands implements PerformanceBands {
+
+        /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+        public Dora2021Bands() {
+            // stateless
+        }
+
+        @Override
+        public String id() {
+            return "dora-2021";
+        }
+
+        @Override
+        public BandTable table() {
+            return BuiltInBands.DORA_2021;
+        }
+    }
+
+    /** DORA 2023 bands (Accelerate State of DevOps 2023, DevLake thresholds). Id {@code dora-2023}. */
+    public static final class Dora2023Bands implements PerformanceBands {
+
+        /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+        public Dora2023Bands() {
+            // stateless
+        }
+
+        @Override
+        public String id() {
+            return "dora-2023";
+        }
+
+        @Override
+        public BandTable table() {
+            return BuiltInBands.DORA_2023;
+        }
+    }
+
+    /** DORA 2024 bands (the 2024 report's clusters mapped to thresholds; see the table's source). Id {@code dora-2024}. */
+    public static final class Dora2024Bands implements PerformanceBands {
+
+        /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+        public Dora2024Bands() {
+            // stateless
+        }
+
+        @Override
+        public String id() {
+            return "dora-2024";
+        }
+
+        @Override
+        public BandTable table() {
+            return BuiltInBands.DORA_2024;
+        }
+    }
+
+    /** The seed's elite targets: more than one deploy per day, lead time under 1 h, CFR under 5 %, MTTR under 1 h. Id {@code seed-elite}. */
+    public static final class SeedEliteBands implements PerformanceBands {
+
+        /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+        public SeedEliteBands() {
+            // stateless
+        }
+
+        @Override
+        public String id() {
+            return "seed-elite";
+        }
+
+        @Override
+        public BandTable table() {
+            return BuiltInBands.SEED_ELITE;
+        }
+    }
 }

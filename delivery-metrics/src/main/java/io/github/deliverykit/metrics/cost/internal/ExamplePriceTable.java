@@ -1,8 +1,11 @@
-package io.github.deliverykit.metrics.cost;
+package io.github.deliverykit.metrics.cost.internal;
 
 import io.github.deliverykit.core.money.Money;
 import java.util.Currency;
 import java.util.List;
+import io.github.deliverykit.metrics.cost.spi.PriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
 
 /**
  * <strong>Example prices, not any vendor's.</strong> The built-in {@link PriceTable} with id
