@@ -1,5 +1,9 @@
 package io.github.deliverykit.metrics.cost;
 
+import io.github.deliverykit.core.metric.Measurement;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Unit;
+
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Findings;
 import java.time.LocalDate;
@@ -65,6 +69,22 @@ public record CostReport(
         Checks.nonNegative(conflictingDuplicates, "conflictingDuplicates");
         unpricedModels = Checks.listOf(unpricedModels, "unpricedModels");
         Checks.notNull(findings, "findings");
+    }
+
+    /**
+     * The maturity evidence of this report: {@code cost.total} (the exact cost of the priced
+     * records, in US dollars) when at least one record was priced and the report is in USD, the
+     * unit of the {@link MetricKeys} cost keys. Unpriced records make the total partial; that is
+     * already the {@code cost.unknown} finding. The per-iteration, per-merged-PR and per-feature
+     * means need the flow events and are measured by the flow report.
+     *
+     * @return the measurements, immutable (empty without priced records or in another currency)
+     */
+    public List<Measurement> measurements() {
+        if (total.pricedRecords() == 0 || !Unit.USD.symbol().equals(currency.getCurrencyCode())) {
+            return List.of();
+        }
+        return List.of(new Measurement(MetricKeys.COST_TOTAL, total.known().toBigDecimal(), Unit.USD));
     }
 
     private static <K extends Comparable<? super K>> Map<K, Cost> sorted(Map<K, Cost> map, String field) {

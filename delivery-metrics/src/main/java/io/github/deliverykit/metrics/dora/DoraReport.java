@@ -1,5 +1,14 @@
 package io.github.deliverykit.metrics.dora;
 
+import io.github.deliverykit.core.metric.Measurement;
+import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Unit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.time.Interval;
 import java.util.OptionalDouble;
@@ -48,6 +57,57 @@ public record DoraReport(
         Checks.notNull(recoveryTime, "recoveryTime");
         Checks.notNull(reworkRate, "reworkRate");
         Checks.notNull(counts, "counts");
+    }
+
+    /**
+     * The maturity evidence of this report: one core {@link Measurement} per DORA figure that has
+     * data, under its {@link MetricKeys} key and in that key's unit, in this order:
+     * {@code dora.deployment_frequency.per_day} and {@code deploy.frequency.per_week} (when the
+     * window is not empty; zero deployments is a measured 0), {@code dora.lead_time.median},
+     * {@code dora.change_failure_rate}, {@code dora.time_to_restore.median},
+     * {@code dora.time_to_restore.mean}, {@code dora.recovery_time.median} and
+     * {@code dora.rework_rate}. Durations are in seconds, rates are ratios. A figure without data
+     * (no lead times, no deployments, no restored incident) gives no measurement.
+     *
+     * @return the measurements, immutable
+     */
+    public List<Measurement> measurements() {
+        List<Measurement> out = new ArrayList<>();
+        if (deploymentFrequency.windowDays() > 0) {
+            out.add(new Measurement(MetricKeys.DORA_DEPLOYMENT_FREQUENCY_PER_DAY,
+                    BigDecimal.valueOf(deploymentFrequency.perDay()), Unit.PER_DAY));
+            out.add(new Measurement(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK,
+                    BigDecimal.valueOf(deploymentFrequency.perWeek()), Unit.PER_WEEK));
+        }
+        seconds(out, MetricKeys.DORA_LEAD_TIME_MEDIAN, leadTime.summary().medianMillis());
+        ratio(out, MetricKeys.DORA_CHANGE_FAILURE_RATE, changeFailureRate.value());
+        seconds(out, MetricKeys.DORA_TIME_TO_RESTORE_MEDIAN, timeToRestore.summary().medianMillis());
+        seconds(out, MetricKeys.DORA_TIME_TO_RESTORE_MEAN, timeToRestore.summary().meanMillis());
+        seconds(out, MetricKeys.DORA_RECOVERY_TIME_MEDIAN, recoveryTime.summary().medianMillis());
+        ratio(out, MetricKeys.DORA_REWORK_RATE, reworkRate.value());
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The measurement of one key.
+     *
+     * @param key the metric key
+     * @return the measurement, empty when the report has no data for it or does not measure it
+     */
+    public Optional<Measurement> measurement(String key) {
+        return measurements().stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    private static void seconds(List<Measurement> out, String key, OptionalDouble millis) {
+        if (millis.isPresent()) {
+            out.add(new Measurement(key, BigDecimal.valueOf(millis.getAsDouble()).movePointLeft(3), Unit.SECONDS));
+        }
+    }
+
+    private static void ratio(List<Measurement> out, String key, OptionalDouble value) {
+        if (value.isPresent()) {
+            out.add(new Measurement(key, BigDecimal.valueOf(value.getAsDouble()), Unit.RATIO));
+        }
     }
 
     /**
