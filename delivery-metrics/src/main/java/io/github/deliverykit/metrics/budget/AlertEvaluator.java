@@ -1,7 +1,7 @@
 package io.github.deliverykit.metrics.budget;
 
 import io.github.deliverykit.core.check.Checks;
-import io.github.deliverykit.core.finding.Decision;
+import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
@@ -42,6 +42,7 @@ public final class AlertEvaluator {
     private final boolean[] neverFires;
     private final int pageMask;
     private final Findings configuration;
+    private final List<NeverFiring> neverFiring;
 
     private AlertEvaluator(SloTarget target, AlertTable table, Duration period, Duration bucket) {
         this.target = target;
@@ -56,6 +57,7 @@ public final class AlertEvaluator {
         neverFires = new boolean[n];
         int pages = 0;
         List<Finding> config = new ArrayList<>();
+        List<NeverFiring> never = new ArrayList<>();
         BigDecimal maxBurn = BigDecimal.ONE.divide(target.budgetRatio(), MathContext.DECIMAL64).stripTrailingZeros();
         for (int i = 0; i < n; i++) {
             BurnRateRule r = table.rules().get(i);
@@ -79,6 +81,7 @@ public final class AlertEvaluator {
                         Facts.of("rule", r.name(), "factor", r.factor(), "maxBurnRate", maxBurn,
                                 "maxBudgetPercentInLongWindow", maxShare,
                                 "ruleBudgetPercent", r.budgetPercent(period))));
+                never.add(new NeverFiring(r.name(), r.factor(), maxBurn, maxShare, r.budgetPercent(period)));
                 continue;
             }
             BigDecimal t = threshold.stripTrailingZeros();
@@ -93,6 +96,7 @@ public final class AlertEvaluator {
         }
         this.pageMask = pages;
         this.configuration = Findings.of(config);
+        this.neverFiring = List.copyOf(never);
     }
 
     /**
@@ -138,6 +142,16 @@ public final class AlertEvaluator {
      */
     public Findings configurationFindings() {
         return configuration;
+    }
+
+    /**
+     * The rules a full outage cannot make fire, typed: the same rules as the
+     * {@code alert.can-never-fire} findings, in table order.
+     *
+     * @return the rules, possibly empty, immutable
+     */
+    public List<NeverFiring> neverFiring() {
+        return neverFiring;
     }
 
     /**
@@ -207,10 +221,10 @@ public final class AlertEvaluator {
      *
      * @param series the series, with this evaluator's bucket size
      * @param at the evaluation instant
-     * @return the state with its findings
+     * @return the state with its findings and each rule's burn rates
      * @throws IllegalArgumentException if an argument is null or the bucket size differs
      */
-    public Decision<AlertState> evaluate(SliSeries series, Instant at) {
+    public AlertDecision evaluate(SliSeries series, Instant at) {
         Checks.notNull(series, "series");
         Checks.notNull(at, "at");
         if (!series.bucket().equals(bucket)) {
@@ -219,6 +233,7 @@ public final class AlertEvaluator {
         int b = series.boundaryAtOrBefore(at);
         int mask = firing(series, b);
         List<Finding> out = new ArrayList<>();
+        List<RuleEvaluation> rules = new ArrayList<>(num.length);
         BigDecimal ratio = target.budgetRatio();
         for (int i = 0; i < num.length; i++) {
             BurnRateRule r = table.rules().get(i);
@@ -231,6 +246,7 @@ public final class AlertEvaluator {
             Facts facts = Facts.of("rule", r.name(), "severity", r.severity(), "factor", r.factor(),
                     "longWindow", r.longWindow(), "shortWindow", r.shortWindow(), "longBurnRate", longBurn,
                     "shortBurnRate", shortBurn, "longEvents", lt, "shortEvents", st);
+            rules.add(new RuleEvaluation(r.name(), r.severity(), longBurn, shortBurn, lt, st, (mask & (1 << i)) != 0));
             if ((mask & (1 << i)) != 0) {
                 String msg = Checks.message("%s fires: burn rate %sx over %s and %sx over %s exceed %sx",
                         r.name(), longBurn.toPlainString(), r.longWindow(), shortBurn.toPlainString(), r.shortWindow(),
@@ -251,7 +267,86 @@ public final class AlertEvaluator {
         }
         AlertState state = state(mask);
         LOG.debug("alert table {} for {} at {}: {}", table.id(), target, at, state);
-        return Decision.of(state, Findings.of(out).plus(configuration));
+        return new AlertDecision(state, Findings.of(out).plus(configuration), rules);
+    }
+
+    /**
+     * What {@link #evaluate(SliSeries, Instant)} decided: the alert state, the findings that explain
+     * it, and each rule's burn rates as typed values (read these, not the findings' facts).
+     *
+     * @param verdict the alert state
+     * @param findings the findings, in rule order, then the configuration findings
+     * @param rules one evaluation per rule, in table order
+     */
+    public record AlertDecision(AlertState verdict, Findings findings, List<RuleEvaluation> rules)
+            implements Decided<AlertState> {
+
+        /**
+         * Validates the decision.
+         *
+         * @throws IllegalArgumentException if a field is null
+         */
+        public AlertDecision {
+            Checks.notNull(verdict, "verdict");
+            Checks.notNull(findings, "findings");
+            rules = Checks.listOf(rules, "rules");
+        }
+    }
+
+    /**
+     * One rule at one evaluation: its burn rates over both windows, the events behind them, and
+     * whether it fires.
+     *
+     * @param rule the rule name
+     * @param severity the rule's severity
+     * @param longBurnRate the burn rate over the long window (0 without events)
+     * @param shortBurnRate the burn rate over the short window (0 without events)
+     * @param longEvents events in the long window
+     * @param shortEvents events in the short window
+     * @param firing whether both burn rates exceed the rule's factor
+     */
+    public record RuleEvaluation(String rule, AlertSeverity severity, BigDecimal longBurnRate,
+            BigDecimal shortBurnRate, long longEvents, long shortEvents, boolean firing) {
+
+        /**
+         * Validates the evaluation.
+         *
+         * @throws IllegalArgumentException if a field is null or a count negative
+         */
+        public RuleEvaluation {
+            Checks.notBlank(rule, "rule");
+            Checks.notNull(severity, "severity");
+            Checks.notNull(longBurnRate, "longBurnRate");
+            Checks.notNull(shortBurnRate, "shortBurnRate");
+            Checks.nonNegative(longEvents, "longEvents");
+            Checks.nonNegative(shortEvents, "shortEvents");
+        }
+    }
+
+    /**
+     * A rule that a full outage cannot make fire at the evaluator's target.
+     *
+     * @param rule the rule name
+     * @param factor the rule's burn-rate factor
+     * @param maxBurnRate the highest burn rate possible at the target ({@code 1 / (1 - target)})
+     * @param maxBudgetPercentInLongWindow the most of the budget a full outage spends in the long window, percent
+     * @param ruleBudgetPercent the share of the budget the rule needs in its long window, percent
+     */
+    public record NeverFiring(String rule, BigDecimal factor, BigDecimal maxBurnRate,
+            BigDecimal maxBudgetPercentInLongWindow, BigDecimal ruleBudgetPercent) {
+
+        /**
+         * Validates the record.
+         *
+         * @throws IllegalArgumentException if a field is null or blank
+         */
+        public NeverFiring {
+            Checks.notBlank(rule, "rule");
+            Checks.notNull(factor, "factor");
+            Checks.notNull(maxBurnRate, "maxBurnRate");
+            Checks.notNull(maxBudgetPercentInLongWindow, "maxBudgetPercentInLongWindow");
+            Checks.notNull(ruleBudgetPercent, "ruleBudgetPercent");
+        }
     }
 
     private static BigDecimal burn(long bad, long total, BigDecimal ratio) {

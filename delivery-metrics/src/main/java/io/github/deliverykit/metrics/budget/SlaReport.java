@@ -5,6 +5,7 @@ import io.github.deliverykit.core.metric.SlaStatus;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Findings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +31,18 @@ import io.github.deliverykit.metrics.budget.BudgetStatus.IncidentCharge;
  * @param atRiskBurnRate the burn rate above which the service is at risk
  * @param findings the findings, ending with the deciding rule
  */
-public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRiskBurnRate, Findings findings) {
+public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRiskBurnRate, Findings findings)
+        implements Decided<SlaStatus> {
+
+    /**
+     * The status as the verdict of this decision (the same as {@link #status()}).
+     *
+     * @return the status
+     */
+    @Override
+    public SlaStatus verdict() {
+        return status;
+    }
 
     /** The default at-risk burn rate: 1.0, spending exactly the budget by the period's end. */
     public static final BigDecimal DEFAULT_AT_RISK_BURN_RATE = BigDecimal.ONE;

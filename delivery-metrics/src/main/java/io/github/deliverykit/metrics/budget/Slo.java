@@ -3,7 +3,6 @@ package io.github.deliverykit.metrics.budget;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.time.Window;
 import java.math.BigDecimal;
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 /**
@@ -88,7 +87,7 @@ public record Slo(String service, SloTarget target, Window window, BudgetingMeth
          * @return the target
          * @throws IllegalArgumentException if null, not a number, NaN or out of range
          */
-        public static SloTarget parse(@Nullable String percent) {
+        public static SloTarget parse(String percent) {
             Checks.notBlank(percent, "target");
             String t = percent.trim();
             if (t.endsWith("%")) {

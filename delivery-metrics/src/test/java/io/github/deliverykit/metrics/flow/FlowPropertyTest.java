@@ -119,7 +119,9 @@ final class FlowPropertyTest {
     }
 
     private static long autoApproved(FlowReport r) {
-        return r.findings().find("flow.auto-approve-rate").map(f -> (Long) f.fact("autoApproved")).orElse(0L);
+        // the auto-approved count is the rate times the merged pull requests behind it (no fact cast)
+        return r.figure("review.auto_approve_rate").filter(FlowReport.Figure::hasData)
+                .map(f -> Math.round(f.value().getAsDouble() * f.sampleSize())).orElse(0L);
     }
 
     /** Figures whose sample sizes are counts of pull-request events, so slices must add up to the whole. */

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
 import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
 import org.jspecify.annotations.Nullable;
 import io.github.deliverykit.core.money.Money;
