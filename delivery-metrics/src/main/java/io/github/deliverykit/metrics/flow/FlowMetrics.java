@@ -56,7 +56,11 @@ import io.github.deliverykit.metrics.flow.FlowReport.Figure;
  * <p>An event belongs to the period by one instant: a pull request by {@code merged}, a CI run and
  * an iteration by {@code finished}, a task by {@code completed}, a merge-queue entry by {@code left},
  * a test failure and tool activity by {@code at}, a runner stretch by {@code start}, a rollback by
- * {@code detected}, a feature by {@code delivered}. Sums are exact ({@code long} nanoseconds,
+ * {@code detected}, a feature by {@code delivered}. A {@link CiRun.Outcome#PENDING} run has no finish
+ * time: it is in no period and is left out of every CI figure (duration, feedback latency, cache hit
+ * rate, rounds), and the report says so in a {@code flow.ci.pending} warning with their count. A
+ * feature counts as delivered only with a delivery time. Figures are named by their
+ * {@link io.github.deliverykit.core.metric.MetricKeys} key. Sums are exact ({@code long} nanoseconds,
  * {@link Money}), so the report does not depend on the order of the events. Immutable and thread safe.
  */
 public final class FlowMetrics {

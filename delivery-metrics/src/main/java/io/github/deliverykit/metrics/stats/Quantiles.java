@@ -16,6 +16,11 @@ import java.util.Optional;
  * <p>Values must be finite; p must lie in [0, 1]. {@code long} samples are selected as
  * {@code long}s (no loss of precision in the selection); a result that interpolates between two
  * of them is a {@code double}. Stateless and thread safe.
+ *
+ * <p>Also the one-pass mean, minimum and maximum of such samples ({@link #mean(double[])},
+ * {@link #mean(long[])}, ...), without boxing or allocation: the {@code double} mean uses compensated
+ * (Neumaier) summation and stays finite for every finite sample; the {@code long} mean sums exactly in
+ * 128 bits and cannot overflow.
  */
 public final class Quantiles {
 
