@@ -332,6 +332,11 @@ final class FlowMetricsTest {
         assertEquals(Duration.ofMinutes(10), d.mergeQueueWaitMax());
         assertEquals(2, d.maxCiRounds());
         FlowTargets copy = d.toBuilder().build();
+        FlowTargets from = FlowTargets.from(d).maxCiRounds(3).build();
+        assertEquals(3, from.maxCiRounds());
+        assertEquals(d.ciMedianMax(), from.ciMedianMax());
+        assertEquals(2, d.maxCiRounds());
+        assertThrows(IllegalArgumentException.class, () -> FlowTargets.from(null));
         assertEquals(d.itsMin(), copy.itsMin());
         assertEquals(d.itsMax(), copy.itsMax());
         assertEquals(d.ciMedianMax(), copy.ciMedianMax());

@@ -113,79 +113,54 @@ public final class BuiltInBands {
             rule("elite", Measure.TIME_TO_RESTORE_MEAN_HOURS, LESS_THAN, 1),
             BandRule.otherwise("below-elite", Measure.TIME_TO_RESTORE_MEAN_HOURS)));
 
-    /** DORA 2021 bands (Accelerate State of DevOps 2021, DevLake thresholds). Id {@code dora-2021}. */
-    public static final class Dora2021Bands implements PerformanceBands {
+    /** A built-in provider: its id is its table's id. */
+    private abstract static class BuiltIn implements PerformanceBands {
+        private final BandTable table;
 
+        BuiltIn(BandTable table) {
+            this.table = table;
+        }
+
+        @Override
+        public final String id() {
+            return table.id();
+        }
+
+        @Override
+        public final BandTable table() {
+            return table;
+        }
+    }
+
+    /** DORA 2021 bands (Accelerate State of DevOps 2021, DevLake thresholds). Id {@code dora-2021}. */
+    public static final class Dora2021Bands extends BuiltIn {
         /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
         public Dora2021Bands() {
-            // stateless
-        }
-
-        @Override
-        public String id() {
-            return "dora-2021";
-        }
-
-        @Override
-        public BandTable table() {
-            return BuiltInBands.DORA_2021;
+            super(DORA_2021);
         }
     }
 
     /** DORA 2023 bands (Accelerate State of DevOps 2023, DevLake thresholds). Id {@code dora-2023}. */
-    public static final class Dora2023Bands implements PerformanceBands {
-
+    public static final class Dora2023Bands extends BuiltIn {
         /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
         public Dora2023Bands() {
-            // stateless
-        }
-
-        @Override
-        public String id() {
-            return "dora-2023";
-        }
-
-        @Override
-        public BandTable table() {
-            return BuiltInBands.DORA_2023;
+            super(DORA_2023);
         }
     }
 
     /** DORA 2024 bands (the 2024 report's clusters mapped to thresholds; see the table's source). Id {@code dora-2024}. */
-    public static final class Dora2024Bands implements PerformanceBands {
-
+    public static final class Dora2024Bands extends BuiltIn {
         /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
         public Dora2024Bands() {
-            // stateless
-        }
-
-        @Override
-        public String id() {
-            return "dora-2024";
-        }
-
-        @Override
-        public BandTable table() {
-            return BuiltInBands.DORA_2024;
+            super(DORA_2024);
         }
     }
 
     /** The seed's elite targets: more than one deploy per day, lead time under 1 h, CFR under 5 %, MTTR under 1 h. Id {@code seed-elite}. */
-    public static final class SeedEliteBands implements PerformanceBands {
-
+    public static final class SeedEliteBands extends BuiltIn {
         /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
         public SeedEliteBands() {
-            // stateless
-        }
-
-        @Override
-        public String id() {
-            return "seed-elite";
-        }
-
-        @Override
-        public BandTable table() {
-            return BuiltInBands.SEED_ELITE;
+            super(SEED_ELITE);
         }
     }
 }
