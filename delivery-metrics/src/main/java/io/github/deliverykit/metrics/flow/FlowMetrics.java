@@ -213,7 +213,10 @@ public final class FlowMetrics {
                     continue;
                 }
                 list.sort(Comparator.comparing(AgentIteration::started).thenComparing(AgentIteration::finished)
-                        .thenComparing(AgentIteration::id));
+                        .thenComparing(AgentIteration::id)
+                        // a total order, so the result never depends on the input order: of two
+                        // otherwise identical iterations the passing one comes first
+                        .thenComparing(AgentIteration::passed, Comparator.reverseOrder()));
                 int count = 0;
                 boolean passed = false;
                 for (AgentIteration it : list) {
