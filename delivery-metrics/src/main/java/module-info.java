@@ -9,18 +9,20 @@ module io.github.deliverykit.metrics {
 
     exports io.github.deliverykit.metrics.budget;
     exports io.github.deliverykit.metrics.cost;
+    exports io.github.deliverykit.metrics.cost.spi;
     exports io.github.deliverykit.metrics.dora;
+    exports io.github.deliverykit.metrics.dora.spi;
     exports io.github.deliverykit.metrics.flow;
     exports io.github.deliverykit.metrics.stats;
 
-    uses io.github.deliverykit.metrics.cost.PriceTable;
-    uses io.github.deliverykit.metrics.dora.PerformanceBands;
+    uses io.github.deliverykit.metrics.cost.spi.PriceTable;
+    uses io.github.deliverykit.metrics.dora.spi.PerformanceBands;
 
-    provides io.github.deliverykit.metrics.cost.PriceTable with
-            io.github.deliverykit.metrics.cost.ExamplePriceTable;
-    provides io.github.deliverykit.metrics.dora.PerformanceBands with
-            io.github.deliverykit.metrics.dora.Dora2021Bands,
-            io.github.deliverykit.metrics.dora.Dora2023Bands,
-            io.github.deliverykit.metrics.dora.Dora2024Bands,
-            io.github.deliverykit.metrics.dora.SeedEliteBands;
+    provides io.github.deliverykit.metrics.cost.spi.PriceTable with
+            io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
+    provides io.github.deliverykit.metrics.dora.spi.PerformanceBands with
+            io.github.deliverykit.metrics.dora.internal.BuiltInBands.Dora2021Bands,
+            io.github.deliverykit.metrics.dora.internal.BuiltInBands.Dora2023Bands,
+            io.github.deliverykit.metrics.dora.internal.BuiltInBands.Dora2024Bands,
+            io.github.deliverykit.metrics.dora.internal.BuiltInBands.SeedEliteBands;
 }

@@ -10,7 +10,7 @@ import io.github.deliverykit.metrics.dora.DoraDataset;
 import io.github.deliverykit.metrics.dora.DoraEvents;
 import io.github.deliverykit.metrics.dora.DoraReport;
 import io.github.deliverykit.metrics.dora.DurationSummary;
-import io.github.deliverykit.metrics.dora.PerformanceBands;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands;
 import io.github.deliverykit.metrics.dora.Rate;
 import java.nio.file.Path;
 import java.time.Duration;

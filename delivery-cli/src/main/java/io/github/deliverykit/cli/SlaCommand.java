@@ -9,7 +9,7 @@ import io.github.deliverykit.metrics.budget.ErrorBudgets;
 import io.github.deliverykit.metrics.budget.MaintenanceSchedule;
 import io.github.deliverykit.metrics.budget.RecurringMaintenance;
 import io.github.deliverykit.metrics.budget.SlaReport;
-import io.github.deliverykit.metrics.budget.SlaStatus;
+import io.github.deliverykit.core.metric.SlaStatus;
 import io.github.deliverykit.metrics.budget.Slo;
 import io.github.deliverykit.policy.budget.DeployFreeze;
 import io.github.deliverykit.policy.budget.FreezeDecision;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /** {@code delivery sla}: SLA compliance and error budget of a service (seed sla_calculator). */
 @Command(name = "sla", mixinStandardHelpOptions = true,
-        description = "SLA compliance and error budget: ON_TRACK / AT_RISK (exit 0), EXHAUSTED or a deploy freeze (exit 1).")
+        description = "SLA compliance and error budget: ON_TRACK / AT_RISK (exit 0), BREACHED or a deploy freeze (exit 1).")
 final class SlaCommand extends ReportCommand {
 
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "The service, e.g. portal.")
@@ -157,7 +157,7 @@ final class SlaCommand extends ReportCommand {
         String title = "Deploy freeze: " + service;
         String text = sla.toText() + "\n" + frozen.toText(title);
         String markdown = sla.toMarkdown() + "\n" + frozen.toMarkdown(title);
-        boolean negative = sla.status() == SlaStatus.EXHAUSTED || frozen.verdict() == FreezeDecision.Verdict.FREEZE;
+        boolean negative = sla.status() == SlaStatus.BREACHED || frozen.verdict() == FreezeDecision.Verdict.FREEZE;
         return new Report("SLA report: " + service, sla.status().name(), sla.findings().plus(frozen.findings()),
                 text, markdown, data, negative ? ExitCode.NEGATIVE : ExitCode.OK);
     }

@@ -193,7 +193,7 @@ final class BadInputTest {
                 "\"mitigated\": \"2024-01-25T11:15:00Z\"");
         Result sla = sla(Path.of(example("slo.json")), incidents);
         assertEquals(ExitCode.NEGATIVE, sla.code(), sla.out());
-        assertTrue(sla.out().contains("Status: EXHAUSTED"), sla.out());
+        assertTrue(sla.out().contains("Status: BREACHED"), sla.out());
 
         Path change = sampleWith("change.json", "\"rollbackPlan\": \"Restore the carts table from the pre-change snapshot\",", "");
         Result c = run("change", "--request", change.toString(), "--as-of", AS_OF);

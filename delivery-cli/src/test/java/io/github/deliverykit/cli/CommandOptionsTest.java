@@ -92,7 +92,7 @@ final class CommandOptionsTest {
                 "--as-of", AS_OF, "--format", "json");
         assertEquals(ExitCode.NEGATIVE, r.code(), r.err());
         assertTrue(r.out().contains("\"deployFreeze\" : \"FREEZE\""), r.out());
-        assertTrue(r.out().contains("\"status\" : \"EXHAUSTED\""), r.out());
+        assertTrue(r.out().contains("\"status\" : \"BREACHED\""), r.out());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.deliverykit.benchmarks.budget;
 
 import io.github.deliverykit.metrics.budget.AlertEvaluator;
-import io.github.deliverykit.metrics.budget.AlertTable;
-import io.github.deliverykit.metrics.budget.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertTable;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
 import io.github.deliverykit.metrics.budget.GoodTotalAccumulator;
 import io.github.deliverykit.metrics.budget.SliSeries;
-import io.github.deliverykit.metrics.budget.SloTarget;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

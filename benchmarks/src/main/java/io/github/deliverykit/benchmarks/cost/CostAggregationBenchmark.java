@@ -1,10 +1,11 @@
 package io.github.deliverykit.benchmarks.cost;
 
-import io.github.deliverykit.metrics.cost.CostTotals;
-import io.github.deliverykit.metrics.cost.ExamplePriceTable;
-import io.github.deliverykit.metrics.cost.ModelPrice;
+import io.github.deliverykit.metrics.cost.CostLedger.CostTotals;
+import io.github.deliverykit.core.spi.Providers;
+import io.github.deliverykit.metrics.cost.spi.PriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
 import io.github.deliverykit.metrics.cost.PriceList;
-import io.github.deliverykit.metrics.cost.RecordIdSet;
+import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public class CostAggregationBenchmark {
 
     @Setup
     public void setUp() {
-        prices = PriceList.of(new ExamplePriceTable());
+        prices = PriceList.of(Providers.load(PriceTable.class).get("example"));
         int small = prices.indexOf("example-small");
         int large = prices.indexOf("example-large");
         bigPrices = new BigDecimal[prices.size()][];

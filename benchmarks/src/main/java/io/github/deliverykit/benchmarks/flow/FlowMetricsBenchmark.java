@@ -1,15 +1,14 @@
 package io.github.deliverykit.benchmarks.flow;
 
 import io.github.deliverykit.core.time.Interval;
-import io.github.deliverykit.metrics.flow.AgentIteration;
-import io.github.deliverykit.metrics.flow.CiOutcome;
-import io.github.deliverykit.metrics.flow.CiRun;
+import io.github.deliverykit.metrics.flow.FlowData.AgentIteration;
+import io.github.deliverykit.core.event.CiRun;
 import io.github.deliverykit.metrics.flow.FlowData;
 import io.github.deliverykit.metrics.flow.FlowMetrics;
 import io.github.deliverykit.metrics.flow.FlowReport;
-import io.github.deliverykit.metrics.flow.MergeQueueEntry;
-import io.github.deliverykit.metrics.flow.PullRequest;
-import io.github.deliverykit.metrics.flow.Review;
+import io.github.deliverykit.metrics.flow.FlowData.MergeQueueEntry;
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.metrics.flow.FlowData.Review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public class FlowMetricsBenchmark {
                 Instant pushed = opened.plusSeconds(600L * r);
                 Instant s = pushed.plusSeconds(random.nextInt(60));
                 runs.add(new CiRun(id + "-c" + r, id, pushed, s, s.plusSeconds(60 + random.nextInt(900)),
-                        r == 4 ? CiOutcome.PASSED : CiOutcome.FAILED, random.nextInt(100), random.nextInt(40)));
+                        r == 4 ? CiRun.Outcome.PASSED : CiRun.Outcome.FAILED, random.nextInt(100), random.nextInt(40)));
             }
             for (int i = 0; i < 3; i++) {
                 Instant s = opened.plusSeconds(900L * i);
@@ -71,7 +70,7 @@ public class FlowMetricsBenchmark {
             queue.add(new MergeQueueEntry(id, merged.minusSeconds(random.nextInt(1_200)), merged, true));
         }
         data = FlowData.builder().pullRequests(prs).ciRuns(runs).iterations(iterations).reviews(reviews).mergeQueue(queue).build();
-        if (evaluate().figure("ci-duration.median").orElseThrow().sampleSize() != 5L * pullRequests) {
+        if (evaluate().figure("ci.duration.median").orElseThrow().sampleSize() != 5L * pullRequests) {
             throw new IllegalStateException("every CI run must count");
         }
     }

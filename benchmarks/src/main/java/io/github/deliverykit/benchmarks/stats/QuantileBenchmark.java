@@ -1,6 +1,6 @@
 package io.github.deliverykit.benchmarks.stats;
 
-import io.github.deliverykit.metrics.stats.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 import io.github.deliverykit.metrics.stats.Quantiles;
 import java.util.Arrays;
 import java.util.SplittableRandom;

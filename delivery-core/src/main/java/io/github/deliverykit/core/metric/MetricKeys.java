@@ -68,6 +68,31 @@ public final class MetricKeys {
     /** DORA: median time to restore service, seconds. */
     public static final String DORA_TIME_TO_RESTORE_MEDIAN = "dora.time_to_restore.median";
 
+    /** 95th percentile CI feedback latency (push to result), seconds. */
+    public static final String CI_FEEDBACK_LATENCY_P95 = "ci.feedback_latency.p95";
+    /** 95th percentile merge-queue wait, seconds. */
+    public static final String MERGE_QUEUE_WAIT_P95 = "merge_queue.wait.p95";
+    /** Merged PRs per developer per week. */
+    public static final String PR_THROUGHPUT_PER_DEVELOPER_WEEK = "pr.throughput.per_developer_week";
+    /** Agent autonomy score: share of completed agent tasks without human intervention, ratio 0..1. */
+    public static final String AGENT_AUTONOMY = "agent.autonomy";
+    /** Test-oracle reliability: share of test failures that point at real defects, ratio 0..1. */
+    public static final String TEST_ORACLE_RELIABILITY = "test_oracle.reliability";
+    /** Share of AI tool licences used in the period, ratio 0..1. */
+    public static final String LICENCE_UTILIZATION = "licence.utilization";
+    /** Share of AI suggestions shown that were accepted, ratio 0..1. */
+    public static final String SUGGESTION_ACCEPTANCE_RATE = "suggestion.acceptance_rate";
+    /** Growth of merged PRs over the previous period of the same length, ratio (0.1 = 10 % more, at least -1). */
+    public static final String ACTIVITY_GROWTH = "activity.growth";
+    /** Total cost of the priced usage records, US dollars. */
+    public static final String COST_TOTAL = "cost.total";
+    /** DORA: mean time to restore service (MTTR), seconds. */
+    public static final String DORA_TIME_TO_RESTORE_MEAN = "dora.time_to_restore.mean";
+    /** DORA: median failed-deployment recovery time, seconds. */
+    public static final String DORA_RECOVERY_TIME_MEDIAN = "dora.recovery_time.median";
+    /** DORA: deployment rework rate, ratio 0..1. */
+    public static final String DORA_REWORK_RATE = "dora.rework_rate";
+
     private static final Map<String, Spec> KNOWN;
 
     static {
@@ -98,6 +123,18 @@ public final class MetricKeys {
         m.put(DORA_LEAD_TIME_MEDIAN, new Spec(Unit.SECONDS, zero, null));
         m.put(DORA_CHANGE_FAILURE_RATE, new Spec(Unit.RATIO, zero, one));
         m.put(DORA_TIME_TO_RESTORE_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(CI_FEEDBACK_LATENCY_P95, new Spec(Unit.SECONDS, zero, null));
+        m.put(MERGE_QUEUE_WAIT_P95, new Spec(Unit.SECONDS, zero, null));
+        m.put(PR_THROUGHPUT_PER_DEVELOPER_WEEK, new Spec(Unit.PER_WEEK, zero, null));
+        m.put(AGENT_AUTONOMY, new Spec(Unit.RATIO, zero, one));
+        m.put(TEST_ORACLE_RELIABILITY, new Spec(Unit.RATIO, zero, one));
+        m.put(LICENCE_UTILIZATION, new Spec(Unit.RATIO, zero, one));
+        m.put(SUGGESTION_ACCEPTANCE_RATE, new Spec(Unit.RATIO, zero, one));
+        m.put(ACTIVITY_GROWTH, new Spec(Unit.RATIO, one.negate(), null));
+        m.put(COST_TOTAL, new Spec(Unit.USD, zero, null));
+        m.put(DORA_TIME_TO_RESTORE_MEAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(DORA_RECOVERY_TIME_MEDIAN, new Spec(Unit.SECONDS, zero, null));
+        m.put(DORA_REWORK_RATE, new Spec(Unit.RATIO, zero, one));
         KNOWN = Collections.unmodifiableMap(m);
     }
 

@@ -16,6 +16,10 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
+import io.github.deliverykit.metrics.budget.Slo.BudgetingMethod;
+import io.github.deliverykit.metrics.budget.BudgetStatus.BudgetUnit;
+import io.github.deliverykit.metrics.budget.BudgetStatus.IncidentCharge;
 
 /**
  * Error budget math, exact and in process: the allowed budget of a window, what incidents (minus

@@ -1,8 +1,11 @@
 package io.github.deliverykit.metrics.budget;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Findings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.deliverykit.metrics.budget.BudgetStatus.BudgetUnit;
+import io.github.deliverykit.metrics.budget.BudgetStatus.IncidentCharge;
 
 /**
  * The SLA / error budget report of one service: target, window, budget, each consuming incident,
- * maintenance excluded, consumed, remaining, burn rate, the status ON_TRACK / AT_RISK / EXHAUSTED
+ * maintenance excluded, consumed, remaining, burn rate, the status ON_TRACK / AT_RISK / BREACHED (core {@link SlaStatus})
  * with the rule that decided it, and the exhaustion forecast. Rendering is deterministic: the same
  * status gives the same text and Markdown, byte for byte.
  *
@@ -26,7 +31,18 @@ import org.slf4j.LoggerFactory;
  * @param atRiskBurnRate the burn rate above which the service is at risk
  * @param findings the findings, ending with the deciding rule
  */
-public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRiskBurnRate, Findings findings) {
+public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRiskBurnRate, Findings findings)
+        implements Decided<SlaStatus> {
+
+    /**
+     * The status as the verdict of this decision (the same as {@link #status()}).
+     *
+     * @return the status
+     */
+    @Override
+    public SlaStatus verdict() {
+        return status;
+    }
 
     /** The default at-risk burn rate: 1.0, spending exactly the budget by the period's end. */
     public static final BigDecimal DEFAULT_AT_RISK_BURN_RATE = BigDecimal.ONE;
@@ -100,7 +116,7 @@ public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRisk
                         Facts.none())));
         SlaStatus status;
         if (budget.isExhausted()) {
-            status = SlaStatus.EXHAUSTED;
+            status = SlaStatus.BREACHED;
             f.add(Finding.fail("sla.exhausted", Checks.message("budget exhausted: remaining %s, overspend %s",
                     amount(budget.remaining(), u), amount(budget.overspend(), u)),
                     Facts.of("remaining", budget.remaining(), "overspend", budget.overspend())));

@@ -5,6 +5,9 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.deliverykit.metrics.cost.spi.PriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
 
 /**
  * A {@link PriceTable} compiled for hot loops: models are numbered 0..n-1 and their prices kept in

@@ -1,7 +1,7 @@
 package io.github.deliverykit.metrics.dora;
 
 import io.github.deliverykit.core.check.Checks;
-import io.github.deliverykit.metrics.stats.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
+import io.github.deliverykit.core.event.Deployment;
+import io.github.deliverykit.core.event.Incident;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * How DORA metrics are computed: what production is, how incidents and changes are attributed to
@@ -355,5 +361,120 @@ public final class DoraConfig {
         public DoraConfig build() {
             return new DoraConfig(this);
         }
+    }
+
+    /**
+     * Which changes a successful deployment shipped, for lead time.
+     *
+     * <p>A range is the service's mainline history ({@link DoraEvents#histories()}) with commit time in
+     * {@code (previous, this]}: after the finish of the previous successful deployment of the same
+     * service and environment (or of the deployment named by {@code previousDeploymentId}) and up to
+     * this deployment's finish. A commit exactly at the previous finish belongs to the previous
+     * deployment. A first deployment with no previous one has no range: its changes are not measured
+     * (counted in {@link LeadTime#deploymentsWithoutChanges()}). Squash commits are ordinary mainline
+     * commits here, so a squash-merged change is measured from its squash commit.
+     */
+    public enum CommitScope {
+        /** Only the listed shas. */
+        LISTED,
+        /** Only the range since the previous successful deployment. */
+        RANGE,
+        /** The listed shas when there are any, else the range (the default). */
+        LISTED_OR_RANGE
+    }
+
+    /**
+     * Which commit instant a lead time starts from. Squash and rebase merges rewrite the commit time to
+     * the merge; the author time keeps when the change was written.
+     */
+    public enum LeadTimeStart {
+        /** The author time (the default; survives squash merges and rebases). */
+        AUTHORED,
+        /** The commit time (Four Keys' {@code time_created} of the change). */
+        COMMITTED
+    }
+
+    /**
+     * Which deployment caused an incident: the plug point behind change failure rate (an attributed
+     * incident makes its deployment a failure) and rework. Implementations must be deterministic and
+     * thread safe.
+     */
+    @FunctionalInterface
+    public interface IncidentAttribution {
+
+        /** Default bound of {@link #causeOrLatestWithin(Duration)}: 24 hours. */
+        Duration DEFAULT_BOUND = Duration.ofHours(24);
+
+        /**
+         * The deployment that caused an incident.
+         *
+         * @param incident the incident
+         * @param deployments the dataset's deployments
+         * @return the cause, or empty when none is attributed
+         */
+        Optional<Deployment> causeOf(Incident incident, DeploymentLookup deployments);
+
+        /**
+         * Only the incident's own {@code causeDeploymentId}; an unknown id attributes nothing.
+         *
+         * @return the attribution
+         */
+        static IncidentAttribution causeOnly() {
+            return (incident, deployments) -> {
+                Checks.notNull(incident, "incident");
+                Checks.notNull(deployments, "deployments");
+                return incident.causeDeploymentId() == null ? Optional.empty() : deployments.byId(incident.causeDeploymentId());
+            };
+        }
+
+        /**
+         * The incident's own cause when given (an unknown id attributes nothing, it is not guessed),
+         * otherwise the latest successful deployment of the same service and environment that finished
+         * at or before the incident started and at most {@code bound} before it (bound inclusive). No
+         * unbounded linking: an incident long after the last deployment is attributed to none.
+         *
+         * @param bound the largest gap between deployment finish and incident start
+         * @return the attribution
+         * @throws IllegalArgumentException if the bound is null or not positive
+         */
+        static IncidentAttribution causeOrLatestWithin(Duration bound) {
+            Checks.positive(bound, "bound");
+            return (incident, deployments) -> {
+                Checks.notNull(incident, "incident");
+                Checks.notNull(deployments, "deployments");
+                if (incident.causeDeploymentId() != null) {
+                    return deployments.byId(incident.causeDeploymentId());
+                }
+                Instant start = incident.started();
+                Optional<Deployment> latest = deployments.latestSuccessful(incident.service(), incident.environment(), start);
+                return latest.filter(d -> {
+                    Instant finished = d.finished();
+                    return finished != null && Duration.between(finished, start).compareTo(bound) <= 0;
+                });
+            };
+        }
+    }
+
+    /** What an {@link IncidentAttribution} can ask about the deployments of a dataset. */
+    public interface DeploymentLookup {
+
+        /**
+         * A deployment by id.
+         *
+         * @param deploymentId the id
+         * @return the deployment, if known
+         */
+        Optional<io.github.deliverykit.core.event.Deployment> byId(String deploymentId);
+
+        /**
+         * The latest successful deployment of a service and environment that finished at or before an
+         * instant.
+         *
+         * @param service the service
+         * @param environment the environment
+         * @param atOrBefore the instant
+         * @return the deployment, if any
+         */
+        Optional<io.github.deliverykit.core.event.Deployment> latestSuccessful(String service, String environment, Instant atOrBefore);
     }
 }

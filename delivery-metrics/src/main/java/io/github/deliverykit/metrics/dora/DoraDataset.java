@@ -26,6 +26,16 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
+import io.github.deliverykit.metrics.dora.DoraReport.DeploymentFrequency;
+import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
+import io.github.deliverykit.metrics.dora.DoraReport.TimeToRestore;
+import io.github.deliverykit.metrics.dora.DoraReport.RecoveryTime;
+import io.github.deliverykit.metrics.dora.DoraConfig.CommitScope;
+import io.github.deliverykit.metrics.dora.DoraConfig.LeadTimeStart;
+import io.github.deliverykit.metrics.dora.DoraConfig.IncidentAttribution;
+import io.github.deliverykit.metrics.dora.DoraConfig.DeploymentLookup;
+import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
 
 /**
  * DORA metrics over a history of events, indexed once and queried per window and slice.
@@ -1026,6 +1036,131 @@ public final class DoraDataset {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Which part of the events a report covers.
+     *
+     * @param dimension the dimension
+     * @param value the service, team or environment; {@code *} for {@link SliceDimension#ALL}
+     */
+    public record Slice(SliceDimension dimension, String value) {
+
+        /** Everything. */
+        public static final Slice ALL = new Slice(SliceDimension.ALL, "*");
+
+        /**
+         * Validates the slice.
+         *
+         * @throws IllegalArgumentException if a field is null or blank, or ALL has a value other than {@code *}
+         */
+        public Slice {
+            Checks.notNull(dimension, "dimension");
+            Checks.notBlank(value, "value");
+            if (dimension == SliceDimension.ALL && !"*".equals(value)) {
+                throw Checks.invalid("value", "must be '*' for ALL", value);
+            }
+        }
+
+        /**
+         * A slice.
+         *
+         * @param dimension the dimension
+         * @param value the value
+         * @return the slice
+         */
+        public static Slice of(SliceDimension dimension, String value) {
+            return new Slice(dimension, value);
+        }
+
+        @Override
+        public String toString() {
+            return dimension == SliceDimension.ALL ? "all" : dimension.name().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        }
+    }
+
+    /** What a report can be sliced by. */
+    public enum SliceDimension {
+        /** No slicing: everything. */
+        ALL,
+        /** The deployment's or incident's service. */
+        SERVICE,
+        /** The owning team of the service ({@link DoraConfig#teams()}), or the unassigned team. */
+        TEAM,
+        /** The (production) environment. */
+        ENVIRONMENT
+    }
+
+    /**
+     * The additive part of a {@link DoraReport}: counts that slices add up to the whole (a mergeable
+     * accumulator: slicing by service, team or environment, then {@link #plus(DoraCounts) adding},
+     * gives the counts of the unsliced report). Medians are not additive; recompute them from events.
+     *
+     * @param deployments finished production deployments in the window
+     * @param successful of those, successful by outcome
+     * @param failed failed (by outcome or attributed incident)
+     * @param rework rework deployments
+     * @param leadTimeChanges changes measured for lead time
+     * @param leadTimeDropped non-positive lead times dropped
+     * @param incidents production incidents that started in the window
+     * @param openIncidents of those, still open
+     */
+    public record DoraCounts(
+            long deployments,
+            long successful,
+            long failed,
+            long rework,
+            long leadTimeChanges,
+            long leadTimeDropped,
+            long incidents,
+            long openIncidents) {
+
+        /** All zero. */
+        public static final DoraCounts ZERO = new DoraCounts(0, 0, 0, 0, 0, 0, 0, 0);
+
+        /**
+         * Validates the counts.
+         *
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public DoraCounts {
+            Checks.nonNegative(deployments, "deployments");
+            Checks.nonNegative(successful, "successful");
+            Checks.nonNegative(failed, "failed");
+            Checks.nonNegative(rework, "rework");
+            Checks.nonNegative(leadTimeChanges, "leadTimeChanges");
+            Checks.nonNegative(leadTimeDropped, "leadTimeDropped");
+            Checks.nonNegative(incidents, "incidents");
+            Checks.nonNegative(openIncidents, "openIncidents");
+        }
+
+        /**
+         * Adds two sets of counts.
+         *
+         * @param other the other counts
+         * @return the sums
+         * @throws IllegalArgumentException if other is null or a sum overflows
+         */
+        public DoraCounts plus(DoraCounts other) {
+            Checks.notNull(other, "other");
+            return new DoraCounts(
+                    add(deployments, other.deployments, "deployments"),
+                    add(successful, other.successful, "successful"),
+                    add(failed, other.failed, "failed"),
+                    add(rework, other.rework, "rework"),
+                    add(leadTimeChanges, other.leadTimeChanges, "leadTimeChanges"),
+                    add(leadTimeDropped, other.leadTimeDropped, "leadTimeDropped"),
+                    add(incidents, other.incidents, "incidents"),
+                    add(openIncidents, other.openIncidents, "openIncidents"));
+        }
+
+        static long add(long a, long b, String field) {
+            long r = a + b;
+            if (((a ^ r) & (b ^ r)) < 0) {
+                throw Checks.invalid(field, "must not overflow when added", a + " + " + b);
+            }
+            return r;
         }
     }
 }

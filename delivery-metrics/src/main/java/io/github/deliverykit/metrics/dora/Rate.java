@@ -2,6 +2,7 @@ package io.github.deliverykit.metrics.dora;
 
 import io.github.deliverykit.core.check.Checks;
 import java.util.OptionalDouble;
+import io.github.deliverykit.metrics.dora.DoraDataset.DoraCounts;
 
 /**
  * A ratio of two counts with its sample size (the denominator). With a denominator of 0 there is

@@ -1,5 +1,8 @@
 package io.github.deliverykit.metrics.flow;
 
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.core.event.CiRun;
+import io.github.deliverykit.core.event.Feature;
 import io.github.deliverykit.core.check.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 
 /**
  * The raw events the AI-delivery metrics are computed from, as immutable lists in any order.
@@ -465,5 +471,327 @@ public record FlowData(
         public FlowData build() {
             return new FlowData(pullRequests, ciRuns, iterations, reviews, mergeQueue, tasks, testFailures, runnerUsage, licences, toolActivity, suggestions, rollbacks, features);
         }
+    }
+
+    /**
+     * One agent iteration on a pull request: a change pushed and checked by CI, passed or not. Its cost is what usage records attribute to its id.
+     *
+     * @param id the iteration id
+     * @param pullRequestId the pull request
+     * @param started when the iteration started
+     * @param finished when its CI result was known
+     * @param passed whether CI passed
+     */
+    public record AgentIteration(
+            String id,
+            String pullRequestId,
+            Instant started,
+            Instant finished,
+            boolean passed) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public AgentIteration {
+            Checks.notBlank(id, "id");
+            Checks.notBlank(pullRequestId, "pullRequestId");
+            Checks.notBefore(started, "started", finished, "finished");
+        }
+    }
+
+    /**
+     * A task assigned to an agent and how many times a person had to step in (answer a question, correct course, finish it).
+     *
+     * @param id the task id
+     * @param taskType the kind of task, e.g. bugfix
+     * @param assigned when it was assigned
+     * @param completed when it was completed (merged), or null
+     * @param humanInterventions how many times a person intervened, not negative
+     */
+    public record AgentTask(
+            String id,
+            String taskType,
+            Instant assigned,
+            @Nullable Instant completed,
+            int humanInterventions) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public AgentTask {
+            Checks.notBlank(id, "id");
+            Checks.notBlank(taskType, "taskType");
+            Checks.notNull(assigned, "assigned");
+            if (completed != null) {
+                Checks.notBefore(assigned, "assigned", completed, "completed");
+            }
+            Checks.nonNegative(humanInterventions, "humanInterventions");
+        }
+    }
+
+    /**
+     * How many licences (seats) of an AI tool the organisation pays for.
+     *
+     * @param tool the tool
+     * @param licences the number of seats, not negative
+     */
+    public record LicenceCount(
+            String tool,
+            long licences) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public LicenceCount {
+            Checks.notBlank(tool, "tool");
+            Checks.nonNegative(licences, "licences");
+        }
+    }
+
+    /**
+     * A pull request's stay in the merge queue, from the moment every gate passed to the moment it left the queue.
+     *
+     * @param pullRequestId the pull request
+     * @param enqueued when it entered the queue
+     * @param left when it left the queue, or null while waiting
+     * @param merged whether it left by being merged
+     */
+    public record MergeQueueEntry(
+            String pullRequestId,
+            Instant enqueued,
+            @Nullable Instant left,
+            boolean merged) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public MergeQueueEntry {
+            Checks.notBlank(pullRequestId, "pullRequestId");
+            Checks.notNull(enqueued, "enqueued");
+            if (left != null) {
+                Checks.notBefore(enqueued, "enqueued", left, "left");
+            } else if (merged) {
+                throw Checks.invalid("left", "must be set for a merged entry", null);
+            }
+        }
+    }
+
+    /**
+     * A review of a pull request, by a person or by an automated gate.
+     *
+     * @param pullRequestId the pull request
+     * @param reviewer who or what reviewed
+     * @param human whether a person reviewed
+     * @param at when
+     */
+    public record Review(
+            String pullRequestId,
+            String reviewer,
+            boolean human,
+            Instant at) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public Review {
+            Checks.notBlank(pullRequestId, "pullRequestId");
+            Checks.notBlank(reviewer, "reviewer");
+            Checks.notNull(at, "at");
+        }
+    }
+
+    /**
+     * A rollback: from the anomaly's detection to the rollback's completion, and whether it worked without a person.
+     *
+     * @param id the rollback id
+     * @param detected when the anomaly was detected
+     * @param completed when the rollback completed, or null if it never did
+     * @param succeeded whether the rollback restored service
+     * @param humanIntervened whether a person had to step in
+     */
+    public record Rollback(
+            String id,
+            Instant detected,
+            @Nullable Instant completed,
+            boolean succeeded,
+            boolean humanIntervened) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public Rollback {
+            Checks.notBlank(id, "id");
+            Checks.notNull(detected, "detected");
+            if (completed != null) {
+                Checks.notBefore(detected, "detected", completed, "completed");
+            } else if (succeeded) {
+                throw Checks.invalid("completed", "must be set for a successful rollback", null);
+            }
+        }
+    }
+
+    /**
+     * How busy a pool of CI runners was over a stretch of time.
+     *
+     * @param pool the runner pool
+     * @param start the start of the stretch
+     * @param end its end
+     * @param runners runners in the pool, at least 1
+     * @param busy runner time spent running jobs, at most runners x (end - start)
+     */
+    public record RunnerUsage(
+            String pool,
+            Instant start,
+            Instant end,
+            long runners,
+            Duration busy) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public RunnerUsage {
+            Checks.notBlank(pool, "pool");
+            Checks.notBefore(start, "start", end, "end");
+            Checks.positive(runners, "runners");
+            Checks.nonNegative(busy, "busy");
+            if (capacityNanos(start, end, runners) < busyNanos(busy)) {
+                throw Checks.invalid("busy", "must not exceed runners x (end - start)", busy);
+            }
+        }
+
+        /**
+         * The runner time available: runners times the length of the stretch, saturating.
+         *
+         * @return the capacity in nanoseconds
+         */
+        public long capacityNanos() {
+            return capacityNanos(start, end, runners);
+        }
+
+        /**
+         * The busy runner time in nanoseconds, saturating.
+         *
+         * @return the busy time in nanoseconds
+         */
+        public long busyNanos() {
+            return busyNanos(busy);
+        }
+
+        private static long busyNanos(Duration busy) {
+            return busy.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : busy.toNanos();
+        }
+
+        private static long capacityNanos(Instant start, Instant end, long runners) {
+            long length;
+            try {
+                length = Duration.between(start, end).toNanos();
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+            long hi = Math.multiplyHigh(length, runners);
+            long lo = length * runners;
+            return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+        }
+    }
+
+    /**
+     * How many AI suggestions a tool showed and how many were accepted, over some stretch ending at {@code at}.
+     *
+     * @param tool the tool
+     * @param at when the counts were taken
+     * @param shown suggestions shown, not negative
+     * @param accepted suggestions accepted, at most shown
+     */
+    public record SuggestionCounts(
+            String tool,
+            Instant at,
+            long shown,
+            long accepted) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public SuggestionCounts {
+            Checks.notBlank(tool, "tool");
+            Checks.notNull(at, "at");
+            Checks.nonNegative(shown, "shown");
+            Checks.inRange(accepted, 0, shown, "accepted");
+        }
+    }
+
+    /**
+     * A failed test run, classified by its cause.
+     *
+     * @param id the failure id
+     * @param at when it failed
+     * @param cause what caused it
+     */
+    public record TestFailure(
+            String id,
+            Instant at,
+            FailureCause cause) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public TestFailure {
+            Checks.notBlank(id, "id");
+            Checks.notNull(at, "at");
+            Checks.notNull(cause, "cause");
+        }
+    }
+
+    /**
+     * A developer used an AI tool at some moment (any use counts as active).
+     *
+     * @param tool the tool
+     * @param developer the developer
+     * @param at when
+     */
+    public record ToolActivity(
+            String tool,
+            String developer,
+            Instant at) {
+
+        /**
+         * Validates the event.
+         *
+         * @throws IllegalArgumentException if a field is null, blank, negative or out of order
+         */
+        public ToolActivity {
+            Checks.notBlank(tool, "tool");
+            Checks.notBlank(developer, "developer");
+            Checks.notNull(at, "at");
+        }
+    }
+
+    /** Why a test failed; test-oracle reliability is the share of {@link #REAL_DEFECT}. */
+    public enum FailureCause {
+        /** The code under test is wrong: the test did its job. */
+        REAL_DEFECT,
+        /** The test passes and fails on the same code. */
+        FLAKY,
+        /** The environment failed (network, runner, dependency service). */
+        INFRASTRUCTURE,
+        /** The test itself is wrong (bad assertion, outdated fixture). */
+        TEST_DEFECT
     }
 }

@@ -1,16 +1,19 @@
 package io.github.deliverykit.metrics.flow;
 
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.core.event.CiRun;
+import io.github.deliverykit.core.event.Feature;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
+import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.money.Money;
 import io.github.deliverykit.core.money.MoneyTotal;
 import io.github.deliverykit.core.time.Interval;
-import io.github.deliverykit.metrics.cost.Cost;
+import io.github.deliverykit.metrics.cost.CostReport.Cost;
 import io.github.deliverykit.metrics.cost.CostReport;
-import io.github.deliverykit.metrics.stats.Descriptive;
-import io.github.deliverykit.metrics.stats.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 import io.github.deliverykit.metrics.stats.Quantiles;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -28,6 +31,18 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.deliverykit.metrics.flow.FlowData.AgentIteration;
+import io.github.deliverykit.metrics.flow.FlowData.AgentTask;
+import io.github.deliverykit.metrics.flow.FlowData.LicenceCount;
+import io.github.deliverykit.metrics.flow.FlowData.MergeQueueEntry;
+import io.github.deliverykit.metrics.flow.FlowData.Review;
+import io.github.deliverykit.metrics.flow.FlowData.Rollback;
+import io.github.deliverykit.metrics.flow.FlowData.RunnerUsage;
+import io.github.deliverykit.metrics.flow.FlowData.SuggestionCounts;
+import io.github.deliverykit.metrics.flow.FlowData.TestFailure;
+import io.github.deliverykit.metrics.flow.FlowData.ToolActivity;
+import io.github.deliverykit.metrics.flow.FlowData.FailureCause;
+import io.github.deliverykit.metrics.flow.FlowReport.Figure;
 
 /**
  * Computes the AI-delivery metrics of the maturity matrix from raw events ({@link FlowData}) and,
@@ -41,7 +56,11 @@ import org.slf4j.LoggerFactory;
  * <p>An event belongs to the period by one instant: a pull request by {@code merged}, a CI run and
  * an iteration by {@code finished}, a task by {@code completed}, a merge-queue entry by {@code left},
  * a test failure and tool activity by {@code at}, a runner stretch by {@code start}, a rollback by
- * {@code detected}, a feature by {@code delivered}. Sums are exact ({@code long} nanoseconds,
+ * {@code detected}, a feature by {@code delivered}. A {@link CiRun.Outcome#PENDING} run has no finish
+ * time: it is in no period and is left out of every CI figure (duration, feedback latency, cache hit
+ * rate, rounds), and the report says so in a {@code flow.ci.pending} warning with their count. A
+ * feature counts as delivered only with a delivery time. Figures are named by their
+ * {@link io.github.deliverykit.core.metric.MetricKeys} key. Sums are exact ({@code long} nanoseconds,
  * {@link Money}), so the report does not depend on the order of the events. Immutable and thread safe.
  */
 public final class FlowMetrics {
@@ -120,6 +139,7 @@ public final class FlowMetrics {
         run.costPerMergedPullRequest();
         run.costPerFeature();
         run.costPerFeatureTrend();
+        run.pendingCiRuns();
         run.ciDuration();
         run.ciFeedbackLatency();
         run.cacheHitRate();
@@ -193,7 +213,10 @@ public final class FlowMetrics {
                     continue;
                 }
                 list.sort(Comparator.comparing(AgentIteration::started).thenComparing(AgentIteration::finished)
-                        .thenComparing(AgentIteration::id));
+                        .thenComparing(AgentIteration::id)
+                        // a total order, so the result never depends on the input order: of two
+                        // otherwise identical iterations the passing one comes first
+                        .thenComparing(AgentIteration::passed, Comparator.reverseOrder()));
                 int count = 0;
                 boolean passed = false;
                 for (AgentIteration it : list) {
@@ -213,17 +236,17 @@ public final class FlowMetrics {
                 }
             }
             if (n == 0) {
-                figure(Figure.noData("its.median", "iterations"));
-                figure(Figure.noData("its.mean", "iterations"));
+                figure(Figure.noData("its.median", Unit.COUNT));
+                figure(Figure.noData("its.mean", Unit.COUNT));
                 noData("flow.its", "iterations to success (merged pull requests with agent iterations)",
                         "unresolved", (long) unresolved);
                 return;
             }
             long[] sample = java.util.Arrays.copyOf(its, n);
-            double mean = Descriptive.mean(sample);
+            double mean = Quantiles.mean(sample);
             double median = Quantiles.quantileInPlace(sample, 0.5, QuantileDefinition.LINEAR);
-            figure(Figure.of("its.median", "iterations", n, median));
-            figure(Figure.of("its.mean", "iterations", n, mean));
+            figure(Figure.of("its.median", Unit.COUNT, n, median));
+            figure(Figure.of("its.mean", Unit.COUNT, n, mean));
             boolean met = median >= targets.itsMin() && median <= targets.itsMax();
             judged("flow.its", met, "Median iterations to success is " + Facts.format(median) + " (target "
                     + Facts.format(targets.itsMin()) + "-" + Facts.format(targets.itsMax()) + ")",
@@ -234,7 +257,7 @@ public final class FlowMetrics {
         /** The mean of the complete costs of some keys; unknown and missing costs are counted, not zeroed. */
         private void meanCost(String figureName, String code, String what, List<String> keys,
                 @Nullable Map<String, Cost> costs, @Nullable Money target) {
-            String unit = targets.costPerIterationMax().currency().getCurrencyCode();
+            Unit unit = Unit.money(targets.costPerIterationMax().currency().getCurrencyCode());
             if (costs == null) {
                 figure(Figure.noData(figureName, unit));
                 noData(code, what, "reason", "no cost report", "candidates", (long) keys.size());
@@ -276,41 +299,44 @@ public final class FlowMetrics {
                 }
             }
             ids = new ArrayList<>(new TreeSet<>(ids));
-            meanCost("cost-per-iteration", "flow.cost-per-iteration", "cost per iteration", ids,
+            meanCost("cost.per_iteration", "flow.cost-per-iteration", "cost per iteration", ids,
                     cost == null ? null : cost.byIteration(), targets.costPerIterationMax());
         }
 
         void costPerMergedPullRequest() {
             List<String> ids = merged.stream().map(PullRequest::id).toList();
-            meanCost("cost-per-merged-pr", "flow.cost-per-merged-pr", "cost per merged pull request", ids,
+            meanCost("cost.per_merged_pr", "flow.cost-per-merged-pr", "cost per merged pull request", ids,
                     cost == null ? null : cost.byPullRequest(), null);
         }
 
         void costPerFeature() {
             TreeSet<String> ids = new TreeSet<>();
             for (Feature f : data.features()) {
-                if (in(f.delivered())) {
+                if (f.delivered() != null && in(f.delivered())) {
                     ids.add(f.id());
                 }
             }
-            meanCost("cost-per-feature", "flow.cost-per-feature", "cost per delivered feature", List.copyOf(ids),
+            meanCost("cost.per_feature", "flow.cost-per-feature", "cost per delivered feature", List.copyOf(ids),
                     cost == null ? null : cost.byFeature(), null);
         }
 
         void costPerFeatureTrend() {
-            String unit = "ratio";
+            Unit unit = Unit.RATIO;
             Instant last = period.isEmpty() ? period.start() : period.end().minusNanos(1);
             ZonedDateTime at = last.atZone(targets.zone());
             int current = quarterIndex(at);
             if (cost == null) {
-                figure(Figure.noData("cost-per-feature.trend", unit));
+                figure(Figure.noData("cost.per_feature.qoq_change", unit));
                 noData("flow.cost-per-feature-trend", "the cost-per-feature trend", "reason", "no cost report");
                 return;
             }
             // feature id -> delivery quarter (the earliest delivery counts)
             Map<String, Integer> quarter = new TreeMap<>();
             for (Feature f : data.features()) {
-                quarter.merge(f.id(), quarterIndex(f.delivered().atZone(targets.zone())), Math::min);
+                Instant delivered = f.delivered();
+                if (delivered != null) {
+                    quarter.merge(f.id(), quarterIndex(delivered.atZone(targets.zone())), Math::min);
+                }
             }
             MoneyTotal cur = new MoneyTotal(targets.costPerIterationMax().currency());
             MoneyTotal prev = new MoneyTotal(targets.costPerIterationMax().currency());
@@ -327,16 +353,17 @@ public final class FlowMetrics {
             String curLabel = label(current);
             String prevLabel = label(current - 1);
             if (cur.count() == 0 || prev.count() == 0 || prev.nanos() == 0) {
-                figure(Figure.noData("cost-per-feature.trend", unit));
+                figure(Figure.noData("cost.per_feature.qoq_change", unit));
                 noData("flow.cost-per-feature-trend", "the cost-per-feature trend (features with known cost in "
                         + prevLabel + " and " + curLabel + ")", "previousFeatures", prev.count(), "currentFeatures", cur.count());
                 return;
             }
             Money curMean = cur.total().dividedBy(cur.count(), RoundingMode.HALF_EVEN);
             Money prevMean = prev.total().dividedBy(prev.count(), RoundingMode.HALF_EVEN);
-            double ratio = prevMean.isZero() ? Double.MAX_VALUE
-                    : curMean.ratio(prevMean, 12, RoundingMode.HALF_EVEN).doubleValue();
-            figure(Figure.of("cost-per-feature.trend", unit, cur.count() + prev.count(), ratio));
+            java.math.BigDecimal exact = prevMean.isZero() ? null : curMean.ratio(prevMean, 12, RoundingMode.HALF_EVEN);
+            double ratio = exact == null ? Double.MAX_VALUE : exact.doubleValue();
+            double change = exact == null ? Double.MAX_VALUE : exact.subtract(java.math.BigDecimal.ONE).doubleValue();
+            figure(Figure.of("cost.per_feature.qoq_change", unit, cur.count() + prev.count(), change));
             Facts facts = Facts.of("previousQuarter", prevLabel, "previous", prevMean, "previousFeatures", prev.count(),
                     "currentQuarter", curLabel, "current", curMean, "currentFeatures", cur.count(), "ratio", ratio);
             if (curMean.compareTo(prevMean) < 0) {
@@ -353,29 +380,46 @@ public final class FlowMetrics {
         private List<CiRun> runsInPeriod(boolean withCancelled) {
             List<CiRun> out = new ArrayList<>();
             for (CiRun r : data.ciRuns()) {
-                if (in(r.finished()) && (withCancelled || r.outcome() != CiOutcome.CANCELLED)) {
+                if (r.finished() != null && in(r.finished()) && (withCancelled || r.outcome() != CiRun.Outcome.CANCELLED)) {
                     out.add(r);
                 }
             }
             return out;
         }
 
+        /** A pending run has no finish time: it is left out of every CI figure, and said so. */
+        void pendingCiRuns() {
+            TreeSet<String> pending = new TreeSet<>();
+            for (CiRun r : data.ciRuns()) {
+                if (r.outcome() == CiRun.Outcome.PENDING) {
+                    pending.add(r.id());
+                }
+            }
+            if (!pending.isEmpty()) {
+                findings.add(Finding.warn("flow.ci.pending", pending.size() + " CI runs are still pending (no finish time):"
+                        + " left out of CI duration, feedback latency, cache hit rate and CI rounds",
+                        Facts.of("pending", (long) pending.size(), "runs", String.join(",", pending))));
+            }
+        }
+
         void ciDuration() {
             List<CiRun> runs = runsInPeriod(false);
             long[] nanos = new long[runs.size()];
             for (int i = 0; i < nanos.length; i++) {
-                nanos[i] = saturatedNanos(runs.get(i).duration());
+                CiRun r = runs.get(i);
+                nanos[i] = saturatedNanos(Duration.between(r.started(), finished(r)));
             }
-            durations(nanos, "ci-duration", "flow.ci-duration", "CI duration", targets.ciMedianMax(), targets.ciP95Max());
+            durations(nanos, "ci.duration", "flow.ci-duration", "CI duration", targets.ciMedianMax(), targets.ciP95Max());
         }
 
         void ciFeedbackLatency() {
             List<CiRun> runs = runsInPeriod(false);
             long[] nanos = new long[runs.size()];
             for (int i = 0; i < nanos.length; i++) {
-                nanos[i] = saturatedNanos(runs.get(i).feedbackLatency());
+                CiRun r = runs.get(i);
+                nanos[i] = saturatedNanos(Duration.between(r.pushed(), finished(r)));
             }
-            durations(nanos, "ci-feedback-latency", "flow.ci-feedback-latency", "CI feedback latency (push to result)",
+            durations(nanos, "ci.feedback_latency", "flow.ci-feedback-latency", "CI feedback latency (push to result)",
                     null, null);
         }
 
@@ -383,8 +427,8 @@ public final class FlowMetrics {
         private void durations(long[] nanos, String name, String code, String what,
                 @Nullable Duration medianMax, @Nullable Duration p95Max) {
             if (nanos.length == 0) {
-                figure(Figure.noData(name + ".median", "s"));
-                figure(Figure.noData(name + ".p95", "s"));
+                figure(Figure.noData(name + ".median", Unit.SECONDS));
+                figure(Figure.noData(name + ".p95", Unit.SECONDS));
                 if (medianMax != null) {
                     noData(code + ".median", what);
                     noData(code + ".p95", what);
@@ -394,8 +438,8 @@ public final class FlowMetrics {
                 return;
             }
             double[] q = Quantiles.quantilesInPlace(nanos, QuantileDefinition.LINEAR, 0.5, 0.95);
-            figure(Figure.of(name + ".median", "s", nanos.length, q[0] / NANOS_PER_SECOND));
-            figure(Figure.of(name + ".p95", "s", nanos.length, q[1] / NANOS_PER_SECOND));
+            figure(Figure.of(name + ".median", Unit.SECONDS, nanos.length, q[0] / NANOS_PER_SECOND));
+            figure(Figure.of(name + ".p95", Unit.SECONDS, nanos.length, q[1] / NANOS_PER_SECOND));
             Duration median = Duration.ofNanos(Math.round(q[0]));
             Duration p95 = Duration.ofNanos(Math.round(q[1]));
             if (medianMax == null || p95Max == null) {
@@ -419,12 +463,12 @@ public final class FlowMetrics {
                 runs++;
             }
             if (lookups == 0) {
-                figure(Figure.noData("cache-hit-rate", "ratio"));
+                figure(Figure.noData("ci.cache.hit_rate", Unit.RATIO));
                 noData("flow.cache-hit-rate", "build-cache lookups", "runs", runs);
                 return;
             }
             double rate = (double) hits / lookups;
-            figure(Figure.of("cache-hit-rate", "ratio", lookups, rate));
+            figure(Figure.of("ci.cache.hit_rate", Unit.RATIO, lookups, rate));
             judged("flow.cache-hit-rate", rate > targets.cacheHitRateMin(), "Cache hit rate is " + percent(rate)
                     + " (target above " + percent(targets.cacheHitRateMin()) + ")",
                     Facts.of("rate", rate, "hits", hits, "lookups", lookups, "runs", runs, "target", targets.cacheHitRateMin()));
@@ -442,12 +486,12 @@ public final class FlowMetrics {
                 }
             }
             if (capacity == 0) {
-                figure(Figure.noData("runner-utilisation", "ratio"));
+                figure(Figure.noData("ci.runner.utilization", Unit.RATIO));
                 noData("flow.runner-utilisation", "runner utilisation", "stretches", n);
                 return;
             }
             double u = Math.min(1.0, (double) busy / capacity);
-            figure(Figure.of("runner-utilisation", "ratio", n, u));
+            figure(Figure.of("ci.runner.utilization", Unit.RATIO, n, u));
             boolean met = u >= targets.runnerUtilisationMin() && u <= targets.runnerUtilisationMax();
             String side = u < targets.runnerUtilisationMin() ? "idle capacity (waste)"
                     : u > targets.runnerUtilisationMax() ? "saturated (queuing)" : "within range";
@@ -460,7 +504,7 @@ public final class FlowMetrics {
         void ciRounds() {
             Map<String, Long> rounds = new HashMap<>();
             for (CiRun r : data.ciRuns()) {
-                if (r.outcome() != CiOutcome.CANCELLED) {
+                if (r.outcome() != CiRun.Outcome.CANCELLED && r.outcome() != CiRun.Outcome.PENDING) {
                     rounds.merge(r.pullRequestId(), 1L, Long::sum);
                 }
             }
@@ -477,12 +521,12 @@ public final class FlowMetrics {
                 }
             }
             if (n == 0) {
-                figure(Figure.noData("ci-rounds.mean", "rounds"));
+                figure(Figure.noData("ci.rounds.per_pr", Unit.COUNT));
                 noData("flow.ci-rounds", "CI rounds of merged pull requests");
                 return;
             }
-            double mean = Descriptive.mean(java.util.Arrays.copyOf(sample, n));
-            figure(Figure.of("ci-rounds.mean", "rounds", n, mean));
+            double mean = Quantiles.mean(java.util.Arrays.copyOf(sample, n));
+            figure(Figure.of("ci.rounds.per_pr", Unit.COUNT, n, mean));
             Facts facts = Facts.of("flagged", (long) flagged.size(), "pullRequests", String.join(",", flagged),
                     "max", (long) targets.maxCiRounds(), "mean", mean, "sampleSize", (long) n);
             if (flagged.isEmpty()) {
@@ -505,13 +549,13 @@ public final class FlowMetrics {
             }
             long n = merged.size();
             if (n == 0) {
-                figure(Figure.noData("auto-approve-rate", "ratio"));
+                figure(Figure.noData("review.auto_approve_rate", Unit.RATIO));
                 noData("flow.auto-approve-rate", "merged pull requests");
                 return;
             }
             long auto = merged.stream().filter(pr -> !humanReviewed.contains(pr.id())).count();
             double rate = (double) auto / n;
-            figure(Figure.of("auto-approve-rate", "ratio", n, rate));
+            figure(Figure.of("review.auto_approve_rate", Unit.RATIO, n, rate));
             judged("flow.auto-approve-rate", rate > targets.autoApproveRateMin(), "Auto-approve rate is " + percent(rate)
                     + " (target above " + percent(targets.autoApproveRateMin()) + ")",
                     Facts.of("rate", rate, "autoApproved", auto, "merged", n, "target", targets.autoApproveRateMin()));
@@ -533,16 +577,16 @@ public final class FlowMetrics {
                 }
             }
             if (total == 0) {
-                figure(Figure.noData("agent-autonomy", "ratio"));
+                figure(Figure.noData("agent.autonomy", Unit.RATIO));
                 noData("flow.agent-autonomy", "completed agent tasks");
                 return;
             }
             double score = (double) autonomous / total;
-            figure(Figure.of("agent-autonomy", "ratio", total, score));
+            figure(Figure.of("agent.autonomy", Unit.RATIO, total, score));
             List<String> parts = new ArrayList<>();
             byType.forEach((type, c) -> {
                 double s = (double) c[1] / c[0];
-                figure(Figure.of("agent-autonomy[" + type + "]", "ratio", c[0], s));
+                figure(Figure.of("agent.autonomy[" + type + "]", Unit.RATIO, c[0], s));
                 parts.add(type + "=" + Facts.format(s) + " (n=" + c[0] + ")");
             });
             findings.add(Finding.info("flow.agent-autonomy", "Agent autonomy score is " + percent(score)
@@ -559,14 +603,14 @@ public final class FlowMetrics {
             }
             long[] nanos = waits.stream().mapToLong(Long::longValue).toArray();
             if (nanos.length == 0) {
-                figure(Figure.noData("merge-queue-wait.median", "s"));
-                figure(Figure.noData("merge-queue-wait.p95", "s"));
+                figure(Figure.noData("merge_queue.wait.p50", Unit.SECONDS));
+                figure(Figure.noData("merge_queue.wait.p95", Unit.SECONDS));
                 noData("flow.merge-queue-wait", "merges out of the merge queue");
                 return;
             }
             double[] q = Quantiles.quantilesInPlace(nanos, QuantileDefinition.LINEAR, 0.5, 0.95);
-            figure(Figure.of("merge-queue-wait.median", "s", nanos.length, q[0] / NANOS_PER_SECOND));
-            figure(Figure.of("merge-queue-wait.p95", "s", nanos.length, q[1] / NANOS_PER_SECOND));
+            figure(Figure.of("merge_queue.wait.p50", Unit.SECONDS, nanos.length, q[0] / NANOS_PER_SECOND));
+            figure(Figure.of("merge_queue.wait.p95", Unit.SECONDS, nanos.length, q[1] / NANOS_PER_SECOND));
             Duration median = Duration.ofNanos(Math.round(q[0]));
             judged("flow.merge-queue-wait", q[0] < saturatedNanos(targets.mergeQueueWaitMax()), "Median merge-queue wait is "
                     + median + " (target below " + targets.mergeQueueWaitMax() + ")",
@@ -584,12 +628,12 @@ public final class FlowMetrics {
                 }
             }
             if (n == 0) {
-                figure(Figure.noData("test-oracle-reliability", "ratio"));
+                figure(Figure.noData("test_oracle.reliability", Unit.RATIO));
                 noData("flow.test-oracle-reliability", "classified test failures");
                 return;
             }
             double tors = (double) byCause[FailureCause.REAL_DEFECT.ordinal()] / n;
-            figure(Figure.of("test-oracle-reliability", "ratio", n, tors));
+            figure(Figure.of("test_oracle.reliability", Unit.RATIO, n, tors));
             Facts.Builder facts = Facts.builder().put("score", tors).put("failures", n);
             for (FailureCause c : FailureCause.values()) {
                 facts.put(c.name().toLowerCase(java.util.Locale.ROOT), byCause[c.ordinal()]);
@@ -604,16 +648,18 @@ public final class FlowMetrics {
             double weeks = seconds / WEEK.getSeconds();
             double days = seconds / DAY.getSeconds();
             if (n == 0 || period.isEmpty()) {
-                figure(Figure.noData("pr-throughput.per-developer-week", "PR/developer/week"));
-                figure(Figure.noData("pr-throughput.per-day", "PR/day"));
+                figure(Figure.noData("pr.throughput.per_developer_week", Unit.PER_WEEK));
+                figure(Figure.noData("pr.throughput.per_day", Unit.PER_DAY));
+                figure(Figure.noData("merges.per_week", Unit.PER_WEEK));
                 noData("flow.pr-throughput", "merged pull requests");
                 return;
             }
             long developers = merged.stream().map(PullRequest::author).distinct().count();
             double perDevWeek = n / (double) developers / weeks;
             double perDay = n / days;
-            figure(Figure.of("pr-throughput.per-developer-week", "PR/developer/week", n, perDevWeek));
-            figure(Figure.of("pr-throughput.per-day", "PR/day", n, perDay));
+            figure(Figure.of("pr.throughput.per_developer_week", Unit.PER_WEEK, n, perDevWeek));
+            figure(Figure.of("pr.throughput.per_day", Unit.PER_DAY, n, perDay));
+            figure(Figure.of("merges.per_week", Unit.PER_WEEK, n, n / weeks));
             findings.add(Finding.info("flow.pr-throughput", "Merged " + n + " pull requests by " + developers
                     + " developers: " + Facts.format(perDevWeek) + " per developer per week",
                     Facts.of("merged", n, "developers", developers, "perDeveloperWeek", perDevWeek, "perDay", perDay)));
@@ -637,18 +683,18 @@ public final class FlowMetrics {
                 seats = saturatedAdd(seats, e.getValue());
                 used += Math.min(users, e.getValue());
                 if (e.getValue() > 0) {
-                    figure(Figure.of("licence-use[" + e.getKey() + "]", "ratio", e.getValue(), (double) users / e.getValue()));
+                    figure(Figure.of("licence.utilization[" + e.getKey() + "]", Unit.RATIO, e.getValue(), (double) users / e.getValue()));
                 }
             }
             TreeSet<String> unlicensed = new TreeSet<>(active.keySet());
             unlicensed.removeAll(licences.keySet());
             if (seats == 0) {
-                figure(Figure.noData("licence-use", "ratio"));
+                figure(Figure.noData("licence.utilization", Unit.RATIO));
                 noData("flow.licence-use", "AI tool licences", "toolsWithoutLicences", String.join(",", unlicensed));
                 return;
             }
             double rate = (double) used / seats;
-            figure(Figure.of("licence-use", "ratio", seats, rate));
+            figure(Figure.of("licence.utilization", Unit.RATIO, seats, rate));
             findings.add(Finding.info("flow.licence-use", used + " of " + seats + " AI tool licences were used in the period ("
                     + percent(rate) + ")", Facts.of("rate", rate, "licences", seats, "activeSeats", used,
                             "unusedLicences", seats - used, "toolsWithoutLicences", String.join(",", unlicensed))));
@@ -668,17 +714,17 @@ public final class FlowMetrics {
                 }
             }
             if (shown == 0) {
-                figure(Figure.noData("suggestion-acceptance", "ratio"));
+                figure(Figure.noData("suggestion.acceptance_rate", Unit.RATIO));
                 noData("flow.suggestion-acceptance", "AI suggestions shown");
                 return;
             }
             double rate = (double) accepted / shown;
-            figure(Figure.of("suggestion-acceptance", "ratio", shown, rate));
+            figure(Figure.of("suggestion.acceptance_rate", Unit.RATIO, shown, rate));
             List<String> parts = new ArrayList<>();
             byTool.forEach((tool, c) -> {
                 if (c[0] > 0) {
                     double r = (double) c[1] / c[0];
-                    figure(Figure.of("suggestion-acceptance[" + tool + "]", "ratio", c[0], r));
+                    figure(Figure.of("suggestion.acceptance_rate[" + tool + "]", Unit.RATIO, c[0], r));
                     parts.add(tool + "=" + Facts.format(r) + " (n=" + c[0] + ")");
                 }
             });
@@ -703,23 +749,23 @@ public final class FlowMetrics {
             }
             long[] nanos = times.stream().mapToLong(Long::longValue).toArray();
             if (nanos.length == 0) {
-                figure(Figure.noData("rollback-time.mean", "s"));
+                figure(Figure.noData("rollback.mean_time", Unit.SECONDS));
                 noData("flow.rollback-time", "successful rollbacks", "rollbacks", all);
             } else {
-                double mean = Descriptive.mean(nanos);
-                figure(Figure.of("rollback-time.mean", "s", nanos.length, mean / NANOS_PER_SECOND));
+                double mean = Quantiles.mean(nanos);
+                figure(Figure.of("rollback.mean_time", Unit.SECONDS, nanos.length, mean / NANOS_PER_SECOND));
                 Duration d = Duration.ofNanos(Math.round(mean));
                 judged("flow.rollback-time", mean < saturatedNanos(targets.rollbackTimeMax()), "Mean time to rollback is " + d
                         + " (target below " + targets.rollbackTimeMax() + ")",
                         Facts.of("mean", d, "target", targets.rollbackTimeMax(), "sampleSize", (long) nanos.length));
             }
             if (all == 0) {
-                figure(Figure.noData("rollback-success", "ratio"));
+                figure(Figure.noData("rollback.success_rate", Unit.RATIO));
                 noData("flow.rollback-success", "rollbacks");
                 return;
             }
             double rate = (double) autonomous / all;
-            figure(Figure.of("rollback-success", "ratio", all, rate));
+            figure(Figure.of("rollback.success_rate", Unit.RATIO, all, rate));
             judged("flow.rollback-success", rate >= targets.rollbackSuccessMin(), "Rollbacks succeeding without human "
                     + "intervention: " + percent(rate) + " (target at least " + percent(targets.rollbackSuccessMin()) + ")",
                     Facts.of("rate", rate, "autonomousSuccesses", autonomous, "rollbacks", all,
@@ -736,7 +782,7 @@ public final class FlowMetrics {
                 previous = null;
             }
             if (previous == null || period.isEmpty()) {
-                figure(Figure.noData("activity.growth", "ratio"));
+                figure(Figure.noData("activity.growth", Unit.RATIO));
                 noData("flow.vanity", "a previous period of the same length");
                 return;
             }
@@ -750,19 +796,23 @@ public final class FlowMetrics {
             long curFeatures = 0;
             long prevFeatures = 0;
             for (Feature f : data.features()) {
-                if (in(f.delivered())) {
+                Instant delivered = f.delivered();
+                if (delivered == null) {
+                    continue;
+                }
+                if (in(delivered)) {
                     curFeatures++;
-                } else if (previous.contains(f.delivered())) {
+                } else if (previous.contains(delivered)) {
                     prevFeatures++;
                 }
             }
             if (prevActivity == 0) {
-                figure(Figure.noData("activity.growth", "ratio"));
+                figure(Figure.noData("activity.growth", Unit.RATIO));
                 noData("flow.vanity", "merged pull requests in the previous period " + previous, "currentActivity", curActivity);
                 return;
             }
             double growth = (double) curActivity / prevActivity - 1;
-            figure(Figure.of("activity.growth", "ratio", curActivity + prevActivity, growth));
+            figure(Figure.of("activity.growth", Unit.RATIO, curActivity + prevActivity, growth));
             Facts facts = Facts.of("previousPeriod", previous, "mergedBefore", prevActivity, "mergedNow", curActivity,
                     "growth", growth, "featuresBefore", prevFeatures, "featuresNow", curFeatures,
                     "threshold", targets.vanityActivityGrowth());
@@ -776,6 +826,12 @@ public final class FlowMetrics {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The finish time of a run that is not pending (callers filter pending runs first). */
+    static Instant finished(CiRun r) {
+        Instant f = r.finished();
+        return f == null ? r.started() : f;
+    }
 
     static int quarterIndex(ZonedDateTime at) {
         return at.getYear() * 4 + (at.getMonthValue() - 1) / 3;

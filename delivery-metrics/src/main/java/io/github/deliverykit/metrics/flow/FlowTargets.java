@@ -98,6 +98,17 @@ public final class FlowTargets {
     }
 
     /**
+     * A builder holding a copy of these targets.
+     *
+     * @param base the targets to copy
+     * @return the builder
+     * @throws IllegalArgumentException if base is null
+     */
+    public static Builder from(FlowTargets base) {
+        return Checks.notNull(base, "base").toBuilder();
+    }
+
+    /**
      * A builder starting from these targets.
      *
      * @return a builder

@@ -97,7 +97,7 @@ public final class MannWhitney {
      * @return the result
      * @throws IllegalArgumentException if a sample is null, empty or holds NaN or infinity
      */
-    public static RankTestResult test(double @Nullable [] x, double @Nullable [] y) {
+    public static RankTestResult test(double[] x, double[] y) {
         return test(x, y, Options.DEFAULT);
     }
 
@@ -111,7 +111,7 @@ public final class MannWhitney {
      * @throws IllegalArgumentException if a sample is null, empty or holds NaN or infinity, or the
      *     options are null
      */
-    public static RankTestResult test(double @Nullable [] x, double @Nullable [] y, @Nullable Options options) {
+    public static RankTestResult test(double[] x, double[] y, Options options) {
         Checks.notNull(options, "options");
         return testSorted(sortedCopy(x, "x"), sortedCopy(y, "y"), options);
     }
@@ -126,8 +126,8 @@ public final class MannWhitney {
      * @throws IllegalArgumentException if a sample is null, empty, unsorted or holds NaN or
      *     infinity, or the options are null
      */
-    public static RankTestResult testSorted(double @Nullable [] xSorted, double @Nullable [] ySorted,
-            @Nullable Options options) {
+    public static RankTestResult testSorted(double[] xSorted, double[] ySorted,
+            Options options) {
         Checks.notNull(options, "options");
         checkSorted(xSorted, "xSorted");
         checkSorted(ySorted, "ySorted");
@@ -142,7 +142,7 @@ public final class MannWhitney {
      * @return U1
      * @throws IllegalArgumentException if a sample is null, empty or holds NaN or infinity
      */
-    public static double u(double @Nullable [] x, double @Nullable [] y) {
+    public static double u(double[] x, double[] y) {
         double[] xs = sortedCopy(x, "x");
         double[] ys = sortedCopy(y, "y");
         return twiceU(xs, ys, null) / 2.0;
@@ -158,7 +158,7 @@ public final class MannWhitney {
      * @throws IllegalArgumentException if a sample is null, empty or holds NaN or infinity, or the
      *     confidence is outside (0, 1)
      */
-    public static ShiftEstimate shift(double @Nullable [] x, double @Nullable [] y, double confidence) {
+    public static ShiftEstimate shift(double[] x, double[] y, double confidence) {
         checkConfidence(confidence);
         return shiftSorted(sortedCopy(x, "x"), sortedCopy(y, "y"), confidence);
     }
@@ -173,7 +173,7 @@ public final class MannWhitney {
      * @throws IllegalArgumentException if a sample is null, empty, unsorted or holds NaN or
      *     infinity, or the confidence is outside (0, 1)
      */
-    public static ShiftEstimate shiftSorted(double @Nullable [] xSorted, double @Nullable [] ySorted,
+    public static ShiftEstimate shiftSorted(double[] xSorted, double[] ySorted,
             double confidence) {
         checkConfidence(confidence);
         checkSorted(xSorted, "xSorted");
@@ -499,5 +499,23 @@ public final class MannWhitney {
         if (!(confidence > 0 && confidence < 1)) {
             throw Checks.invalid("confidence", "must be between 0 and 1 (exclusive)", confidence);
         }
+    }
+
+    /** How the p-value of a rank test is computed. */
+    public enum PValueMethod {
+        /**
+         * {@link #EXACT} when there are no ties and both samples are smaller than
+         * {@link MannWhitney#EXACT_AUTO_LIMIT}, otherwise {@link #ASYMPTOTIC} (the rule of R's
+         * {@code wilcox.test} and Commons Statistics).
+         */
+        AUTO,
+        /**
+         * The exact null distribution of U. Valid without ties only: with ties, or when the exact
+         * distribution would cost more than {@link MannWhitney#EXACT_WORK_LIMIT} additions, the
+         * asymptotic method is used and the result says so.
+         */
+        EXACT,
+        /** The normal approximation. */
+        ASYMPTOTIC
     }
 }

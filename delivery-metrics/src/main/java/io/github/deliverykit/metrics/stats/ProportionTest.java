@@ -1,7 +1,6 @@
 package io.github.deliverykit.metrics.stats;
 
 import io.github.deliverykit.core.check.Checks;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Tests of two proportions from counts: Fisher's exact test and the pooled two-proportion z test.
@@ -46,7 +45,7 @@ public final class ProportionTest {
      *     trials, the total overflows, or an argument is null
      */
     public static ProportionTestResult test(long successes1, long trials1, long successes2, long trials2,
-            @Nullable Alternative alternative, @Nullable Method method) {
+            Alternative alternative, Method method) {
         Checks.notNull(method, "method");
         Checks.notNull(alternative, "alternative");
         checkCounts(successes1, trials1, successes2, trials2);
@@ -73,7 +72,7 @@ public final class ProportionTest {
      * @throws IllegalArgumentException on inconsistent counts or a null alternative
      */
     public static ProportionTestResult zTest(long successes1, long trials1, long successes2, long trials2,
-            @Nullable Alternative alternative, boolean continuityCorrection) {
+            Alternative alternative, boolean continuityCorrection) {
         Checks.notNull(alternative, "alternative");
         checkCounts(successes1, trials1, successes2, trials2);
         double p1 = (double) successes1 / trials1;
@@ -121,7 +120,7 @@ public final class ProportionTest {
      * @throws IllegalArgumentException on inconsistent counts or a null alternative
      */
     public static ProportionTestResult fisherExact(long successes1, long trials1, long successes2, long trials2,
-            @Nullable Alternative alternative) {
+            Alternative alternative) {
         Checks.notNull(alternative, "alternative");
         checkCounts(successes1, trials1, successes2, trials2);
         long total = trials1 + trials2;

@@ -2,6 +2,7 @@ package io.github.deliverykit.metrics.stats;
 
 import io.github.deliverykit.core.check.Checks;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Quantiles of a sample of {@code double} or {@code long} values by selection, not by sorting:
@@ -15,6 +16,11 @@ import java.util.Arrays;
  * <p>Values must be finite; p must lie in [0, 1]. {@code long} samples are selected as
  * {@code long}s (no loss of precision in the selection); a result that interpolates between two
  * of them is a {@code double}. Stateless and thread safe.
+ *
+ * <p>Also the one-pass mean, minimum and maximum of such samples ({@link #mean(double[])},
+ * {@link #mean(long[])}, ...), without boxing or allocation: the {@code double} mean uses compensated
+ * (Neumaier) summation and stays finite for every finite sample; the {@code long} mean sums exactly in
+ * 128 bits and cannot overflow.
  */
 public final class Quantiles {
 
@@ -25,6 +31,160 @@ public final class Quantiles {
     private Quantiles() {}
 
     // ------------------------------------------------------------------ double[]
+
+
+    // ------------------------------------------------------------------ mean, min, max (one pass, no allocation)
+
+
+    /**
+     * The arithmetic mean.
+     *
+     * @param values the sample, not empty, finite
+     * @return the mean
+     * @throws IllegalArgumentException if null, empty or not finite
+     */
+    public static double mean(double[] values) {
+        Quantiles.checkSample(values);
+        return meanOfChecked(values);
+    }
+
+    static double meanOfChecked(double[] values) {
+        int n = values.length;
+        double sum = 0;
+        double c = 0;
+        for (double x : values) {
+            double t = sum + x;
+            c += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+        double total = sum + c;
+        if (Double.isFinite(total)) {
+            return clamp(total / n, values);
+        }
+        // the sum overflowed: sum the scaled values instead (each |x / n| <= |x|)
+        sum = 0;
+        c = 0;
+        for (double v : values) {
+            double x = v / n;
+            double t = sum + x;
+            c += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+        return clamp(sum + c, values);
+    }
+
+    /** Rounding may push a mean of equal values a hair outside [min, max]; keep it inside. */
+    private static double clamp(double mean, double[] values) {
+        double lo = values[0];
+        double hi = values[0];
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return Math.max(lo, Math.min(hi, mean));
+    }
+
+    /**
+     * The smallest value.
+     *
+     * @param values the sample, not empty, finite
+     * @return the minimum
+     * @throws IllegalArgumentException if null, empty or not finite
+     */
+    public static double min(double[] values) {
+        Quantiles.checkSample(values);
+        double m = values[0];
+        for (double v : values) {
+            if (v < m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The largest value.
+     *
+     * @param values the sample, not empty, finite
+     * @return the maximum
+     * @throws IllegalArgumentException if null, empty or not finite
+     */
+    public static double max(double[] values) {
+        Quantiles.checkSample(values);
+        double m = values[0];
+        for (double v : values) {
+            if (v > m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The arithmetic mean of {@code long} values, from their exact 128-bit sum.
+     *
+     * @param values the sample, not empty
+     * @return the mean
+     * @throws IllegalArgumentException if null or empty
+     */
+    public static double mean(long[] values) {
+        Quantiles.checkSample(values);
+        return meanOfChecked(values);
+    }
+
+    static double meanOfChecked(long[] values) {
+        // 128-bit two's complement sum in (hi, lo)
+        long hi = 0;
+        long lo = 0;
+        for (long v : values) {
+            long r = lo + v;
+            // carry out of the unsigned low word, plus the sign extension of v
+            hi += (Long.compareUnsigned(r, lo) < 0 ? 1 : 0) + (v >> 63);
+            lo = r;
+        }
+        long n = values.length;
+        if (hi == (lo >> 63)) {
+            // fits in a long: integer quotient plus the remainder's fraction
+            return (double) (lo / n) + (double) (lo % n) / n;
+        }
+        // |sum| >= 2^63 (only possible for very many huge values): divide the 128-bit value exactly
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(hi).shiftLeft(64)
+                .add(new java.math.BigInteger(Long.toUnsignedString(lo)));
+        return new java.math.BigDecimal(sum).divide(java.math.BigDecimal.valueOf(n), java.math.MathContext.DECIMAL64)
+                .doubleValue();
+    }
+
+    /**
+     * The smallest value.
+     *
+     * @param values the sample, not empty
+     * @return the minimum
+     * @throws IllegalArgumentException if null or empty
+     */
+    public static long min(long[] values) {
+        Quantiles.checkSample(values);
+        long m = values[0];
+        for (long v : values) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /**
+     * The largest value.
+     *
+     * @param values the sample, not empty
+     * @return the maximum
+     * @throws IllegalArgumentException if null or empty
+     */
+    public static long max(long[] values) {
+        Quantiles.checkSample(values);
+        long m = values[0];
+        for (long v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
 
     /**
      * One quantile by linear interpolation ({@link QuantileDefinition#LINEAR}).
@@ -578,5 +738,176 @@ public final class Quantiles {
         long t = a[i];
         a[i] = a[j];
         a[j] = t;
+    }
+
+    /**
+     * How a quantile is read off a sample of size n sorted as x[0] &lt;= ... &lt;= x[n-1].
+     *
+     * <p>Positions are computed from {@code p} in {@code double}; a position within four ulps of an
+     * integer is taken as that integer, so that {@code p = 0.07} with {@code n = 100} reads rank 7 as a
+     * person would, although {@code 0.07 * 100} is {@code 7.000000000000001} in binary floating point.
+     */
+    public enum QuantileDefinition {
+        /**
+         * Linear interpolation between closest ranks (Hyndman and Fan type 7; NumPy's and R's default,
+         * Commons Math {@code EstimationType.R_7}): with {@code h = (n - 1) p},
+         * {@code x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h])}. The default.
+         */
+        LINEAR,
+        /** Nearest rank: {@code x[ceil(n p) - 1]}, and {@code x[0]} for p = 0. Always a sample value. */
+        NEAREST_RANK,
+        /** The lower of the two closest ranks: {@code x[floor((n - 1) p)]}. Always a sample value. */
+        LOWER
+    }
+
+    /**
+     * A summary of a non-empty sample: its size, minimum, maximum, mean and the median, P90, P95 and
+     * P99 under one declared {@link QuantileDefinition}. An empty sample has no summary (see
+     * {@link #tryOf(double[])}): "no data" is never reported as zeros.
+     *
+     * @param size the number of values, at least 1
+     * @param min the smallest value
+     * @param max the largest value
+     * @param mean the arithmetic mean
+     * @param median the 0.5 quantile
+     * @param p90 the 0.9 quantile
+     * @param p95 the 0.95 quantile
+     * @param p99 the 0.99 quantile
+     * @param definition how the quantiles were read
+     */
+    public record Summary(
+            long size,
+            double min,
+            double max,
+            double mean,
+            double median,
+            double p90,
+            double p95,
+            double p99,
+            QuantileDefinition definition) {
+
+        /**
+         * Validates the summary: a positive size, finite figures, {@code min <= mean, quantiles <= max}
+         * and quantiles that do not decrease.
+         *
+         * @throws IllegalArgumentException if a figure is inconsistent
+         */
+        public Summary {
+            Checks.positive(size, "size");
+            Checks.finite(min, "min");
+            Checks.finite(max, "max");
+            Checks.inRange(mean, min, max, "mean");
+            Checks.inRange(median, min, max, "median");
+            Checks.inRange(p90, median, max, "p90");
+            Checks.inRange(p95, p90, max, "p95");
+            Checks.inRange(p99, p95, max, "p99");
+            Checks.notNull(definition, "definition");
+        }
+
+        /**
+         * Summarises a sample with linear interpolation.
+         *
+         * @param values the sample, not empty, finite; not modified
+         * @return the summary
+         * @throws IllegalArgumentException if null, empty or not finite
+         */
+        public static Summary of(double[] values) {
+            return of(values, QuantileDefinition.LINEAR);
+        }
+
+        /**
+         * Summarises a sample.
+         *
+         * @param values the sample, not empty, finite; not modified
+         * @param definition how to read the quantiles
+         * @return the summary
+         * @throws IllegalArgumentException if null, empty or not finite
+         */
+        public static Summary of(double[] values, QuantileDefinition definition) {
+            Quantiles.checkSample(values);
+            return ofInPlace(values.clone(), definition);
+        }
+
+        /**
+         * Summarises a sample, reordering the array instead of copying it.
+         *
+         * @param values the sample, not empty, finite; reordered
+         * @param definition how to read the quantiles
+         * @return the summary
+         * @throws IllegalArgumentException if null, empty or not finite
+         */
+        public static Summary ofInPlace(double[] values, QuantileDefinition definition) {
+            Quantiles.checkSample(values);
+            Checks.notNull(definition, "definition");
+            double mean = Quantiles.meanOfChecked(values);
+            double[] q = Quantiles.quantilesInPlace(values, definition, 0.0, 0.5, 0.9, 0.95, 0.99, 1.0);
+            return new Summary(values.length, q[0], q[5], mean, q[1], q[2], q[3], q[4], definition);
+        }
+
+        /**
+         * Summarises a {@code long} sample (durations in nanoseconds, counts...) with linear interpolation.
+         *
+         * @param values the sample, not empty; not modified
+         * @return the summary
+         * @throws IllegalArgumentException if null or empty
+         */
+        public static Summary of(long[] values) {
+            return of(values, QuantileDefinition.LINEAR);
+        }
+
+        /**
+         * Summarises a {@code long} sample.
+         *
+         * @param values the sample, not empty; not modified
+         * @param definition how to read the quantiles
+         * @return the summary
+         * @throws IllegalArgumentException if null or empty
+         */
+        public static Summary of(long[] values, QuantileDefinition definition) {
+            Quantiles.checkSample(values);
+            return ofInPlace(values.clone(), definition);
+        }
+
+        /**
+         * Summarises a {@code long} sample, reordering the array instead of copying it.
+         *
+         * @param values the sample, not empty; reordered
+         * @param definition how to read the quantiles
+         * @return the summary
+         * @throws IllegalArgumentException if null or empty
+         */
+        public static Summary ofInPlace(long[] values, QuantileDefinition definition) {
+            Quantiles.checkSample(values);
+            Checks.notNull(definition, "definition");
+            double mean = Quantiles.meanOfChecked(values);
+            double[] q = Quantiles.quantilesInPlace(values, definition, 0.0, 0.5, 0.9, 0.95, 0.99, 1.0);
+            // the mean is rounded to double like the extremes, so keep it between them
+            return new Summary(values.length, q[0], q[5], Math.max(q[0], Math.min(q[5], mean)),
+                    q[1], q[2], q[3], q[4], definition);
+        }
+
+        /**
+         * The summary of a sample, or empty for an empty sample.
+         *
+         * @param values the sample, finite; not modified
+         * @return the summary, or empty when there is no data
+         * @throws IllegalArgumentException if null or not finite
+         */
+        public static Optional<Summary> tryOf(double[] values) {
+            Checks.notNull(values, "values");
+            return values.length == 0 ? Optional.empty() : Optional.of(of(values));
+        }
+
+        /**
+         * The summary of a {@code long} sample, or empty for an empty sample.
+         *
+         * @param values the sample; not modified
+         * @return the summary, or empty when there is no data
+         * @throws IllegalArgumentException if null
+         */
+        public static Optional<Summary> tryOf(long[] values) {
+            Checks.notNull(values, "values");
+            return values.length == 0 ? Optional.empty() : Optional.of(of(values));
+        }
     }
 }

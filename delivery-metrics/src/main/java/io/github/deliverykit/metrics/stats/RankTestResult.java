@@ -1,6 +1,7 @@
 package io.github.deliverykit.metrics.stats;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.metrics.stats.MannWhitney.PValueMethod;
 
 /**
  * The outcome of a Mann-Whitney U (Wilcoxon rank-sum) test of a sample {@code x} against a sample

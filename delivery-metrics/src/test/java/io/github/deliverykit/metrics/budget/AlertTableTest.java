@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.deliverykit.core.finding.Decision;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
 import java.math.BigDecimal;
@@ -14,6 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertTable;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertSeverity;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertState;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertDecision;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
 
 final class AlertTableTest {
 
@@ -88,8 +93,8 @@ final class AlertTableTest {
         assertEquals(Level.WARN, never.level());
         assertEquals("page-1h", never.fact("rule"));
         // a full outage burns 10x: 10 x 1 h / 720 h = 1.3889 % of the budget in an hour, below 2 %
-        assertEquals(0, new BigDecimal("1.3889").compareTo((BigDecimal) never.fact("maxBudgetPercentInLongWindow")));
-        assertEquals(0, BigDecimal.TEN.compareTo((BigDecimal) never.fact("maxBurnRate")));
+        assertEquals(0, new BigDecimal("1.3889").compareTo(e.neverFiring().get(0).maxBudgetPercentInLongWindow()));
+        assertEquals(0, BigDecimal.TEN.compareTo(e.neverFiring().get(0).maxBurnRate()));
         // full outage: 6x and 1x rules fire, the 14.4x one cannot
         long[] good = new long[24 * 60];
         long[] total = new long[24 * 60];
@@ -114,16 +119,16 @@ final class AlertTableTest {
             good[i] = 980;
         }
         SliSeries s = SliSeries.ofCounts(T0, MINUTE, good, total);
-        Decision<AlertState> d = e.evaluate(s, s.boundary(n));
+        AlertDecision d = e.evaluate(s, s.boundary(n));
         assertEquals(AlertState.PAGE, d.verdict());
         Finding first = d.findings().list().get(0);
         assertEquals("alert.firing", first.code());
         assertEquals(Level.FAIL, first.level());
-        assertEquals(0, new BigDecimal("20").compareTo((BigDecimal) first.fact("longBurnRate")));
-        assertEquals(0, new BigDecimal("20").compareTo((BigDecimal) first.fact("shortBurnRate")));
+        assertEquals(0, new BigDecimal("20").compareTo(d.rules().get(0).longBurnRate()));
+        assertEquals(0, new BigDecimal("20").compareTo(d.rules().get(0).shortBurnRate()));
         // 6 h: 60 bad minutes of 360 -> 20 x 60 / 360 = 3.33x, below 6x
         assertEquals("alert.quiet", d.findings().list().get(1).code());
-        assertEquals(0, new BigDecimal("3.333333").compareTo((BigDecimal) d.findings().list().get(1).fact("longBurnRate")));
+        assertEquals(0, new BigDecimal("3.333333").compareTo(d.rules().get(1).longBurnRate()));
         // an hour later, the short window has recovered: no page
         for (int i = n - 5; i < n; i++) {
             good[i] = 1000;
@@ -156,7 +161,7 @@ final class AlertTableTest {
         total[n - 1] = 1;
         good[n - 1] = 1;
         SliSeries s = SliSeries.ofCounts(T0, MINUTE, good, total);
-        Decision<AlertState> d = e.evaluate(s, s.boundary(n));
+        AlertDecision d = e.evaluate(s, s.boundary(n));
         assertEquals(AlertState.TICKET, d.verdict());
         assertTrue(d.findings().codes().contains("alert.low-traffic"), d.findings().toText());
         Finding ticket = d.findings().find("alert.firing").orElseThrow();

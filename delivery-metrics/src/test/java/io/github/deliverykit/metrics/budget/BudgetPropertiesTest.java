@@ -23,6 +23,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertTable;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertSeverity;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
+import io.github.deliverykit.metrics.budget.BudgetStatus.IncidentCharge;
 
 final class BudgetPropertiesTest {
 

@@ -1,5 +1,7 @@
 package io.github.deliverykit.metrics.budget;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertTable;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertSeverity;
+import io.github.deliverykit.metrics.budget.BudgetStatus.BudgetUnit;
 
 final class EdgeCasesTest {
 

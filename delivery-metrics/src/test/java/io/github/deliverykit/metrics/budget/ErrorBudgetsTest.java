@@ -1,5 +1,7 @@
 package io.github.deliverykit.metrics.budget;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +19,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.BurnRateRule;
+import io.github.deliverykit.metrics.budget.AlertEvaluator.AlertSeverity;
+import io.github.deliverykit.metrics.budget.Slo.SloTarget;
+import io.github.deliverykit.metrics.budget.Slo.BudgetingMethod;
+import io.github.deliverykit.metrics.budget.BudgetStatus.BudgetUnit;
 
 final class ErrorBudgetsTest {
 
@@ -67,7 +74,7 @@ final class ErrorBudgetsTest {
         assertEquals(0, s.overspend().compareTo(new BigDecimal(45 * 60 - 864)));
         assertEquals(Duration.ZERO, s.exhaustion().orElseThrow());
         assertTrue(s.remainingPercent().signum() < 0);
-        assertEquals(SlaStatus.EXHAUSTED, SlaReport.of(s).status());
+        assertEquals(SlaStatus.BREACHED, SlaReport.of(s).status());
         assertEquals("sla.exhausted", SlaReport.of(s).decidingRule().code());
     }
 

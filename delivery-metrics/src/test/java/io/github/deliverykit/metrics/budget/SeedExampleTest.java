@@ -1,5 +1,7 @@
 package io.github.deliverykit.metrics.budget;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

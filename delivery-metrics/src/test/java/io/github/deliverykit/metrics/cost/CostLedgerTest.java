@@ -18,6 +18,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.cost.CostReport.Cost;
+import io.github.deliverykit.metrics.cost.CostLedger.CostTotals;
+import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
+import io.github.deliverykit.metrics.cost.spi.PriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
+import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
 
 final class CostLedgerTest {
 

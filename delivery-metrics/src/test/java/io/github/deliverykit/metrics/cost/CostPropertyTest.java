@@ -19,6 +19,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import io.github.deliverykit.metrics.cost.CostReport.Cost;
+import io.github.deliverykit.metrics.cost.CostLedger.CostTotals;
+import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
+import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
 
 final class CostPropertyTest {
 

@@ -3,6 +3,9 @@ package io.github.deliverykit.metrics.cost;
 import io.github.deliverykit.core.money.Money;
 import java.util.Currency;
 import java.util.List;
+import io.github.deliverykit.metrics.cost.spi.PriceTable;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
+import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
 
 /** A provider registered only in the test class path, found through ServiceLoader. */
 public final class TestOnlyPriceTable implements PriceTable {

@@ -1,5 +1,6 @@
 package io.github.deliverykit.metrics.dora;
 
+import io.github.deliverykit.core.metric.Comparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
+import io.github.deliverykit.metrics.dora.DoraReport.DeploymentFrequency;
+import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
+import io.github.deliverykit.metrics.dora.DoraReport.TimeToRestore;
+import io.github.deliverykit.metrics.dora.DoraReport.RecoveryTime;
+import io.github.deliverykit.metrics.dora.DoraAssessment.DoraMetric;
+import io.github.deliverykit.metrics.dora.DoraAssessment.MetricAssessment;
+import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
+import io.github.deliverykit.metrics.dora.DoraDataset.Slice;
+import io.github.deliverykit.metrics.dora.DoraDataset.DoraCounts;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandTable;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandRule;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.Measure;
 
 final class BandTableTest {
 
@@ -236,15 +251,15 @@ final class BandTableTest {
 
     @Test
     void comparisons_andRules() {
-        assertTrue(Comparison.LESS_THAN.test(1, 2));
-        assertFalse(Comparison.LESS_THAN.test(2, 2));
-        assertTrue(Comparison.AT_MOST.test(2, 2));
-        assertFalse(Comparison.AT_MOST.test(2.5, 2));
-        assertTrue(Comparison.AT_LEAST.test(2, 2));
-        assertFalse(Comparison.AT_LEAST.test(1, 2));
-        assertTrue(Comparison.GREATER_THAN.test(3, 2));
-        assertFalse(Comparison.GREATER_THAN.test(2, 2));
-        assertTrue(Comparison.ALWAYS.test(-1, 2));
+        assertTrue(new BandRule("b", Measure.REWORK_RATE, Comparison.LESS_THAN, 2).test(1));
+        assertFalse(new BandRule("b", Measure.REWORK_RATE, Comparison.LESS_THAN, 2).test(2));
+        assertTrue(new BandRule("b", Measure.REWORK_RATE, Comparison.AT_MOST, 2).test(2));
+        assertFalse(new BandRule("b", Measure.REWORK_RATE, Comparison.AT_MOST, 2).test(2.5));
+        assertTrue(new BandRule("b", Measure.REWORK_RATE, Comparison.AT_LEAST, 2).test(2));
+        assertFalse(new BandRule("b", Measure.REWORK_RATE, Comparison.AT_LEAST, 2).test(1));
+        assertTrue(new BandRule("b", Measure.REWORK_RATE, Comparison.GREATER_THAN, 2).test(3));
+        assertFalse(new BandRule("b", Measure.REWORK_RATE, Comparison.GREATER_THAN, 2).test(2));
+        assertTrue(BandRule.otherwise("b", Measure.REWORK_RATE).test(-1));
         assertEquals("CHANGE_FAILURE_RATE <= 0.05",
                 new BandRule("elite", Measure.CHANGE_FAILURE_RATE, Comparison.AT_MOST, 0.05).describe());
         assertEquals("otherwise", BandRule.otherwise("low", Measure.CHANGE_FAILURE_RATE).describe());

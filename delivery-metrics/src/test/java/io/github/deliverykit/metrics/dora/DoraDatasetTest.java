@@ -21,7 +21,7 @@ import io.github.deliverykit.core.event.Commit;
 import io.github.deliverykit.core.event.Deployment;
 import io.github.deliverykit.core.event.DeploymentOutcome;
 import io.github.deliverykit.core.time.Interval;
-import io.github.deliverykit.metrics.stats.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +29,18 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
+import io.github.deliverykit.metrics.dora.DoraReport.DeploymentFrequency;
+import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
+import io.github.deliverykit.metrics.dora.DoraReport.TimeToRestore;
+import io.github.deliverykit.metrics.dora.DoraReport.RecoveryTime;
+import io.github.deliverykit.metrics.dora.DoraConfig.CommitScope;
+import io.github.deliverykit.metrics.dora.DoraConfig.LeadTimeStart;
+import io.github.deliverykit.metrics.dora.DoraConfig.IncidentAttribution;
+import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
+import io.github.deliverykit.metrics.dora.DoraDataset.Slice;
+import io.github.deliverykit.metrics.dora.DoraDataset.SliceDimension;
+import io.github.deliverykit.metrics.dora.DoraDataset.DoraCounts;
 
 final class DoraDatasetTest {
 

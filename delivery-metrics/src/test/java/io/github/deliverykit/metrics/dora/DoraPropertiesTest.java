@@ -22,6 +22,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
+import io.github.deliverykit.metrics.dora.DoraDataset.SliceDimension;
+import io.github.deliverykit.metrics.dora.DoraDataset.DoraCounts;
 
 final class DoraPropertiesTest {
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.event.Commit;
 import io.github.deliverykit.core.finding.Findings;
-import io.github.deliverykit.metrics.stats.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,6 +21,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
+import io.github.deliverykit.metrics.dora.DoraReport.DeploymentFrequency;
+import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
+import io.github.deliverykit.metrics.dora.DoraReport.TimeToRestore;
+import io.github.deliverykit.metrics.dora.DoraReport.RecoveryTime;
+import io.github.deliverykit.metrics.dora.DoraConfig.CommitScope;
+import io.github.deliverykit.metrics.dora.DoraConfig.LeadTimeStart;
+import io.github.deliverykit.metrics.dora.DoraConfig.IncidentAttribution;
+import io.github.deliverykit.metrics.dora.DoraAssessment.DoraMetric;
+import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
+import io.github.deliverykit.metrics.dora.DoraDataset.Slice;
+import io.github.deliverykit.metrics.dora.DoraDataset.SliceDimension;
+import io.github.deliverykit.metrics.dora.DoraDataset.DoraCounts;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.Measure;
 
 final class DoraValuesTest {
 

@@ -1,6 +1,11 @@
 package io.github.deliverykit.metrics.dora;
 
+import io.github.deliverykit.core.metric.Comparison;
 import java.util.List;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandTable;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandRule;
+import io.github.deliverykit.metrics.dora.spi.PerformanceBands.Measure;
 
 /** A test-only provider found through ServiceLoader (src/test/resources/META-INF/services). */
 public final class TestTwoBands implements PerformanceBands {

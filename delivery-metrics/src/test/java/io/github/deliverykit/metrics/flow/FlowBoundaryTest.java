@@ -1,5 +1,9 @@
 package io.github.deliverykit.metrics.flow;
 
+import io.github.deliverykit.core.metric.Unit;
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.core.event.CiRun;
+import io.github.deliverykit.core.event.Feature;
 import static io.github.deliverykit.metrics.flow.FlowFixtures.WEEK;
 import static io.github.deliverykit.metrics.flow.FlowFixtures.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +15,23 @@ import io.github.deliverykit.core.money.Money;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.metrics.cost.CostLedger;
 import io.github.deliverykit.metrics.cost.CostReport;
-import io.github.deliverykit.metrics.cost.ExamplePriceTable;
+import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.flow.FlowData.AgentTask;
+import io.github.deliverykit.metrics.flow.FlowData.LicenceCount;
+import io.github.deliverykit.metrics.flow.FlowData.MergeQueueEntry;
+import io.github.deliverykit.metrics.flow.FlowData.Review;
+import io.github.deliverykit.metrics.flow.FlowData.Rollback;
+import io.github.deliverykit.metrics.flow.FlowData.RunnerUsage;
+import io.github.deliverykit.metrics.flow.FlowData.SuggestionCounts;
+import io.github.deliverykit.metrics.flow.FlowData.TestFailure;
+import io.github.deliverykit.metrics.flow.FlowData.ToolActivity;
+import io.github.deliverykit.metrics.flow.FlowData.FailureCause;
+import io.github.deliverykit.metrics.flow.FlowReport.Figure;
 
 /** Each target exactly at its boundary, read as the seed words it ("< 10 min" strict, "1-3" inclusive...). */
 final class FlowBoundaryTest {
@@ -62,7 +77,7 @@ final class FlowBoundaryTest {
             }
             queue.add(new MergeQueueEntry("p" + i, t("10-02T00:00"), t("10-02T00:10"), true));
             // every run 5 minutes: median and P95 both exactly 5 min
-            runs.add(FlowFixtures.run("c" + i, "p" + i, "10-01T00:00", 0, 5, CiOutcome.PASSED, 1, 0));
+            runs.add(FlowFixtures.run("c" + i, "p" + i, "10-01T00:00", 0, 5, CiRun.Outcome.PASSED, 1, 0));
         }
         List<Rollback> rollbacks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -74,7 +89,7 @@ final class FlowBoundaryTest {
                 .build();
         FlowTargets targets = FlowTargets.custom().ciP95Max(Duration.ofMinutes(5)).build();
         FlowReport r = FlowMetrics.of(targets).evaluate(data, WEEK);
-        assertEquals(0.6, r.figure("auto-approve-rate").orElseThrow().value().orElseThrow());
+        assertEquals(0.6, r.figure("review.auto_approve_rate").orElseThrow().value().orElseThrow());
         assertEquals(Level.FAIL, level(r, "flow.auto-approve-rate"));
         assertEquals(Level.FAIL, level(r, "flow.merge-queue-wait"));
         assertEquals(Level.FAIL, level(r, "flow.ci-duration.median"));
@@ -113,8 +128,8 @@ final class FlowBoundaryTest {
                 FlowFixtures.usage("u1", null, null, "a", "1.00"), FlowFixtures.usage("u2", null, null, "b", "1.00")));
         FlowReport r = FlowMetrics.ofDefaults().evaluate(data, cost, WEEK);
         assertEquals(Level.WARN, level(r, "flow.cost-per-feature-trend"));
-        assertEquals(1.0, r.figure("cost-per-feature.trend").orElseThrow().value().orElseThrow());
-        assertEquals(2, r.figure("cost-per-feature.trend").orElseThrow().sampleSize());
+        assertEquals(1.0, 1 + r.figure("cost.per_feature.qoq_change").orElseThrow().value().orElseThrow());
+        assertEquals(2, r.figure("cost.per_feature.qoq_change").orElseThrow().sampleSize());
         // only the previous quarter: no trend
         FlowData old = FlowData.builder().features(new Feature("a", t("09-15T00:00"))).build();
         assertTrue(FlowMetrics.ofDefaults().evaluate(old, cost, WEEK).findings().find("flow.cost-per-feature-trend.no-data").isPresent());
@@ -149,8 +164,8 @@ final class FlowBoundaryTest {
                 FlowFixtures.pr("b", "x", "r", "t", "10-01T02:00", null), FlowFixtures.pr("c", "y", "r", "t", "10-01T03:00", null)).build();
         FlowReport r = FlowMetrics.ofDefaults().evaluate(data, period);
         double days = 86_400.5 / 86_400;
-        assertEquals(3 / days, r.figure("pr-throughput.per-day").orElseThrow().value().orElseThrow(), 1e-12);
-        assertEquals(1.5 / (days / 7), r.figure("pr-throughput.per-developer-week").orElseThrow().value().orElseThrow(), 1e-12);
+        assertEquals(3 / days, r.figure("pr.throughput.per_day").orElseThrow().value().orElseThrow(), 1e-12);
+        assertEquals(1.5 / (days / 7), r.figure("pr.throughput.per_developer_week").orElseThrow().value().orElseThrow(), 1e-12);
         assertEquals(2L, r.findings().find("flow.pr-throughput").orElseThrow().fact("developers"));
     }
 
@@ -164,18 +179,18 @@ final class FlowBoundaryTest {
                 .testFailures(new TestFailure("f", t("09-01T00:00"), FailureCause.FLAKY))
                 .build();
         FlowReport r = FlowMetrics.ofDefaults().evaluate(data, WEEK);
-        assertFalse(r.figure("licence-use[free]").isPresent());
-        assertEquals(0.25, r.figure("licence-use[paid]").orElseThrow().value().orElseThrow());
-        assertEquals(4, r.figure("licence-use").orElseThrow().sampleSize());
-        assertFalse(r.figure("suggestion-acceptance[quiet]").isPresent());
-        assertEquals(0.25, r.figure("suggestion-acceptance").orElseThrow().value().orElseThrow());
+        assertFalse(r.figure("licence.utilization[free]").isPresent());
+        assertEquals(0.25, r.figure("licence.utilization[paid]").orElseThrow().value().orElseThrow());
+        assertEquals(4, r.figure("licence.utilization").orElseThrow().sampleSize());
+        assertFalse(r.figure("suggestion.acceptance_rate[quiet]").isPresent());
+        assertEquals(0.25, r.figure("suggestion.acceptance_rate").orElseThrow().value().orElseThrow());
         // a task completed after the period and a failure before it are not counted
-        assertFalse(r.figure("agent-autonomy").orElseThrow().hasData());
-        assertFalse(r.figure("test-oracle-reliability").orElseThrow().hasData());
+        assertFalse(r.figure("agent.autonomy").orElseThrow().hasData());
+        assertFalse(r.figure("test_oracle.reliability").orElseThrow().hasData());
         // more active users than seats cannot use more than every seat
         FlowData crowded = FlowData.builder().licences(new LicenceCount("paid", 1))
                 .toolActivity(new ToolActivity("paid", "a", t("10-02T00:00")), new ToolActivity("paid", "b", t("10-02T00:00"))).build();
-        assertEquals(1.0, FlowMetrics.ofDefaults().evaluate(crowded, WEEK).figure("licence-use").orElseThrow().value().orElseThrow());
+        assertEquals(1.0, FlowMetrics.ofDefaults().evaluate(crowded, WEEK).figure("licence.utilization").orElseThrow().value().orElseThrow());
     }
 
     @Test
@@ -189,10 +204,10 @@ final class FlowBoundaryTest {
         RunnerUsage huge = new RunnerUsage("p", Interval.MIN, Interval.MAX, Long.MAX_VALUE, Duration.ofDays(365L * 1_000));
         assertEquals(Long.MAX_VALUE, huge.capacityNanos());
         assertEquals(Long.MAX_VALUE, huge.busyNanos());
-        CiRun run = FlowFixtures.run("c", "p", "10-01T00:00", 1, 4, CiOutcome.PASSED, 0, 0);
-        assertEquals(Duration.ofMinutes(4), run.duration());
-        assertEquals(Duration.ofMinutes(5), run.feedbackLatency());
-        assertEquals("x = 1.5 s (n=2)", Figure.of("x", "s", 2, 1.5).toString());
+        CiRun run = FlowFixtures.run("c", "p", "10-01T00:00", 1, 4, CiRun.Outcome.PASSED, 0, 0);
+        assertEquals(Duration.ofMinutes(4), run.duration().orElseThrow());
+        assertEquals(Duration.ofMinutes(5), Duration.between(run.pushed(), run.finished()));
+        assertEquals("x = 1.5 s (n=2)", Figure.of("x", Unit.SECONDS, 2, 1.5).toString());
         assertEquals(Money.of("0.5", "USD"), FlowTargets.DEFAULT_COST_PER_ITERATION_MAX);
     }
 }

@@ -1,15 +1,29 @@
 package io.github.deliverykit.metrics.flow;
 
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.core.event.CiRun;
+import io.github.deliverykit.core.event.Feature;
 import io.github.deliverykit.core.money.Money;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.metrics.cost.CostLedger;
 import io.github.deliverykit.metrics.cost.CostReport;
-import io.github.deliverykit.metrics.cost.ExamplePriceTable;
+import io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
 import io.github.deliverykit.metrics.cost.UsageRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.deliverykit.metrics.flow.FlowData.AgentIteration;
+import io.github.deliverykit.metrics.flow.FlowData.AgentTask;
+import io.github.deliverykit.metrics.flow.FlowData.LicenceCount;
+import io.github.deliverykit.metrics.flow.FlowData.MergeQueueEntry;
+import io.github.deliverykit.metrics.flow.FlowData.Review;
+import io.github.deliverykit.metrics.flow.FlowData.Rollback;
+import io.github.deliverykit.metrics.flow.FlowData.RunnerUsage;
+import io.github.deliverykit.metrics.flow.FlowData.SuggestionCounts;
+import io.github.deliverykit.metrics.flow.FlowData.TestFailure;
+import io.github.deliverykit.metrics.flow.FlowData.ToolActivity;
+import io.github.deliverykit.metrics.flow.FlowData.FailureCause;
 
 /** The hand-computed week of FlowMetricsTest (numbers worked out in its comments). */
 final class FlowFixtures {
@@ -26,7 +40,7 @@ final class FlowFixtures {
         return new PullRequest(id, repo, team, author, t("09-20T00:00"), merged == null ? null : t(merged), feature);
     }
 
-    static CiRun run(String id, String pr, String pushed, double startDelayMin, double durationMin, CiOutcome outcome,
+    static CiRun run(String id, String pr, String pushed, double startDelayMin, double durationMin, CiRun.Outcome outcome,
             long hits, long misses) {
         Instant p = t(pushed);
         Instant s = p.plus(minutes(startDelayMin));
@@ -57,13 +71,13 @@ final class FlowFixtures {
                         it("i6", "pr-3", "10-04T08:00", 2, false), it("i7", "pr-3", "10-04T08:00", 3, true),
                         it("i8", "pr-4", "10-05T08:00", 0, false))
                 .ciRuns(
-                        run("c1", "pr-1", "10-02T09:00", 1, 4, CiOutcome.FAILED, 80, 20),
-                        run("c2", "pr-1", "10-02T09:30", 0.5, 3, CiOutcome.PASSED, 90, 10),
-                        run("c3", "pr-2", "10-03T09:00", 0, 6, CiOutcome.PASSED, 50, 50),
-                        run("c4", "pr-3", "10-04T09:00", 0, 2, CiOutcome.FAILED, 0, 0),
-                        run("c5", "pr-3", "10-04T09:10", 0, 2, CiOutcome.FAILED, 0, 0),
-                        run("c6", "pr-3", "10-04T09:20", 0, 2, CiOutcome.PASSED, 0, 0),
-                        run("c7", "pr-3", "10-04T09:30", 0, 1, CiOutcome.CANCELLED, 10, 0))
+                        run("c1", "pr-1", "10-02T09:00", 1, 4, CiRun.Outcome.FAILED, 80, 20),
+                        run("c2", "pr-1", "10-02T09:30", 0.5, 3, CiRun.Outcome.PASSED, 90, 10),
+                        run("c3", "pr-2", "10-03T09:00", 0, 6, CiRun.Outcome.PASSED, 50, 50),
+                        run("c4", "pr-3", "10-04T09:00", 0, 2, CiRun.Outcome.FAILED, 0, 0),
+                        run("c5", "pr-3", "10-04T09:10", 0, 2, CiRun.Outcome.FAILED, 0, 0),
+                        run("c6", "pr-3", "10-04T09:20", 0, 2, CiRun.Outcome.PASSED, 0, 0),
+                        run("c7", "pr-3", "10-04T09:30", 0, 1, CiRun.Outcome.CANCELLED, 10, 0))
                 .reviews(new Review("pr-1", "dave", true, t("10-02T09:50")),
                         new Review("pr-2", "policy-bot", false, t("10-03T09:50")))
                 .mergeQueue(

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
 
 /** Our LINEAR definition is Commons Math 3.6.1's R_7 and NEAREST_RANK its R_1 (up to rank snapping). */
 final class CommonsMathComparisonTest {

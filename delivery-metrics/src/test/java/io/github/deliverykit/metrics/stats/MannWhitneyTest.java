@@ -14,6 +14,7 @@ import org.apache.commons.statistics.inference.ContinuityCorrection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.deliverykit.metrics.stats.MannWhitney.PValueMethod;
 
 final class MannWhitneyTest {
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.Summary;
 
 final class QuantilesTest {
 
@@ -155,21 +157,21 @@ final class QuantilesTest {
 
     @Test
     void descriptive_handComputed() {
-        assertEquals(5.5, Descriptive.mean(ONE_TO_TEN), 1e-15);
-        assertEquals(1.0, Descriptive.min(ONE_TO_TEN));
-        assertEquals(10.0, Descriptive.max(ONE_TO_TEN));
-        assertEquals(Double.MAX_VALUE, Descriptive.mean(new double[] {Double.MAX_VALUE, Double.MAX_VALUE}));
-        assertEquals(0.1, Descriptive.mean(new double[] {0.1, 0.1, 0.1}));
+        assertEquals(5.5, Quantiles.mean(ONE_TO_TEN), 1e-15);
+        assertEquals(1.0, Quantiles.min(ONE_TO_TEN));
+        assertEquals(10.0, Quantiles.max(ONE_TO_TEN));
+        assertEquals(Double.MAX_VALUE, Quantiles.mean(new double[] {Double.MAX_VALUE, Double.MAX_VALUE}));
+        assertEquals(0.1, Quantiles.mean(new double[] {0.1, 0.1, 0.1}));
         // 1e16 + 1 - 1e16: naive summation loses the 1
-        assertEquals(1.0 / 3, Descriptive.mean(new double[] {1e16, 1, -1e16}), 1e-15);
-        assertEquals(Long.MAX_VALUE, Descriptive.mean(new long[] {Long.MAX_VALUE, Long.MAX_VALUE}), 1e4);
-        assertEquals(-2.5, Descriptive.mean(new long[] {-2, -3}));
-        assertEquals(0.25, Descriptive.mean(new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 1, 1}));
-        assertEquals(-0x1.8p62, Descriptive.mean(new long[] {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, 0}), 1e3);
-        assertEquals(-3, Descriptive.min(new long[] {-2, -3}));
-        assertEquals(-2, Descriptive.max(new long[] {-2, -3}));
-        assertThrows(IllegalArgumentException.class, () -> Descriptive.mean(new long[0]));
-        assertThrows(IllegalArgumentException.class, () -> Descriptive.max(new double[] {Double.POSITIVE_INFINITY}));
+        assertEquals(1.0 / 3, Quantiles.mean(new double[] {1e16, 1, -1e16}), 1e-15);
+        assertEquals(Long.MAX_VALUE, Quantiles.mean(new long[] {Long.MAX_VALUE, Long.MAX_VALUE}), 1e4);
+        assertEquals(-2.5, Quantiles.mean(new long[] {-2, -3}));
+        assertEquals(0.25, Quantiles.mean(new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 1, 1}));
+        assertEquals(-0x1.8p62, Quantiles.mean(new long[] {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, 0}), 1e3);
+        assertEquals(-3, Quantiles.min(new long[] {-2, -3}));
+        assertEquals(-2, Quantiles.max(new long[] {-2, -3}));
+        assertThrows(IllegalArgumentException.class, () -> Quantiles.mean(new long[0]));
+        assertThrows(IllegalArgumentException.class, () -> Quantiles.max(new double[] {Double.POSITIVE_INFINITY}));
     }
 
     @Test

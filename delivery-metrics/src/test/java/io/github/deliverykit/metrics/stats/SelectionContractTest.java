@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
+import io.github.deliverykit.metrics.stats.Quantiles.Summary;
 
 /**
  * The contract the multi-quantile narrowing relies on: after {@code select(a, lo, hi, k)} the range
@@ -142,12 +144,12 @@ final class SelectionContractTest {
             () -> Summary.ofInPlace(new long[] {1}, null),
             () -> Summary.tryOf((double[]) null),
             () -> Summary.tryOf((long[]) null),
-            () -> Descriptive.min(new double[0]),
-            () -> Descriptive.max(new double[0]),
-            () -> Descriptive.mean(new double[0]),
-            () -> Descriptive.min(none),
-            () -> Descriptive.max(none),
-            () -> Descriptive.mean((long[]) null),
+            () -> Quantiles.min(new double[0]),
+            () -> Quantiles.max(new double[0]),
+            () -> Quantiles.mean(new double[0]),
+            () -> Quantiles.min(none),
+            () -> Quantiles.max(none),
+            () -> Quantiles.mean((long[]) null),
         };
         for (int i = 0; i < calls.length; i++) {
             int index = i;
@@ -157,19 +159,19 @@ final class SelectionContractTest {
 
     @Test
     void descriptive_extremesAtEveryPosition() {
-        assertEquals(-3.0, Descriptive.min(new double[] {1, -3, 2}));
-        assertEquals(-3.0, Descriptive.min(new double[] {-3, -3}));
-        assertEquals(2.0, Descriptive.max(new double[] {1, -3, 2}));
-        assertEquals(2.0, Descriptive.max(new double[] {2, 2}));
-        assertEquals(-3L, Descriptive.min(new long[] {1, -3, 2}));
-        assertEquals(2L, Descriptive.max(new long[] {1, -3, 2}));
+        assertEquals(-3.0, Quantiles.min(new double[] {1, -3, 2}));
+        assertEquals(-3.0, Quantiles.min(new double[] {-3, -3}));
+        assertEquals(2.0, Quantiles.max(new double[] {1, -3, 2}));
+        assertEquals(2.0, Quantiles.max(new double[] {2, 2}));
+        assertEquals(-3L, Quantiles.min(new long[] {1, -3, 2}));
+        assertEquals(2L, Quantiles.max(new long[] {1, -3, 2}));
         // mean of huge values of both signs: the overflow path sums x / n
-        assertEquals(Double.MAX_VALUE / 3, Descriptive.mean(new double[] {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE}),
+        assertEquals(Double.MAX_VALUE / 3, Quantiles.mean(new double[] {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE}),
                 Double.MAX_VALUE * 1e-15);
-        assertEquals(-Double.MAX_VALUE, Descriptive.mean(new double[] {-Double.MAX_VALUE, -Double.MAX_VALUE}));
+        assertEquals(-Double.MAX_VALUE, Quantiles.mean(new double[] {-Double.MAX_VALUE, -Double.MAX_VALUE}));
         // compensation when the small term comes first
-        assertEquals(1.0 / 3, Descriptive.mean(new double[] {1, 1e16, -1e16}), 1e-15);
-        assertEquals(1.0 / 3, Descriptive.mean(new double[] {1, 1, 1e100, -1e100, 0, 0}), 1e-15);
+        assertEquals(1.0 / 3, Quantiles.mean(new double[] {1, 1e16, -1e16}), 1e-15);
+        assertEquals(1.0 / 3, Quantiles.mean(new double[] {1, 1, 1e100, -1e100, 0, 0}), 1e-15);
     }
 
     @Test
