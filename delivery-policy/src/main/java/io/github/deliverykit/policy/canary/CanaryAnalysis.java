@@ -126,6 +126,9 @@ public final class CanaryAnalysis {
         List<CanaryJudge> all = new ArrayList<>(BuiltInJudges.all());
         for (CanaryJudge j : given) {
             String id = Checks.notBlank(j.id(), "id() of " + j.getClass().getName());
+            if (id.equals(NS)) {
+                throw Checks.invalid("id() of " + j.getClass().getName(), "must not be the engine's namespace", id);
+            }
             if (BuiltInJudges.IDS.contains(id)) {
                 if (j.getClass().getEnclosingClass() == BuiltInJudges.class) {
                     continue;
@@ -456,7 +459,7 @@ public final class CanaryAnalysis {
         double projected = budgetRatio <= 0 || period <= 0 ? (rate * exposure > 0 ? 1 : 0)
                 : rate * exposure / (budgetRatio * period);
         double allowed = budget.allowed().doubleValue();
-        double remaining = allowed <= 0 ? 0 : Math.min(1, budget.remaining().doubleValue() / allowed);
+        double remaining = allowed <= 0 ? 0 : Math.max(0, Math.min(1, budget.remaining().doubleValue() / allowed));
         double limit = max.getAsDouble();
         boolean breached = projected > limit * Math.max(0, remaining);
         CanaryDecision.BudgetGate gate = new CanaryDecision.BudgetGate(rate, exposure, projected, remaining, limit,

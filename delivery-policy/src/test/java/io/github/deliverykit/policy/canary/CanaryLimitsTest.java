@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
-import io.github.deliverykit.policy.canary.CanaryDecision.Judgement;
 import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
 import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageContext;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge;
@@ -31,7 +32,7 @@ final class CanaryLimitsTest {
 
     @Test
     void failureLimit_countsFailuresAcrossEvaluations() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().thresholdsCritical(false).limits(2, 4, 0).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().thresholdsCritical(false).limits(2, 4, 0).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.02, 200, 200, 1);
         Rollout r = Rollout.start(PLAN, CanaryAnalysis.of(config), T0);
         for (int m = 5; m <= 15; m += 5) {
@@ -72,13 +73,13 @@ final class CanaryLimitsTest {
         assertEquals(5, why.fact("consecutiveErrors"));
         assertEquals(4, why.fact("consecutiveErrorLimit"));
         assertEquals("prometheus timeout",
-                last.findings().find("canary.threshold.error-rate.query-error").orElseThrow().fact("errors"));
+                last.findings().find("threshold.error-rate.query-error").orElseThrow().fact("errors"));
     }
 
     @Test
     void marginalScore_inconclusiveThenPauseThenResume() {
         // two groups: latency (weight 1) fails, throughput (weight 1) passes -> score 50: marginal
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").group("latency").build())
                 .metric(MetricSpec.samples("cpu").group("saturation").build()).limits(0, 4, 1).build();
         List<Observation> log = new ArrayList<>(traffic(T0, T0.plus(Duration.ofHours(2)), 1000, 0.0, 300, 200, 3));
@@ -91,7 +92,7 @@ final class CanaryLimitsTest {
         r = r.evaluate(log, at(Duration.ofMinutes(10)));
         r = r.evaluate(log, at(Duration.ofMinutes(15)));
         assertEquals(List.of(StageVerdict.HOLD, StageVerdict.PAUSE), r.verdicts());
-        Finding score = r.history().get(0).findings().find("canary.score").orElseThrow();
+        Finding score = r.history().get(0).findings().find("mann-whitney.score").orElseThrow();
         assertEquals(Level.WARN, score.level());
         assertEquals(50.0, score.fact("score"));
         assertEquals("1/1 passed, weight 1", score.fact("group.saturation"));
@@ -111,7 +112,7 @@ final class CanaryLimitsTest {
 
     @Test
     void groupWeights_weighTheScore() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").group("latency").build())
                 .metric(MetricSpec.samples("cpu").group("saturation").build())
                 .groupWeight("latency", 1).groupWeight("saturation", 3).build();
@@ -121,8 +122,8 @@ final class CanaryLimitsTest {
                 log.add(new Observation.Sample(s.at(), s.variant(), "cpu", s.value()));
             }
         }
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
-        Finding score = ev.findings().find("canary.score").orElseThrow();
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        Finding score = ev.findings().find("mann-whitney.score").orElseThrow();
         assertEquals(75.0, score.fact("score"));
         assertEquals(Level.PASS, score.level());
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
@@ -130,53 +131,53 @@ final class CanaryLimitsTest {
 
     @Test
     void lowScore_failsAndRollsBack() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().metric(MetricSpec.samples("latency").build()).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.samples("latency").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 5);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(10)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(10)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
-        assertEquals(Level.FAIL, ev.findings().find("canary.score").orElseThrow().level());
+        assertEquals(Level.FAIL, ev.findings().find("mann-whitney.score").orElseThrow().level());
         assertEquals("mann-whitney/score", ev.findings().find("canary.rollback.failure-limit").orElseThrow().fact("measurement"));
     }
 
     @Test
     void dryRunMetric_isReportedButNeverDecides() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom()
                 .metric(MetricSpec.samples("latency").critical().dryRun().build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 6);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertTrue(high.message().endsWith("[dry run]"), high.message());
         Finding dry = ev.findings().find("canary.dry-run").orElseThrow();
         assertEquals("mann-whitney/latency", dry.fact("measurement"));
         assertEquals(Outcome.FAIL, dry.fact("outcome"));
-        assertTrue(ev.findings().find("canary.score.none").isPresent());
+        assertTrue(ev.findings().find("mann-whitney.score.none").isPresent());
         assertFalse(ev.next().counters().containsKey("mann-whitney/latency"));
     }
 
     @Test
     void directionDecrease_ignoresAnIncrease() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.DECREASE).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 7);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertTrue(ev.findings().find("canary.metric.pass").orElseThrow().message().contains("significant change"));
-        CanaryAnalysisConfig either = CanaryAnalysisConfig.builder().noLatencyGate()
+        assertTrue(ev.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("significant change"));
+        CanaryAnalysisConfig either = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.EITHER).build()).build();
         List<Observation> lower = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 100, 200, 8);
-        CanaryDecision low = CanaryAnalysis.of(either).evaluate(PLAN, Rollout.State.start(T0), lower, at(Duration.ofMinutes(30)));
+        CanaryDecision low = CanaryAnalysis.of(either).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), lower), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, low.verdict());
-        assertTrue(low.findings().find("canary.metric.low").isPresent());
+        assertTrue(low.findings().find("mann-whitney.metric.low").isPresent());
     }
 
     @Test
     void allowedIncrease_toleratesASmallSignificantShift() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").allowed(1.2, 0.8).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 220, 200, 9);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
-        Finding pass = ev.findings().find("canary.metric.pass").orElseThrow();
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        Finding pass = ev.findings().find("mann-whitney.metric.pass").orElseThrow();
         assertTrue((double) pass.fact("lower") > 0, "significant");
         assertTrue((double) pass.fact("meanRatio") < 1.2);
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
@@ -184,11 +185,11 @@ final class CanaryLimitsTest {
 
     @Test
     void proportionMetric_fisherOrZTestOnErrorCounts() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().metric(MetricSpec.proportion("requests").build()).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.proportion("requests").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.006, 200, 200, 10);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         // 0.6 % errors pass the 1 % gate, but the baseline has none: significantly higher
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertEquals(180L, high.fact("canaryBad"));
         assertEquals(0L, high.fact("baselineBad"));
         assertTrue(Double.isNaN((double) high.fact("rateRatio")));
@@ -198,34 +199,31 @@ final class CanaryLimitsTest {
         same.add(new Observation.Count(T0, Variant.CANARY, "requests", 5, 1000));
         same.add(new Observation.Count(T0, Variant.BASELINE, "requests", 5, 1000));
         CanaryAnalysisConfig noGates = CanaryAnalysisConfig.from(config).noLatencyGate().healthGate(false).build();
-        CanaryDecision ok = CanaryAnalysis.of(noGates).evaluate(PLAN, Rollout.State.start(T0), same, at(Duration.ofMinutes(30)));
+        CanaryDecision ok = CanaryAnalysis.of(noGates).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), same), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ok.verdict());
-        assertEquals(1.0, ok.findings().find("canary.metric.pass").orElseThrow().fact("rateRatio"));
+        assertEquals(1.0, ok.findings().find("mann-whitney.metric.pass").orElseThrow().fact("rateRatio"));
     }
 
     @Test
     void noDataStrategies() {
-        CanaryAnalysisConfig ignore = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig ignore = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.IGNORE).build()).build();
         List<Observation> requestsOnly = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 1000));
-        CanaryDecision ev = CanaryAnalysis.of(ignore).evaluate(PLAN, Rollout.State.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(ignore).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertEquals(Level.INFO, ev.findings().find("canary.threshold.latency.no-data").orElseThrow().level());
-        assertEquals(Level.INFO, ev.findings().find("canary.metric.no-data").orElseThrow().level());
+        assertEquals(Level.INFO, ev.findings().find("threshold.latency.no-data").orElseThrow().level());
+        assertEquals(Level.INFO, ev.findings().find("mann-whitney.metric.no-data").orElseThrow().level());
 
-        CanaryAnalysisConfig fail = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.FAIL).build();
-        CanaryDecision failed = CanaryAnalysis.of(fail).evaluate(PLAN, Rollout.State.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryAnalysisConfig fail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.FAIL).build();
+        CanaryDecision failed = CanaryAnalysis.of(fail).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, failed.verdict());
-        assertEquals(Level.FAIL, failed.findings().find("canary.threshold.health.no-data").orElseThrow().level());
+        assertEquals(Level.FAIL, failed.findings().find("threshold.health.no-data").orElseThrow().level());
 
-        CanaryAnalysisConfig metricFail = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig metricFail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.FAIL).build()).build();
-        CanaryDecision mf = CanaryAnalysis.of(metricFail).evaluate(PLAN, Rollout.State.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryDecision mf = CanaryAnalysis.of(metricFail).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, mf.verdict());
-        assertEquals(0.0, mf.findings().find("canary.score").orElseThrow().fact("score"));
+        assertEquals(0.0, mf.findings().find("mann-whitney.score").orElseThrow().fact("score"));
     }
 
     @Test
@@ -236,28 +234,28 @@ final class CanaryLimitsTest {
             log.add(new Observation.Sample(t, Variant.CANARY, "cpu", i % 3 != 0 ? Double.NaN : 50 + i % 7));
             log.add(new Observation.Sample(t, Variant.BASELINE, "cpu", 50 + i % 7));
         }
-        CanaryAnalysisConfig remove = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig remove = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").minSamples(5).build()).build();
-        CanaryDecision r = CanaryAnalysis.of(remove).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(1)));
-        assertEquals(10, r.findings().find("canary.metric.pass").orElseThrow().fact("canarySamples"));
-        CanaryAnalysisConfig zero = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryDecision r = CanaryAnalysis.of(remove).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        assertEquals(10, r.findings().find("mann-whitney.metric.pass").orElseThrow().fact("canarySamples"));
+        CanaryAnalysisConfig zero = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").direction(Direction.EITHER).minSamples(5)
                         .nanStrategy(MetricSpec.NanStrategy.REPLACE_WITH_ZERO).build()).build();
-        CanaryDecision z = CanaryAnalysis.of(zero).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(1)));
-        Finding low = z.findings().find("canary.metric.low").orElseThrow();
+        CanaryDecision z = CanaryAnalysis.of(zero).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        Finding low = z.findings().find("mann-whitney.metric.low").orElseThrow();
         assertEquals(30, low.fact("canarySamples"));
     }
 
     @Test
     void tooFewMetricSamples_holdsEvenIfConfiguredToFail() {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.FAIL).minSamples(50).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofMinutes(5)), 1000, 0.0, 200, 200, 11).stream()
                 .map(o -> o instanceof Observation.Sample s ? new Observation.Sample(s.at(), s.variant(), "cpu", s.value()) : o)
                 .toList();
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(40)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.metric.no-data").orElseThrow();
+        Finding f = ev.findings().find("mann-whitney.metric.no-data").orElseThrow();
         assertEquals(25, f.fact("canarySamples"));
         assertTrue(f.message().contains("too few samples"), f.message());
     }
@@ -266,7 +264,7 @@ final class CanaryLimitsTest {
     void manualGate_pausesUntilApproved() {
         RolloutPlan gated = RolloutPlan.canary(List.of(RolloutPlan.Stage.of(10, Duration.ofMinutes(10)).gated(),
                 new RolloutPlan.Stage(100, Duration.ZERO, 0, false)));
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().noLatencyGate().build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate().build();
         List<Observation> log = healthy(T0, T0.plus(Duration.ofHours(1)), 12);
         Rollout r = Rollout.start(gated, CanaryAnalysis.of(config), T0).evaluate(log, at(Duration.ofMinutes(10)));
         assertEquals(StageVerdict.PAUSE, r.verdicts().get(0));
@@ -287,17 +285,19 @@ final class CanaryLimitsTest {
             }
 
             @Override
-            public Judgement judge(StageContext context) {
+            public RuleResult<List<MetricResult>> judge(StageContext context) {
                 throw new IllegalStateException("boom");
             }
         };
-        CanaryAnalysis analyzer = CanaryAnalysis.of(CanaryAnalysisConfig.builder().judges(List.of("broken")).build(),
-                io.github.deliverykit.core.spi.ProviderRegistry.of(CanaryJudge.class, broken));
+        CanaryAnalysis analyzer = CanaryAnalysis.of(CanaryAnalysisConfig.custom().judges(List.of("broken")).build(),
+                List.of(broken));
         List<Observation> log = healthy(T0, T0.plus(Duration.ofHours(1)), 13);
-        CanaryDecision ev = analyzer.evaluate(PLAN, Rollout.State.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.judge.error").orElseThrow();
-        assertEquals("boom", f.fact("error"));
+        Finding f = ev.findings().find("canary.plugin.error").orElseThrow();
+        assertTrue(f.message().contains("boom"), f.message());
+        assertEquals("java.lang.IllegalStateException", f.fact("error"));
+        assertEquals("broken", f.fact("provider"));
         assertEquals(1, ev.next().counters("broken/judge").consecutiveErrors());
         assertEquals(List.of("broken"), analyzer.judgeIds());
     }

@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.LongRange;
 
 final class CanaryPropertiesTest {
 
-    private static final CanaryAnalysisConfig CONFIG = CanaryAnalysisConfig.builder().minLatencySamples(20).limits(1, 2, 1)
+    private static final CanaryAnalysisConfig CONFIG = CanaryAnalysisConfig.custom().minLatencySamples(20).limits(1, 2, 1)
             .metric(MetricSpec.samples("latency").build())
             .metric(MetricSpec.proportion("requests").group("errors").direction(Direction.EITHER).build())
             .metric(MetricSpec.samples("cpu").group("saturation").critical().dryRun().build())
@@ -61,10 +61,10 @@ final class CanaryPropertiesTest {
             @ForAll @IntRange(min = 0, max = 300) int count, @ForAll @IntRange(min = 0, max = 3) int stage) {
         List<Observation> log = randomLog(seed, minutes, count);
         Rollout.State state = new Rollout.State(Rollout.Phase.RUNNING, stage, T0, null, false, Map.of());
-        CanaryDecision ordered = ANALYZER.evaluate(RolloutPlan.canaryDefault(), state, log, at(Duration.ofMinutes(minutes)));
+        CanaryDecision ordered = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, log), at(Duration.ofMinutes(minutes)));
         List<Observation> shuffled = new ArrayList<>(log);
         Collections.shuffle(shuffled, new Random(seed));
-        CanaryDecision other = ANALYZER.evaluate(RolloutPlan.canaryDefault(), state, shuffled, at(Duration.ofMinutes(minutes)));
+        CanaryDecision other = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, shuffled), at(Duration.ofMinutes(minutes)));
         assertEquals(ordered.toText(), other.toText());
         assertEquals(ordered, other);
     }
@@ -116,7 +116,7 @@ final class CanaryPropertiesTest {
                 log.add(null);
             }
             RolloutPlan plan = variant == 3 ? null : RolloutPlan.canaryDefault();
-            CanaryDecision ev = ANALYZER.evaluate(plan, state, log, variant == 4 && rnd.nextBoolean() ? null
+            CanaryDecision ev = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(plan, state, log), variant == 4 && rnd.nextBoolean() ? null
                     : at(Duration.ofMinutes(nowMinute)));
             assertTrue(ev.findings().size() > 0);
         } catch (IllegalArgumentException expected) {
@@ -143,7 +143,7 @@ final class CanaryPropertiesTest {
             // fine
         }
         try {
-            CanaryAnalysisConfig.builder().maxErrorRate(x).latencyGate(y, x).scores(x, y).limits(a, b, c).build();
+            CanaryAnalysisConfig.custom().maxErrorRate(x).latencyGate(y, x).scores(x, y).limits(a, b, c).build();
         } catch (IllegalArgumentException expected) {
             // fine
         }

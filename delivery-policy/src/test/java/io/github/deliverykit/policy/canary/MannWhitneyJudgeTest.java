@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
 final class MannWhitneyJudgeTest {
 
     private static CanaryDecision judge(MetricSpec spec, List<Observation> log) {
-        CanaryAnalysisConfig config = CanaryAnalysisConfig.builder().judges(List.of(MannWhitneyJudge.ID)).metric(spec).build();
-        return CanaryAnalysis.of(config).evaluate(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log,
-                at(Duration.ofMinutes(30)));
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().judges(List.of(MannWhitneyJudge.ID)).metric(spec).build();
+        return CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
     }
 
     private static List<Observation> counts(long canaryBad, long canaryTotal, long baselineBad, long baselineTotal) {
@@ -35,7 +34,7 @@ final class MannWhitneyJudgeTest {
     void criticalMetric_betweenAllowedAndCritical_failsWithoutCriticality() {
         MetricSpec spec = MetricSpec.samples("latency").critical().allowed(1.1, 1).criticalLimits(2.0, 1).build();
         CanaryDecision ev = judge(spec, traffic(T0, T0.plus(Duration.ofMinutes(30)), 100, 0, 300, 200, 1));
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertFalse(high.message().contains("critical"), high.message());
         assertFalse(ev.findings().find("canary.rollback.critical").isPresent());
         assertEquals("mann-whitney/score", ev.findings().find("canary.rollback.failure-limit").orElseThrow()
@@ -46,7 +45,7 @@ final class MannWhitneyJudgeTest {
     void proportion_criticalIncreaseUsesTheRateRatio() {
         List<Observation> log = counts(50, 1000, 10, 1000);
         CanaryDecision critical = judge(MetricSpec.proportion("requests").critical().criticalLimits(3, 1).build(), log);
-        Finding f = critical.findings().find("canary.metric.high").orElseThrow();
+        Finding f = critical.findings().find("mann-whitney.metric.high").orElseThrow();
         assertEquals(5.0, f.fact("rateRatio"));
         assertTrue(f.message().endsWith(": critical"), f.message());
         assertTrue(critical.findings().find("canary.rollback.critical").isPresent());
@@ -60,34 +59,34 @@ final class MannWhitneyJudgeTest {
         List<Observation> fewer = counts(10, 1000, 50, 1000);
         CanaryDecision low = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
                 .allowed(1, 0.5).criticalLimits(1, 0.25).build(), fewer);
-        Finding f = low.findings().find("canary.metric.low").orElseThrow();
+        Finding f = low.findings().find("mann-whitney.metric.low").orElseThrow();
         assertEquals(0.2, (double) f.fact("rateRatio"), 1e-12);
         assertTrue(low.findings().find("canary.rollback.critical").isPresent());
         CanaryDecision lowNotCritical = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
                 .allowed(1, 0.5).criticalLimits(1, 0.1).build(), fewer);
         assertFalse(lowNotCritical.findings().find("canary.rollback.critical").isPresent());
-        assertTrue(lowNotCritical.findings().find("canary.metric.low").isPresent());
+        assertTrue(lowNotCritical.findings().find("mann-whitney.metric.low").isPresent());
         // an increase does not count against DECREASE
         CanaryDecision up = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).build(),
                 counts(50, 1000, 10, 1000));
-        assertTrue(up.findings().find("canary.metric.pass").orElseThrow().message().contains("significant change"));
+        assertTrue(up.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("significant change"));
         // significantly higher, but within the allowed ratio
         CanaryDecision within = judge(MetricSpec.proportion("requests").allowed(1.5, 1).build(),
                 counts(1200, 100_000, 1000, 100_000));
-        Finding pass = within.findings().find("canary.metric.pass").orElseThrow();
+        Finding pass = within.findings().find("mann-whitney.metric.pass").orElseThrow();
         assertTrue((double) pass.fact("pValue") < 0.02, "significant");
         assertEquals(1.2, (double) pass.fact("rateRatio"), 1e-12);
         assertEquals(StageVerdict.ADVANCE, within.verdict());
         // not significant at all
         CanaryDecision same = judge(MetricSpec.proportion("requests").build(), counts(10, 1000, 9, 1000));
-        assertTrue(same.findings().find("canary.metric.pass").orElseThrow().message().endsWith("no significant change"));
+        assertTrue(same.findings().find("mann-whitney.metric.pass").orElseThrow().message().endsWith("no significant change"));
     }
 
     @Test
     void proportion_tooFewEventsHolds() {
         CanaryDecision ev = judge(MetricSpec.proportion("requests").minSamples(500).build(), counts(1, 100, 0, 1000));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.metric.no-data").orElseThrow();
+        Finding f = ev.findings().find("mann-whitney.metric.no-data").orElseThrow();
         assertEquals(100L, f.fact("canaryEvents"));
         assertTrue(f.message().contains("too few samples"));
         CanaryDecision none = judge(MetricSpec.proportion("errors").noData(NoDataStrategy.IGNORE).build(),
@@ -102,7 +101,7 @@ final class MannWhitneyJudgeTest {
                 new Observation.Sample(T0, Variant.CANARY, "cpu", 2), new Observation.Sample(T0, Variant.BASELINE, "cpu", 2),
                 new Observation.Count(T0, Variant.CANARY, "requests", 0, 500));
         CanaryDecision ev = judge(MetricSpec.samples("cpu").minSamples(2).build(), log);
-        assertTrue(ev.findings().find("canary.metric.pass").orElseThrow().message().contains("identical"));
-        assertEquals(100.0, ev.findings().find("canary.score").orElseThrow().fact("score"));
+        assertTrue(ev.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("identical"));
+        assertEquals(100.0, ev.findings().find("mann-whitney.score").orElseThrow().fact("score"));
     }
 }

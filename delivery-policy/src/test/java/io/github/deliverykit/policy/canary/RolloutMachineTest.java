@@ -31,14 +31,13 @@ final class RolloutMachineTest {
     void judges_loadedThroughServiceLoaderIncludingATestProvider() {
         List<String> ids = Providers.load(CanaryJudge.class).ids();
         assertEquals(List.of("always-pass", "mann-whitney", "threshold"), ids);
-        CanaryAnalysis analyzer = CanaryAnalysis.of(CanaryAnalysisConfig.builder().judges(List.of("always-pass")).build());
-        CanaryDecision ev = analyzer.evaluate(RolloutPlan.canaryDefault(), Rollout.State.start(T0),
-                List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500)), at(Duration.ofMinutes(30)));
+        CanaryAnalysis analyzer = CanaryAnalysis.load(CanaryAnalysisConfig.custom().judges(List.of("always-pass")).build());
+        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500))), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertEquals(1, ev.findings().find("test.ok").orElseThrow().fact("observations"));
+        assertEquals(1, ev.findings().find("always-pass.ok").orElseThrow().fact("observations"));
         assertEquals(List.of("threshold", "mann-whitney"), CanaryAnalysis.ofDefaults().judgeIds());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CanaryAnalysis.of(CanaryAnalysisConfig.builder().judges(List.of("nope")).build()));
+                () -> CanaryAnalysis.of(CanaryAnalysisConfig.custom().judges(List.of("nope")).build()));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     }
 
@@ -93,17 +92,12 @@ final class RolloutMachineTest {
         CanaryAnalysis a = CanaryAnalysis.ofDefaults();
         RolloutPlan plan = RolloutPlan.canaryDefault();
         List<Observation> none = List.of();
-        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(plan,
-                Rollout.State.start(T0).withPhase(Rollout.Phase.PROMOTED), none, at(t(1))));
-        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(plan,
-                new Rollout.State(Rollout.Phase.RUNNING, 4, T0, null, false, java.util.Map.of()), none, at(t(1))));
-        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(plan, Rollout.State.start(t(5)), none,
-                at(t(1))));
-        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(plan,
-                new Rollout.State(Rollout.Phase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none, at(t(8))));
-        assertMessage("observations[1] must not be null", () -> a.evaluate(plan, Rollout.State.start(T0),
-                java.util.Arrays.asList(new Observation.Health(T0, "x", true), null), at(t(1))));
-        assertMessage("clock must not be null", () -> a.evaluate(plan, Rollout.State.start(T0), none, null));
+        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0).withPhase(Rollout.Phase.PROMOTED), none), at(t(1))));
+        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 4, T0, null, false, java.util.Map.of()), none), at(t(1))));
+        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(t(5)), none), at(t(1))));
+        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none), at(t(8))));
+        assertMessage("observations[1] must not be null", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), java.util.Arrays.asList(new Observation.Health(T0, "x", true), null)), at(t(1))));
+        assertMessage("clock must not be null", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), none), null));
         assertMessage("lastEvaluatedAt must not be before stageStartedAt",
                 () -> new Rollout.State(Rollout.Phase.RUNNING, 0, t(5), t(1), false, java.util.Map.of()));
     }
@@ -204,7 +198,7 @@ final class RolloutMachineTest {
         assertEquals(java.util.Map.of("g", 2.0), c.groupWeights());
         assertEquals(0.01, d.maxErrorRate(), "from() copies, the base is unchanged");
 
-        CanaryAnalysisConfig.Builder b = CanaryAnalysisConfig.builder();
+        CanaryAnalysisConfig.Builder b = CanaryAnalysisConfig.custom();
         assertMessage("maxErrorRate must be in (0, 1]", () -> b.maxErrorRate(0));
         assertMessage("maxErrorRate must be in (0, 1]", () -> b.maxErrorRate(1.5));
         assertMessage("latencyQuantile must be in (0, 1]", () -> b.latencyGate(0, 5));
@@ -220,7 +214,7 @@ final class RolloutMachineTest {
         assertMessage("inconclusiveLimit must not be negative", () -> b.limits(0, 0, -1));
         assertMessage("weight of group 'g' must be a finite number of 0 or more", () -> b.groupWeight("g", -1));
         assertMessage("minLatencySamples must be greater than 0", () -> b.minLatencySamples(0));
-        assertMessage("metric name must be unique", () -> CanaryAnalysisConfig.builder().metric(MetricSpec.samples("a").build())
+        assertMessage("metric name must be unique", () -> CanaryAnalysisConfig.custom().metric(MetricSpec.samples("a").build())
                 .metric(MetricSpec.proportion("a").build()));
         assertMessage("base must not be null", () -> CanaryAnalysisConfig.from(null));
         assertMessage("requestMetric must not be blank", () -> b.requestMetric(""));
@@ -284,12 +278,11 @@ final class RolloutMachineTest {
     @Test
     void evaluation_rendersDeterministically() {
         List<Observation> log = healthy(T0, t(60), 3);
-        CanaryDecision a = CanaryAnalysis.ofDefaults().evaluate(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log, at(t(30)));
-        CanaryDecision b = CanaryAnalysis.ofDefaults().evaluate(RolloutPlan.canaryDefault(), Rollout.State.start(T0),
-                new java.util.ArrayList<>(log), at(t(30)));
+        CanaryDecision a = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(t(30)));
+        CanaryDecision b = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), new java.util.ArrayList<>(log)), at(t(30)));
         assertEquals(a.toText(), b.toText());
         assertTrue(a.toText().startsWith("Canary stage 1 at 2026-01-25T10:30:00Z\nVerdict: ADVANCE\n"), a.toText());
-        assertEquals(StageVerdict.ADVANCE, a.decision().verdict());
+        assertEquals(StageVerdict.ADVANCE, a.toDecision().verdict());
         assertEquals(2, a.judgements().size());
     }
 
