@@ -122,7 +122,8 @@ final class CanaryLimitsTest {
                 log.add(new Observation.Sample(s.at(), s.variant(), "cpu", s.value()));
             }
         }
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         Finding score = ev.findings().find("mann-whitney.score").orElseThrow();
         assertEquals(75.0, score.fact("score"));
         assertEquals(Level.PASS, score.level());
@@ -133,7 +134,8 @@ final class CanaryLimitsTest {
     void lowScore_failsAndRollsBack() {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.samples("latency").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 5);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(10)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(10)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
         assertEquals(Level.FAIL, ev.findings().find("mann-whitney.score").orElseThrow().level());
         assertEquals("mann-whitney/score", ev.findings().find("canary.rollback.failure-limit").orElseThrow().fact("measurement"));
@@ -144,7 +146,8 @@ final class CanaryLimitsTest {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom()
                 .metric(MetricSpec.samples("latency").critical().dryRun().build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 6);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
         Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertTrue(high.message().endsWith("[dry run]"), high.message());
@@ -160,13 +163,15 @@ final class CanaryLimitsTest {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.DECREASE).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 7);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
         assertTrue(ev.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("significant change"));
         CanaryAnalysisConfig either = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.EITHER).build()).build();
         List<Observation> lower = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 100, 200, 8);
-        CanaryDecision low = CanaryAnalysis.of(either).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), lower), at(Duration.ofMinutes(30)));
+        CanaryDecision low = CanaryAnalysis.of(either).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), lower), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, low.verdict());
         assertTrue(low.findings().find("mann-whitney.metric.low").isPresent());
     }
@@ -176,7 +181,8 @@ final class CanaryLimitsTest {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").allowed(1.2, 0.8).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 220, 200, 9);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         Finding pass = ev.findings().find("mann-whitney.metric.pass").orElseThrow();
         assertTrue((double) pass.fact("lower") > 0, "significant");
         assertTrue((double) pass.fact("meanRatio") < 1.2);
@@ -187,7 +193,8 @@ final class CanaryLimitsTest {
     void proportionMetric_fisherOrZTestOnErrorCounts() {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.proportion("requests").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.006, 200, 200, 10);
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         // 0.6 % errors pass the 1 % gate, but the baseline has none: significantly higher
         Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertEquals(180L, high.fact("canaryBad"));
@@ -199,7 +206,8 @@ final class CanaryLimitsTest {
         same.add(new Observation.Count(T0, Variant.CANARY, "requests", 5, 1000));
         same.add(new Observation.Count(T0, Variant.BASELINE, "requests", 5, 1000));
         CanaryAnalysisConfig noGates = CanaryAnalysisConfig.from(config).noLatencyGate().healthGate(false).build();
-        CanaryDecision ok = CanaryAnalysis.of(noGates).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), same), at(Duration.ofMinutes(30)));
+        CanaryDecision ok = CanaryAnalysis.of(noGates).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), same), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ok.verdict());
         assertEquals(1.0, ok.findings().find("mann-whitney.metric.pass").orElseThrow().fact("rateRatio"));
     }
@@ -209,19 +217,22 @@ final class CanaryLimitsTest {
         CanaryAnalysisConfig ignore = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.IGNORE).build()).build();
         List<Observation> requestsOnly = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 1000));
-        CanaryDecision ev = CanaryAnalysis.of(ignore).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(ignore).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
         assertEquals(Level.INFO, ev.findings().find("threshold.latency.no-data").orElseThrow().level());
         assertEquals(Level.INFO, ev.findings().find("mann-whitney.metric.no-data").orElseThrow().level());
 
         CanaryAnalysisConfig fail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.FAIL).build();
-        CanaryDecision failed = CanaryAnalysis.of(fail).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
+        CanaryDecision failed = CanaryAnalysis.of(fail).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, failed.verdict());
         assertEquals(Level.FAIL, failed.findings().find("threshold.health.no-data").orElseThrow().level());
 
         CanaryAnalysisConfig metricFail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.FAIL).build()).build();
-        CanaryDecision mf = CanaryAnalysis.of(metricFail).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
+        CanaryDecision mf = CanaryAnalysis.of(metricFail).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, mf.verdict());
         assertEquals(0.0, mf.findings().find("mann-whitney.score").orElseThrow().fact("score"));
     }
@@ -236,12 +247,14 @@ final class CanaryLimitsTest {
         }
         CanaryAnalysisConfig remove = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").minSamples(5).build()).build();
-        CanaryDecision r = CanaryAnalysis.of(remove).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        CanaryDecision r = CanaryAnalysis.of(remove).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
         assertEquals(10, r.findings().find("mann-whitney.metric.pass").orElseThrow().fact("canarySamples"));
         CanaryAnalysisConfig zero = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").direction(Direction.EITHER).minSamples(5)
                         .nanStrategy(MetricSpec.NanStrategy.REPLACE_WITH_ZERO).build()).build();
-        CanaryDecision z = CanaryAnalysis.of(zero).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        CanaryDecision z = CanaryAnalysis.of(zero).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
         Finding low = z.findings().find("mann-whitney.metric.low").orElseThrow();
         assertEquals(30, low.fact("canarySamples"));
     }
@@ -253,7 +266,8 @@ final class CanaryLimitsTest {
         List<Observation> log = traffic(T0, T0.plus(Duration.ofMinutes(5)), 1000, 0.0, 200, 200, 11).stream()
                 .map(o -> o instanceof Observation.Sample s ? new Observation.Sample(s.at(), s.variant(), "cpu", s.value()) : o)
                 .toList();
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
         Finding f = ev.findings().find("mann-whitney.metric.no-data").orElseThrow();
         assertEquals(25, f.fact("canarySamples"));
@@ -292,7 +306,8 @@ final class CanaryLimitsTest {
         CanaryAnalysis analyzer = CanaryAnalysis.of(CanaryAnalysisConfig.custom().judges(List.of("broken")).build(),
                 List.of(broken));
         List<Observation> log = healthy(T0, T0.plus(Duration.ofHours(1)), 13);
-        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
         Finding f = ev.findings().find("canary.plugin.error").orElseThrow();
         assertTrue(f.message().contains("boom"), f.message());

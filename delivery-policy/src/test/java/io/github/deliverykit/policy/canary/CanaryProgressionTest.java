@@ -93,7 +93,8 @@ final class CanaryProgressionTest {
     void tooFewSamples_holds() {
         CanaryAnalysis analyzer = CanaryAnalysis.ofDefaults();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofMinutes(31)), 1, 0.0, 200, 200, 4);
-        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(31)));
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(31)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
         Finding evidence = ev.findings().find("canary.hold.evidence").orElseThrow();
         assertEquals(31L, evidence.fact("requests"));
@@ -106,7 +107,8 @@ final class CanaryProgressionTest {
     @Test
     void noDataAtAll_holdsNeverRollsBack() {
         CanaryAnalysis analyzer = CanaryAnalysis.of(WITH_LATENCY_COMPARISON);
-        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of()), at(Duration.ofHours(5)));
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of()), at(Duration.ofHours(5)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
         assertTrue(ev.findings().find("threshold.error-rate.no-data").isPresent());
         assertTrue(ev.findings().find("mann-whitney.metric.no-data").isPresent());
@@ -142,7 +144,8 @@ final class CanaryProgressionTest {
     void failedHealthCheckAt5Percent_rollsBack() {
         List<Observation> log = new ArrayList<>(healthy(T0, T0.plus(Duration.ofMinutes(5)), 6));
         log.add(new Observation.Health(T0.plus(Duration.ofMinutes(3)), "liveness", false));
-        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(5)));
+        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(5)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
         Finding f = ev.findings().filter(x -> x.code().equals("threshold.health") && x.level() == Level.FAIL)
                 .list().get(0);
@@ -153,12 +156,14 @@ final class CanaryProgressionTest {
     @Test
     void p99AboveThreshold_rollsBackWithTheQuantile() {
         List<Observation> log = traffic(T0, T0.plus(Duration.ofMinutes(30)), 100, 0.0, 600, 200, 7);
-        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
         Finding f = ev.findings().find("threshold.latency").orElseThrow();
         assertEquals(Level.FAIL, f.level());
         assertEquals(150, f.fact("samples"));
-        assertTrue((double) f.fact("value") >= 500);
+        assertTrue(ev.metric("threshold", "latency").orElseThrow().value() >= 500);
+        assertEquals(f.fact("value"), ev.metric("threshold", "latency").orElseThrow().value());
         assertTrue(f.message().startsWith("Canary P99 latency "), f.message());
     }
 
@@ -167,21 +172,25 @@ final class CanaryProgressionTest {
         RolloutPlan plan = RolloutPlan.canary(List.of(RolloutPlan.Stage.of(5, Duration.ofMinutes(30)).withMinSamples(1000),
                 RolloutPlan.Stage.of(100, Duration.ZERO)));
         List<Observation> log = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 10, 100));
-        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        CanaryDecision ev = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
         assertEquals("Canary errors (10) already breach 1 % of the 1000-request minimum",
                 ev.findings().find("threshold.error-rate").orElseThrow().message());
         List<Observation> nine = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 9, 100));
-        assertEquals(StageVerdict.HOLD, CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), nine), at(Duration.ofMinutes(1))).verdict());
+        assertEquals(StageVerdict.HOLD, CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), nine), at(Duration.ofMinutes(1))).verdict());
     }
 
     @Test
     void errorRateExactlyAtTheGate_fails() {
         List<Observation> log = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 10, 1000));
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate().healthGate(false).build();
-        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
         List<Observation> below = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 9, 1000));
-        assertEquals(StageVerdict.ADVANCE, CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), below), at(Duration.ofMinutes(40))).verdict());
+        assertEquals(StageVerdict.ADVANCE, CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), below), at(Duration.ofMinutes(40))).verdict());
     }
 }

@@ -61,10 +61,12 @@ final class CanaryPropertiesTest {
             @ForAll @IntRange(min = 0, max = 300) int count, @ForAll @IntRange(min = 0, max = 3) int stage) {
         List<Observation> log = randomLog(seed, minutes, count);
         Rollout.State state = new Rollout.State(Rollout.Phase.RUNNING, stage, T0, null, false, Map.of());
-        CanaryDecision ordered = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, log), at(Duration.ofMinutes(minutes)));
+        CanaryDecision ordered = ANALYZER.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, log), at(Duration.ofMinutes(minutes)));
         List<Observation> shuffled = new ArrayList<>(log);
         Collections.shuffle(shuffled, new Random(seed));
-        CanaryDecision other = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, shuffled), at(Duration.ofMinutes(minutes)));
+        CanaryDecision other = ANALYZER.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, shuffled), at(Duration.ofMinutes(minutes)));
         assertEquals(ordered.toText(), other.toText());
         assertEquals(ordered, other);
     }
@@ -116,7 +118,8 @@ final class CanaryPropertiesTest {
                 log.add(null);
             }
             RolloutPlan plan = variant == 3 ? null : RolloutPlan.canaryDefault();
-            CanaryDecision ev = ANALYZER.evaluate(CanaryAnalysis.StageInput.of(plan, state, log), variant == 4 && rnd.nextBoolean() ? null
+            CanaryDecision ev = ANALYZER.evaluate(
+                    CanaryAnalysis.StageInput.of(plan, state, log), variant == 4 && rnd.nextBoolean() ? null
                     : at(Duration.ofMinutes(nowMinute)));
             assertTrue(ev.findings().size() > 0);
         } catch (IllegalArgumentException expected) {

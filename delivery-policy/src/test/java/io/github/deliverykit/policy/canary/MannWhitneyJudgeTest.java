@@ -22,7 +22,8 @@ final class MannWhitneyJudgeTest {
 
     private static CanaryDecision judge(MetricSpec spec, List<Observation> log) {
         CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().judges(List.of(MannWhitneyJudge.ID)).metric(spec).build();
-        return CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        return CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
     }
 
     private static List<Observation> counts(long canaryBad, long canaryTotal, long baselineBad, long baselineTotal) {

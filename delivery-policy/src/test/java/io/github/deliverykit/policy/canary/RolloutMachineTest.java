@@ -32,7 +32,8 @@ final class RolloutMachineTest {
         List<String> ids = Providers.load(CanaryJudge.class).ids();
         assertEquals(List.of("always-pass", "mann-whitney", "threshold"), ids);
         CanaryAnalysis analyzer = CanaryAnalysis.load(CanaryAnalysisConfig.custom().judges(List.of("always-pass")).build());
-        CanaryDecision ev = analyzer.evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500))), at(Duration.ofMinutes(30)));
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500))), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
         assertEquals(1, ev.findings().find("always-pass.ok").orElseThrow().fact("observations"));
         assertEquals(List.of("threshold", "mann-whitney"), CanaryAnalysis.ofDefaults().judgeIds());
@@ -92,12 +93,18 @@ final class RolloutMachineTest {
         CanaryAnalysis a = CanaryAnalysis.ofDefaults();
         RolloutPlan plan = RolloutPlan.canaryDefault();
         List<Observation> none = List.of();
-        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0).withPhase(Rollout.Phase.PROMOTED), none), at(t(1))));
-        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 4, T0, null, false, java.util.Map.of()), none), at(t(1))));
-        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(t(5)), none), at(t(1))));
-        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none), at(t(8))));
-        assertMessage("observations[1] must not be null", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), java.util.Arrays.asList(new Observation.Health(T0, "x", true), null)), at(t(1))));
-        assertMessage("clock must not be null", () -> a.evaluate(CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), none), null));
+        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0).withPhase(Rollout.Phase.PROMOTED), none), at(t(1))));
+        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 4, T0, null, false, java.util.Map.of()), none), at(t(1))));
+        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(t(5)), none), at(t(1))));
+        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none), at(t(8))));
+        assertMessage("observations[1] must not be null", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), java.util.Arrays.asList(new Observation.Health(T0, "x", true), null)), at(t(1))));
+        assertMessage("clock must not be null", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), none), null));
         assertMessage("lastEvaluatedAt must not be before stageStartedAt",
                 () -> new Rollout.State(Rollout.Phase.RUNNING, 0, t(5), t(1), false, java.util.Map.of()));
     }
@@ -278,8 +285,10 @@ final class RolloutMachineTest {
     @Test
     void evaluation_rendersDeterministically() {
         List<Observation> log = healthy(T0, t(60), 3);
-        CanaryDecision a = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(t(30)));
-        CanaryDecision b = CanaryAnalysis.ofDefaults().evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), new java.util.ArrayList<>(log)), at(t(30)));
+        CanaryDecision a = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(t(30)));
+        CanaryDecision b = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), new java.util.ArrayList<>(log)), at(t(30)));
         assertEquals(a.toText(), b.toText());
         assertTrue(a.toText().startsWith("Canary stage 1 at 2026-01-25T10:30:00Z\nVerdict: ADVANCE\n"), a.toText());
         assertEquals(StageVerdict.ADVANCE, a.toDecision().verdict());

@@ -46,7 +46,8 @@ final class ReleasePropertiesTest {
                     ReleaseReadinessTest.result("custom" + i, levels.get(i), "c" + i)));
         }
         return ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), criteria)
-                .evaluate(ReleaseReadiness.Input.of(RELEASE, ReleaseReadinessTest.seedEvidence().documentation(true, 0).build()), ReleaseReadinessTest.CLOCK)
+                .evaluate(
+                        ReleaseReadiness.Input.of(RELEASE, ReleaseReadinessTest.seedEvidence().documentation(true, 0).build()), ReleaseReadinessTest.CLOCK)
                 .recommendation();
     }
 
@@ -101,7 +102,8 @@ final class ReleasePropertiesTest {
         expectOnlyIae(() -> new Release.Scope(null, List.of(), List.of()));
         expectOnlyIae(() -> Release.typeOf(null, null));
         expectOnlyIae(() -> ReleaseReadiness.ofDefaults().evaluate(null, null));
-        expectOnlyIae(() -> ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(RELEASE, ReleaseEvidence.builder().p99Latency(d).build()), ReleaseReadinessTest.CLOCK));
+        expectOnlyIae(() -> ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(RELEASE, ReleaseEvidence.builder().p99Latency(d).build()), ReleaseReadinessTest.CLOCK));
         expectOnlyIae(() -> ReleaseReadiness.builtIns().get(Math.floorMod(n, 7)).evaluate(null, null, null));
     }
 

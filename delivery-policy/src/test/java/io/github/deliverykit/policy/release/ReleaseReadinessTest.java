@@ -58,7 +58,8 @@ final class ReleaseReadinessTest {
     @Test
     void evaluate_seedExample_conditionalGoListingDocumentation() {
         Release release = Release.of("v2.5.0", "v2.4.3", TARGET);
-        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(release, seedEvidence().build()), CLOCK);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().build()), CLOCK);
         assertEquals(ReleaseType.MINOR, r.type());
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
         assertEquals(List.of("Complete documentation review before T-0"), r.conditions());
@@ -153,7 +154,8 @@ final class ReleaseReadinessTest {
 
     @Test
     void evaluate_allPass_isGo() {
-        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.1", "v2.5.0", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.1", "v2.5.0", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.GO, r.recommendation());
         assertEquals(ReleaseType.PATCH, r.type());
         assertEquals(List.of(), r.conditions());
@@ -164,7 +166,8 @@ final class ReleaseReadinessTest {
     @Test
     void evaluate_failure_isNoGoWithRiskAssessmentAndDelay() {
         ReleaseEvidence evidence = seedEvidence().openBugs(1, 2).p99Latency(Duration.ofMillis(500)).build();
-        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), evidence), CLOCK);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), evidence), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
         assertEquals("P1/P2 bugs unresolved (1 P1, 2 P2 open)", r.findings().find("bugs").orElseThrow().message());
         assertEquals("Performance benchmarks not met (P99: 500ms >= 500ms target)",
@@ -186,7 +189,8 @@ final class ReleaseReadinessTest {
 
     @Test
     void evaluate_noEvidence_failsEveryCriterion() {
-        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(Release.of("1.0.0", null, TARGET), ReleaseEvidence.builder().build()), CLOCK);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("1.0.0", null, TARGET), ReleaseEvidence.builder().build()), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
         assertEquals(7, r.exitCriteria().withLevel(Level.FAIL).size());
         assertEquals(List.of("P1/P2 bugs: no bug count supplied", "Performance benchmarks: no P99 latency supplied",
@@ -200,35 +204,51 @@ final class ReleaseReadinessTest {
     void evaluate_thresholdEdges() {
         ReleaseReadiness e = ReleaseReadiness.ofDefaults();
         Release release = Release.of("v2.5.0", "v2.4.3", TARGET);
-        assertEquals(Level.PASS, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999))
+        assertEquals(Level.PASS, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999))
                 .build()), CLOCK), "performance"));
-        assertEquals("Performance benchmarks met (P99: 499.999999ms < 500ms target)", e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999)).build()), CLOCK).findings()
+        assertEquals("Performance benchmarks met (P99: 499.999999ms < 500ms target)", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999)).build()), CLOCK).findings()
                 .find("performance").orElseThrow().message());
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK),
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK),
                 "load-test"));
-        assertEquals("Load testing incomplete (sustained 1.99x of 2x peak traffic)", e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK).findings().find("load-test").orElseThrow()
+        assertEquals("Load testing incomplete (sustained 1.99x of 2x peak traffic)", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK).findings().find("load-test").orElseThrow()
                 .message());
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 1).build()), CLOCK), "security"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().openBugs(0, 1).build()), CLOCK), "bugs"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 0).build()), CLOCK), "bugs"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 1).build()), CLOCK), "bugs"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 1).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(0, 1).build()), CLOCK), "bugs"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 0).build()), CLOCK), "bugs"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 1).build()), CLOCK), "bugs"));
         assertEquals(Level.PASS, level(ReleaseReadiness.of(ReleaseReadinessConfig.custom().maxVulnerabilities(1, 0)
-                .build(), List.of()).evaluate(ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().documentation(false, 0).build()), CLOCK),
+                .build(), List.of()).evaluate(
+                        ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(false, 0).build()), CLOCK),
                 "documentation"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().runbookReviewed(false).build()), CLOCK),
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().runbookReviewed(false).build()), CLOCK),
                 "runbook"));
-        assertEquals(Level.FAIL, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET.plusDays(1)).build()), CLOCK),
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET.plusDays(1)).build()), CLOCK),
                 "uat"));
-        assertEquals(Level.PASS, level(e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET).build()), CLOCK), "uat"));
-        assertEquals("Documentation: 1 page pending review", e.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 1)
+        assertEquals(Level.PASS, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET).build()), CLOCK), "uat"));
+        assertEquals("Documentation: 1 page pending review", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 1)
                 .build()), CLOCK).findings().find("documentation").orElseThrow().message());
 
         ReleaseReadinessConfig lenient = ReleaseReadinessConfig.custom().maxVulnerabilities(0, 2).p99Target(Duration.ofSeconds(1))
                 .loadMultiple(1.5).monitoringPeriod(Duration.ofMinutes(90)).noGoDelayDays(14).build();
         ReleaseReadiness l = ReleaseReadiness.of(lenient, List.of());
-        ReadinessDecision r = l.evaluate(ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 2).loadTestPeakMultiple(1.5)
+        ReadinessDecision r = l.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 2).loadTestPeakMultiple(1.5)
                 .p99Latency(Duration.ofMillis(999)).openBugs(1, 0).build()), CLOCK);
         assertEquals(List.of("bugs"), r.exitCriteria().withLevel(Level.FAIL).codes());
         assertEquals(TARGET.plusDays(14), r.recommendedDate());
@@ -292,7 +312,8 @@ final class ReleaseReadinessTest {
                 List.of(new Feature("Saved carts", Feature.Status.DONE), new Feature("Gift cards", Feature.Status.AT_RISK),
                         new Feature("Wishlist", Feature.Status.DEFERRED)),
                 List.of("BUG-12"), List.of(Dependency.of(Dependency.Kind.DB_MIGRATION, "V42__carts"))));
-        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 0).build()), CLOCK);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
         assertEquals(List.of("Finish or defer Gift cards before release"), r.conditions());
         assertEquals("Scope: 1 feature not done (Gift cards)", r.findings().find("release.scope.incomplete").orElseThrow()
@@ -306,10 +327,12 @@ final class ReleaseReadinessTest {
         assertEquals(expected, Providers.load(ExitCriterion.class).ids());
         ReleaseReadiness e = ReleaseReadiness.load(ReleaseReadinessConfig.ofDefaults());
         assertEquals(expected, e.criterionIds());
-        ReadinessDecision r = e.evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
+        ReadinessDecision r = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
         assertEquals(List.of("Complete documentation review before T-0", "Write the changelog before T-1"),
                 r.conditions());
-        ReadinessDecision written = e.evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).custom("changelog", true).build()), CLOCK);
+        ReadinessDecision written = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).custom("changelog", true).build()), CLOCK);
         assertEquals(Recommendation.GO, written.recommendation());
     }
 
@@ -319,7 +342,8 @@ final class ReleaseReadinessTest {
                 .build();
         ReleaseReadiness e = ReleaseReadiness.of(policy, List.of());
         assertFalse(e.criterionIds().contains("runbook"));
-        ReadinessDecision r = e.evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).runbookReviewed(false).build()), CLOCK);
+        ReadinessDecision r = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).runbookReviewed(false).build()), CLOCK);
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
         assertEquals(Level.WARN, r.findings().find("release.criterion.disabled").orElseThrow().level());
         assertEquals(List.of("Accept the disabled exit criterion runbook (no runbook for libraries)"), r.conditions());
@@ -347,7 +371,8 @@ final class ReleaseReadinessTest {
             }
         };
         ReadinessDecision r = ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), List.of(throwing, nulls))
-                .evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
+                .evaluate(
+                        ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
         assertEquals(Level.FAIL, pluginError(r, "throwing").level());
         assertEquals(Level.FAIL, pluginError(r, "nulls").level());
