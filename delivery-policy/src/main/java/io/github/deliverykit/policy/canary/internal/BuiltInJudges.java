@@ -40,6 +40,25 @@ public final class BuiltInJudges {
 
     private BuiltInJudges() {}
 
+    /** Base: the fixed id. */
+    abstract static class Base implements CanaryJudge {
+        private final String id;
+
+        Base(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public final String id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
     /**
      * New instances of every built-in, in default order.
      *
@@ -59,17 +78,14 @@ public final class BuiltInJudges {
      * whatever the remaining requests up to the stage's minimum: with a minimum of 1,000 requests and a
      * 1 % gate, 9 errors in the first 100 requests hold, but 10 fail. Stateless and thread safe.
      */
-    public static final class ThresholdJudge implements CanaryJudge {
+    public static final class ThresholdJudge extends Base {
 
         /** The id: {@code threshold}. */
         public static final String ID = "threshold";
 
         /** Creates the judge (public for {@link java.util.ServiceLoader}). */
-        public ThresholdJudge() {}
-
-        @Override
-        public String id() {
-            return ID;
+        public ThresholdJudge() {
+            super(ID);
         }
 
         @Override
@@ -238,17 +254,14 @@ public final class BuiltInJudges {
      * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data, had a
      * query error, or is dry-run. Stateless and thread safe.
      */
-    public static final class MannWhitneyJudge implements CanaryJudge {
+    public static final class MannWhitneyJudge extends Base {
 
         /** The id: {@code mann-whitney}. */
         public static final String ID = "mann-whitney";
 
         /** Creates the judge (public for {@link java.util.ServiceLoader}). */
-        public MannWhitneyJudge() {}
-
-        @Override
-        public String id() {
-            return ID;
+        public MannWhitneyJudge() {
+            super(ID);
         }
 
         private enum Verdict { PASS, HIGH, LOW, NO_DATA, HOLD, IGNORED, ERROR }
