@@ -10,26 +10,28 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.budget;
     exports io.github.deliverykit.policy.budget.spi;
     exports io.github.deliverykit.policy.canary;
+    exports io.github.deliverykit.policy.canary.spi;
     exports io.github.deliverykit.policy.change;
     exports io.github.deliverykit.policy.change.spi;
     exports io.github.deliverykit.policy.governance;
     exports io.github.deliverykit.policy.incident;
     exports io.github.deliverykit.policy.maturity;
     exports io.github.deliverykit.policy.release;
+    exports io.github.deliverykit.policy.release.spi;
     exports io.github.deliverykit.policy.strategy;
 
     uses io.github.deliverykit.policy.budget.spi.FreezePolicy;
-    uses io.github.deliverykit.policy.canary.CanaryJudge;
+    uses io.github.deliverykit.policy.canary.spi.CanaryJudge;
     uses io.github.deliverykit.policy.change.spi.ChangeRule;
     uses io.github.deliverykit.policy.incident.SlaTableProvider;
     uses io.github.deliverykit.policy.maturity.MaturityModel;
-    uses io.github.deliverykit.policy.release.ExitCriterion;
+    uses io.github.deliverykit.policy.release.spi.ExitCriterion;
 
     provides io.github.deliverykit.policy.budget.spi.FreezePolicy with
             io.github.deliverykit.policy.budget.internal.BurnRateFreezePolicy;
-    provides io.github.deliverykit.policy.canary.CanaryJudge with
-            io.github.deliverykit.policy.canary.ThresholdJudge,
-            io.github.deliverykit.policy.canary.MannWhitneyJudge;
+    provides io.github.deliverykit.policy.canary.spi.CanaryJudge with
+            io.github.deliverykit.policy.canary.internal.BuiltInJudges.ThresholdJudge,
+            io.github.deliverykit.policy.canary.internal.BuiltInJudges.MannWhitneyJudge;
     provides io.github.deliverykit.policy.change.spi.ChangeRule with
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RequiredFields,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RollbackPlan,
@@ -46,7 +48,7 @@ module io.github.deliverykit.policy {
     provides io.github.deliverykit.policy.maturity.MaturityModel with
             io.github.deliverykit.policy.maturity.AiDeliveryMaturityModel,
             io.github.deliverykit.policy.maturity.DeliveryFiveLevelModel;
-    provides io.github.deliverykit.policy.release.ExitCriterion with
+    provides io.github.deliverykit.policy.release.spi.ExitCriterion with
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Bugs,
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Performance,
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Security,

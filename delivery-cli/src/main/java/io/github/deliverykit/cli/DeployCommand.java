@@ -1,15 +1,13 @@
 package io.github.deliverykit.cli;
 
-import io.github.deliverykit.policy.canary.CanaryAnalyzer;
-import io.github.deliverykit.policy.canary.CanaryConfig;
+import io.github.deliverykit.policy.canary.CanaryAnalysis;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
+import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
+import io.github.deliverykit.policy.canary.CanaryDecision;
+import io.github.deliverykit.policy.canary.Observation.Variant;
 import io.github.deliverykit.policy.canary.Observation;
-import io.github.deliverykit.policy.canary.RolloutPhase;
+import io.github.deliverykit.policy.canary.Rollout;
 import io.github.deliverykit.policy.canary.RolloutPlan;
-import io.github.deliverykit.policy.canary.RolloutStage;
-import io.github.deliverykit.policy.canary.RolloutState;
-import io.github.deliverykit.policy.canary.StageEvaluation;
-import io.github.deliverykit.policy.canary.StageVerdict;
-import io.github.deliverykit.policy.canary.Variant;
 import io.github.deliverykit.policy.strategy.DeploymentStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,21 +64,21 @@ final class DeployCommand extends ReportCommand {
         }
         int stage = (int) stageNumber;
         Instant stageStart = plan.instant("stageStartedAt");
-        RolloutPhase phase = plan.has("phase") ? plan.enumValue("phase", RolloutPhase.class) : RolloutPhase.RUNNING;
+        Rollout.Phase phase = plan.has("phase") ? plan.enumValue("phase", Rollout.Phase.class) : Rollout.Phase.RUNNING;
         if (phase.isTerminal()) {
             throw plan.problem("phase", "must be running or paused to evaluate, but was " + plan.string("phase"));
         }
-        RolloutState state = plan.build(x -> new RolloutState(phase, stage - 1, stageStart, null, false, Map.of()));
-        CanaryConfig config = gates(plan.optObject("gates"));
+        Rollout.State state = plan.build(x -> new Rollout.State(phase, stage - 1, stageStart, null, false, Map.of()));
+        CanaryAnalysisConfig config = gates(plan.optObject("gates"));
         List<Observation> observations = observations(JsonInput.read(observationsFile));
-        StageEvaluation ev = plan.build(x -> CanaryAnalyzer.of(config).evaluate(rollout, state, observations,
-                common.clock()));
+        CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
         StringBuilder text = new StringBuilder();
         text.append("Deployment plan: ").append(service).append(' ').append(version).append(" to ").append(env)
                 .append(" (").append(chosen.id()).append(", rollback ").append(chosen.rollbackSpeed().name()
                         .toLowerCase(Locale.ROOT)).append(")\n");
         for (int i = 0; i < rollout.stages().size(); i++) {
-            RolloutStage s = rollout.stages().get(i);
+            RolloutPlan.Stage s = rollout.stages().get(i);
             text.append(i == stage - 1 ? "> " : "  ").append("Stage ").append(i + 1).append(": ")
                     .append(percent(100 - s.weightPercent())).append(" old / ").append(percent(s.weightPercent()))
                     .append(" new");
@@ -98,9 +96,9 @@ final class DeployCommand extends ReportCommand {
         }
         String planText = text.toString();
         String title = "Stage " + stage + " of " + service + " " + version + " at " + now;
-        text.append('\n').append(ev.decision().toText(title));
+        text.append('\n').append(ev.toDecision().toText(title));
         String markdown = "## Deployment plan: " + service + " " + version + " to " + env + "\n\n```\n" + planText
-                + "```\n\n" + ev.decision().toMarkdown(title);
+                + "```\n\n" + ev.toDecision().toMarkdown(title);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("service", service);
         data.put("version", version);
@@ -138,14 +136,14 @@ final class DeployCommand extends ReportCommand {
                 if (!plan.has("stages")) {
                     return RolloutPlan.canaryDefault();
                 }
-                List<RolloutStage> stages = new ArrayList<>();
+                List<RolloutPlan.Stage> stages = new ArrayList<>();
                 for (JsonInput s : plan.objects("stages")) {
                     s.allowOnly("weightPercent", "bakeTime", "minSamples", "manualGate");
                     double w = s.number("weightPercent");
                     Duration bake = s.duration("bakeTime", Duration.ZERO);
-                    long min = s.integer("minSamples", RolloutStage.DEFAULT_MIN_SAMPLES);
+                    long min = s.integer("minSamples", RolloutPlan.Stage.DEFAULT_MIN_SAMPLES);
                     boolean gate = s.bool("manualGate", false);
-                    stages.add(s.build(x -> new RolloutStage(w, bake, min, gate)));
+                    stages.add(s.build(x -> new RolloutPlan.Stage(w, bake, min, gate)));
                 }
                 return plan.build(x -> RolloutPlan.canary(stages));
             }
@@ -181,20 +179,20 @@ final class DeployCommand extends ReportCommand {
         }
     }
 
-    private static CanaryConfig gates(JsonInput gates) {
+    private static CanaryAnalysisConfig gates(JsonInput gates) {
         if (gates == null) {
-            return CanaryConfig.ofDefaults();
+            return CanaryAnalysisConfig.ofDefaults();
         }
         gates.allowOnly("maxErrorRate", "latencyQuantile", "latencyThresholdMs", "minLatencySamples", "healthGate");
-        CanaryConfig.Builder b = CanaryConfig.builder();
+        CanaryAnalysisConfig.Builder b = CanaryAnalysisConfig.custom();
         if (gates.has("maxErrorRate")) {
             double r = gates.number("maxErrorRate");
             gates.build(x -> b.maxErrorRate(r));
         }
         if (gates.has("latencyThresholdMs") || gates.has("latencyQuantile")) {
-            double q = gates.has("latencyQuantile") ? gates.number("latencyQuantile") : CanaryConfig.DEFAULT_LATENCY_QUANTILE;
+            double q = gates.has("latencyQuantile") ? gates.number("latencyQuantile") : CanaryAnalysisConfig.DEFAULT_LATENCY_QUANTILE;
             double t = gates.has("latencyThresholdMs") ? gates.number("latencyThresholdMs")
-                    : CanaryConfig.DEFAULT_LATENCY_THRESHOLD;
+                    : CanaryAnalysisConfig.DEFAULT_LATENCY_THRESHOLD;
             gates.build(x -> b.latencyGate(q, t));
         }
         if (gates.has("minLatencySamples")) {
@@ -218,7 +216,7 @@ final class DeployCommand extends ReportCommand {
                 case "count": {
                     o.allowOnly("type", "at", "variant", "metric", "bad", "total");
                     Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryConfig.DEFAULT_REQUEST_METRIC);
+                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_REQUEST_METRIC);
                     long bad = o.integer("bad");
                     long total = o.integer("total");
                     out.add(o.build(x -> new Observation.Count(at, v, metric, bad, total)));
@@ -227,7 +225,7 @@ final class DeployCommand extends ReportCommand {
                 case "sample": {
                     o.allowOnly("type", "at", "variant", "metric", "value");
                     Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryConfig.DEFAULT_LATENCY_METRIC);
+                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
                     double value = o.number("value");
                     out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
                     break;
@@ -235,7 +233,7 @@ final class DeployCommand extends ReportCommand {
                 case "samples": {
                     o.allowOnly("type", "at", "variant", "metric", "values");
                     Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryConfig.DEFAULT_LATENCY_METRIC);
+                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
                     for (double value : o.numbers("values")) {
                         out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
                     }

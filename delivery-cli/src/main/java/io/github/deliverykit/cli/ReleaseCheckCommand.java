@@ -1,15 +1,13 @@
 package io.github.deliverykit.cli;
 
-import io.github.deliverykit.policy.release.Dependency;
-import io.github.deliverykit.policy.release.Feature;
-import io.github.deliverykit.policy.release.FeatureStatus;
-import io.github.deliverykit.policy.release.Recommendation;
-import io.github.deliverykit.policy.release.RecommendedStrategy;
+import io.github.deliverykit.core.event.Feature;
+import io.github.deliverykit.policy.release.ReadinessDecision;
+import io.github.deliverykit.policy.release.ReadinessDecision.Recommendation;
 import io.github.deliverykit.policy.release.Release;
+import io.github.deliverykit.policy.release.Release.Dependency;
 import io.github.deliverykit.policy.release.ReleaseEvidence;
 import io.github.deliverykit.policy.release.ReleaseReadiness;
-import io.github.deliverykit.policy.release.ReleaseReadinessEvaluator;
-import io.github.deliverykit.policy.release.ReleaseScope;
+import io.github.deliverykit.policy.release.ReleaseReadinessConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,7 +35,7 @@ final class ReleaseCheckCommand extends ReportCommand {
     @Override
     Report report() {
         JsonInput root = JsonInput.read(file).allowOnly("version", "previousVersion", "targetDate", "scope",
-                "evidence", "strategy");
+                "evidence", "constraints");
         if (root.has("version") && !normal(root.string("version")).equals(normal(version))) {
             throw root.problem("version", "the file describes " + root.string("version") + ", not " + version);
         }
@@ -46,22 +44,20 @@ final class ReleaseCheckCommand extends ReportCommand {
         Release release = root.build(r -> Release.of(version, previous, target));
         JsonInput scope = root.optObject("scope");
         if (scope != null) {
-            ReleaseScope s = scope(scope);
+            Release.Scope s = scope(scope);
             release = release.withScope(s);
         }
         ReleaseEvidence evidence = evidence(root.object("evidence"));
-        RecommendedStrategy strategy = null;
-        JsonInput st = root.optObject("strategy");
-        if (st != null) {
-            st.allowOnly("name", "rationale", "rollbackPlan");
-            String name = st.string("name");
-            String rationale = st.optString("rationale");
-            String rollback = st.string("rollbackPlan");
-            strategy = st.build(x -> new RecommendedStrategy(name, rationale, rollback));
+        ReleaseReadinessConfig config = ReleaseReadinessConfig.ofDefaults();
+        JsonInput constraints = root.optObject("constraints");
+        if (constraints != null) {
+            ReleaseReadinessConfig.Builder cb = ReleaseReadinessConfig.custom();
+            config = constraints.build(x -> cb.constraints(StrategyCommand.constraints(constraints).build()).build());
         }
         Release r = release;
-        RecommendedStrategy chosen = strategy;
-        ReleaseReadiness readiness = root.build(x -> ReleaseReadinessEvaluator.ofDefaults().evaluate(r, evidence, chosen));
+        ReleaseReadiness engine = ReleaseReadiness.of(config);
+        ReadinessDecision readiness = root.build(x -> engine.evaluate(ReleaseReadiness.Input.of(r, evidence),
+                common.clock()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", version);
         data.put("type", readiness.type().name());
@@ -84,14 +80,14 @@ final class ReleaseCheckCommand extends ReportCommand {
         return t.startsWith("v") || t.startsWith("V") ? t.substring(1) : t;
     }
 
-    private static ReleaseScope scope(JsonInput scope) {
+    private static Release.Scope scope(JsonInput scope) {
         scope.allowOnly("features", "bugFixes", "dependencies");
         List<Feature> features = new ArrayList<>();
         for (JsonInput f : scope.optObjects("features")) {
             f.allowOnly("name", "status");
             String name = f.string("name");
-            FeatureStatus status = f.enumValue("status", FeatureStatus.class);
-            features.add(f.build(x -> Feature.of(name, status)));
+            Feature.Status status = f.enumValue("status", Feature.Status.class);
+            features.add(f.build(x -> new Feature(name, status)));
         }
         List<Dependency> deps = new ArrayList<>();
         for (JsonInput d : scope.optObjects("dependencies")) {
@@ -101,7 +97,7 @@ final class ReleaseCheckCommand extends ReportCommand {
             deps.add(d.build(x -> Dependency.of(kind, name)));
         }
         List<String> fixes = scope.strings("bugFixes");
-        return scope.build(x -> new ReleaseScope(features, fixes, deps));
+        return scope.build(x -> new Release.Scope(features, fixes, deps));
     }
 
     private static ReleaseEvidence evidence(JsonInput e) {

@@ -1,9 +1,10 @@
 package io.github.deliverykit.cli;
 
-import io.github.deliverykit.policy.strategy.DeploymentConstraints;
-import io.github.deliverykit.policy.strategy.RankedStrategy;
+import io.github.deliverykit.policy.strategy.StrategyInput;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
 import io.github.deliverykit.policy.strategy.StrategyRecommendation;
-import io.github.deliverykit.policy.strategy.StrategySelector;
+import io.github.deliverykit.policy.strategy.StrategyRecommendation.RankedStrategy;
+import io.github.deliverykit.policy.strategy.StrategySelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,29 +44,8 @@ final class StrategyCommand extends ReportCommand {
 
     @Override
     Report report() {
-        DeploymentConstraints.Builder b = DeploymentConstraints.builder();
-        if (constraintsFile != null) {
-            JsonInput c = JsonInput.read(constraintsFile).allowOnly("needsInstantRollback", "spareCapacityFor2x",
-                    "toleratesMixedVersions", "traffic", "maintenanceWindow", "schemaChange");
-            if (c.has("needsInstantRollback")) {
-                b.needsInstantRollback(c.bool("needsInstantRollback"));
-            }
-            if (c.has("spareCapacityFor2x")) {
-                b.spareCapacityFor2x(c.bool("spareCapacityFor2x"));
-            }
-            if (c.has("toleratesMixedVersions")) {
-                b.toleratesMixedVersions(c.bool("toleratesMixedVersions"));
-            }
-            if (c.has("traffic")) {
-                b.traffic(c.enumValue("traffic", DeploymentConstraints.TrafficVolume.class));
-            }
-            if (c.has("maintenanceWindow")) {
-                b.maintenanceWindow(c.bool("maintenanceWindow"));
-            }
-            if (c.has("schemaChange")) {
-                b.schemaChange(c.enumValue("schemaChange", DeploymentConstraints.SchemaChange.class));
-            }
-        }
+        DeploymentConstraints.Builder b = constraintsFile != null ? constraints(JsonInput.read(constraintsFile))
+                : DeploymentConstraints.builder();
         if (instantRollback != null) {
             b.needsInstantRollback(instantRollback);
         }
@@ -85,9 +65,9 @@ final class StrategyCommand extends ReportCommand {
             b.schemaChange(schemaChange);
         }
         DeploymentConstraints constraints = b.build();
-        StrategyRecommendation rec = StrategySelector.recommend(constraints);
+        StrategyRecommendation rec = StrategySelection.ofDefaults().evaluate(StrategyInput.of(constraints), common.clock());
         String title = "Deployment strategy: " + rec.recommended().id();
-        StringBuilder text = new StringBuilder(rec.decision().toText(title));
+        StringBuilder text = new StringBuilder(rec.toDecision().toText(title));
         text.append("Rollback plan: ").append(rec.rollbackPlan()).append('\n');
         text.append("Ranking:\n");
         List<Map<String, Object>> ranking = new ArrayList<>();
@@ -103,13 +83,39 @@ final class StrategyCommand extends ReportCommand {
             row.put("feasible", s.feasible());
             ranking.add(row);
         }
-        String markdown = rec.decision().toMarkdown(title) + "\nRollback plan: " + rec.rollbackPlan() + "\n";
+        String markdown = rec.toDecision().toMarkdown(title) + "\nRollback plan: " + rec.rollbackPlan() + "\n";
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("recommended", rec.recommended().id());
         data.put("feasible", rec.feasible());
         data.put("rollbackPlan", rec.rollbackPlan());
         data.put("ranking", ranking);
-        return new Report(title, rec.recommended().name(), rec.decision().findings(), text.toString().replace("\r\n", "\n"),
+        return new Report(title, rec.recommended().name(), rec.toDecision().findings(), text.toString().replace("\r\n", "\n"),
                 markdown, data, rec.feasible() ? ExitCode.OK : ExitCode.NEGATIVE);
+    }
+
+    /** Reads the constraints of a constraints file or object (the same keys as DeploymentConstraints). */
+    static DeploymentConstraints.Builder constraints(JsonInput c) {
+        DeploymentConstraints.Builder b = DeploymentConstraints.builder();
+        c.allowOnly("needsInstantRollback", "spareCapacityFor2x",
+                "toleratesMixedVersions", "traffic", "maintenanceWindow", "schemaChange");
+        if (c.has("needsInstantRollback")) {
+            b.needsInstantRollback(c.bool("needsInstantRollback"));
+        }
+        if (c.has("spareCapacityFor2x")) {
+            b.spareCapacityFor2x(c.bool("spareCapacityFor2x"));
+        }
+        if (c.has("toleratesMixedVersions")) {
+            b.toleratesMixedVersions(c.bool("toleratesMixedVersions"));
+        }
+        if (c.has("traffic")) {
+            b.traffic(c.enumValue("traffic", DeploymentConstraints.TrafficVolume.class));
+        }
+        if (c.has("maintenanceWindow")) {
+            b.maintenanceWindow(c.bool("maintenanceWindow"));
+        }
+        if (c.has("schemaChange")) {
+            b.schemaChange(c.enumValue("schemaChange", DeploymentConstraints.SchemaChange.class));
+        }
+        return b;
     }
 }

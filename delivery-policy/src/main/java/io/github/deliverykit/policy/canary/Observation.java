@@ -113,4 +113,12 @@ public sealed interface Observation {
             Checks.notBlank(reason, "reason");
         }
     }
+
+    /** Which deployment an observation comes from. */
+    public enum Variant {
+        /** The new version under test. */
+        CANARY,
+        /** The stable version it is compared with (ideally a fresh deployment of the old version). */
+        BASELINE
+    }
 }

@@ -2,10 +2,10 @@ package io.github.deliverykit.policy.canary;
 
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.policy.strategy.DeploymentStrategy;
+import io.github.deliverykit.policy.strategy.StrategyRecommendation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How a new version reaches all traffic: the ordered stages and the steps that undo it. Factories
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param stages the stages, in order
  * @param rollbackSteps what to do, in order, to roll back
  */
-public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages, List<String> rollbackSteps) {
+public record RolloutPlan(DeploymentStrategy strategy, List<RolloutPlan.Stage> stages, List<String> rollbackSteps) {
 
     /**
      * Validates the plan.
@@ -56,6 +56,50 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
         }
     }
 
+    /** Blue-green: how long green is previewed without traffic before the switch. */
+    public static final Duration DEFAULT_BLUE_GREEN_PREVIEW = Duration.ofMinutes(15);
+    /** Blue-green: the verification hold after the switch, while blue stays ready for an instant switch back. */
+    public static final Duration DEFAULT_VERIFICATION_HOLD = Duration.ofHours(24);
+    /** Rolling: the instances of the default plan (four batches of 25 %). */
+    public static final int DEFAULT_ROLLING_INSTANCES = 4;
+    /** Rolling: the bake time per batch. */
+    public static final Duration DEFAULT_BAKE_PER_BATCH = Duration.ofMinutes(5);
+    /** Big bang: the verification inside the maintenance window. */
+    public static final Duration DEFAULT_BIG_BANG_VERIFICATION = Duration.ofHours(1);
+
+    /**
+     * The default plan of a strategy: canary = the seed's 5 % / 30 min, 25 % / 1 h, 50 % / 2 h, 100 %;
+     * blue-green = 0 % preview for {@link #DEFAULT_BLUE_GREEN_PREVIEW}, then the switch to 100 % with a
+     * {@link #DEFAULT_VERIFICATION_HOLD}; rolling = {@link #DEFAULT_ROLLING_INSTANCES} instances one batch
+     * at a time, {@link #DEFAULT_BAKE_PER_BATCH} each; big bang = one step to 100 % in the maintenance
+     * window with {@link #DEFAULT_BIG_BANG_VERIFICATION}.
+     *
+     * @param strategy the strategy
+     * @return its default plan
+     * @throws IllegalArgumentException if strategy is null
+     */
+    public static RolloutPlan of(DeploymentStrategy strategy) {
+        Checks.notNull(strategy, "strategy");
+        return switch (strategy) {
+            case CANARY -> canaryDefault();
+            case BLUE_GREEN -> blueGreen(DEFAULT_BLUE_GREEN_PREVIEW, DEFAULT_VERIFICATION_HOLD);
+            case ROLLING -> rolling(DEFAULT_ROLLING_INSTANCES, 1, 1, DEFAULT_BAKE_PER_BATCH);
+            case BIG_BANG -> bigBang(DEFAULT_BIG_BANG_VERIFICATION);
+        };
+    }
+
+    /**
+     * The default plan of the strategy a recommendation chose: the seam from strategy selection to
+     * the rollout.
+     *
+     * @param recommendation the recommendation
+     * @return the recommended strategy's default plan
+     * @throws IllegalArgumentException if recommendation is null
+     */
+    public static RolloutPlan of(StrategyRecommendation recommendation) {
+        return of(Checks.notNull(recommendation, "recommendation").verdict());
+    }
+
     /**
      * The seed's canary progression: 5 % for 30 min, 25 % for 1 h, 50 % for 2 h, then 100 %.
      *
@@ -63,10 +107,10 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      */
     public static RolloutPlan canaryDefault() {
         return canary(List.of(
-                RolloutStage.of(5, Duration.ofMinutes(30)),
-                RolloutStage.of(25, Duration.ofHours(1)),
-                RolloutStage.of(50, Duration.ofHours(2)),
-                new RolloutStage(100, Duration.ZERO, 0, false)));
+                RolloutPlan.Stage.of(5, Duration.ofMinutes(30)),
+                RolloutPlan.Stage.of(25, Duration.ofHours(1)),
+                RolloutPlan.Stage.of(50, Duration.ofHours(2)),
+                new RolloutPlan.Stage(100, Duration.ZERO, 0, false)));
     }
 
     /**
@@ -76,7 +120,7 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      * @return the plan
      * @throws IllegalArgumentException if the stages are invalid
      */
-    public static RolloutPlan canary(@Nullable List<RolloutStage> stages) {
+    public static RolloutPlan canary(List<RolloutPlan.Stage> stages) {
         return new RolloutPlan(DeploymentStrategy.CANARY, Checks.notNull(stages, "stages"), List.of(
                 "Set the canary weight to 0 % (route all traffic to the stable version)",
                 "Scale the canary down",
@@ -92,12 +136,12 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      * @return the plan
      * @throws IllegalArgumentException if a duration is null, or preview is not positive, or postSwitch negative
      */
-    public static RolloutPlan blueGreen(@Nullable Duration preview, @Nullable Duration postSwitch) {
+    public static RolloutPlan blueGreen(Duration preview, Duration postSwitch) {
         Checks.positive(preview, "preview");
         Checks.nonNegative(postSwitch, "postSwitch");
         return new RolloutPlan(DeploymentStrategy.BLUE_GREEN, List.of(
-                new RolloutStage(0, preview, 0, false),
-                new RolloutStage(100, postSwitch, RolloutStage.DEFAULT_MIN_SAMPLES, false)), List.of(
+                new RolloutPlan.Stage(0, preview, 0, false),
+                new RolloutPlan.Stage(100, postSwitch, RolloutPlan.Stage.DEFAULT_MIN_SAMPLES, false)), List.of(
                 "Route traffic from green back to blue (instant)",
                 "Keep green running for diagnosis, then tear it down"));
     }
@@ -114,7 +158,7 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      * @return the plan, one stage per batch with the share of replaced instances as weight
      * @throws IllegalArgumentException if a value is out of range
      */
-    public static RolloutPlan rolling(int instances, int batchSize, int maxUnavailable, @Nullable Duration bakePerBatch) {
+    public static RolloutPlan rolling(int instances, int batchSize, int maxUnavailable, Duration bakePerBatch) {
         Checks.positive(instances, "instances");
         Checks.inRange(batchSize, 1, instances, "batchSize");
         Checks.inRange(maxUnavailable, 0, batchSize, "maxUnavailable");
@@ -122,12 +166,12 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
             throw Checks.invalid("maxUnavailable", "must be below instances (" + instances + ")", maxUnavailable);
         }
         Checks.positive(bakePerBatch, "bakePerBatch");
-        List<RolloutStage> stages = new ArrayList<>();
+        List<RolloutPlan.Stage> stages = new ArrayList<>();
         for (long done = batchSize; ; done += batchSize) {
             long replaced = Math.min(done, instances);
             double weight = replaced == instances ? 100 : 100.0 * replaced / instances;
-            stages.add(new RolloutStage(weight, replaced == instances ? Duration.ZERO : bakePerBatch,
-                    RolloutStage.DEFAULT_MIN_SAMPLES, false));
+            stages.add(new RolloutPlan.Stage(weight, replaced == instances ? Duration.ZERO : bakePerBatch,
+                    RolloutPlan.Stage.DEFAULT_MIN_SAMPLES, false));
             if (replaced == instances) {
                 break;
             }
@@ -147,10 +191,10 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      * @return the plan
      * @throws IllegalArgumentException if the duration is null or negative
      */
-    public static RolloutPlan bigBang(@Nullable Duration verification) {
+    public static RolloutPlan bigBang(Duration verification) {
         Checks.nonNegative(verification, "verification");
         return new RolloutPlan(DeploymentStrategy.BIG_BANG,
-                List.of(new RolloutStage(100, verification, RolloutStage.DEFAULT_MIN_SAMPLES, false)), List.of(
+                List.of(new RolloutPlan.Stage(100, verification, RolloutPlan.Stage.DEFAULT_MIN_SAMPLES, false)), List.of(
                 "Announce the rollback inside the maintenance window",
                 "Redeploy the previous version everywhere (full redeploy)",
                 "Restore data from the pre-release backup if a schema migration ran",
@@ -164,7 +208,7 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      * @return the stage
      * @throws IllegalArgumentException if the index is outside the plan
      */
-    public RolloutStage stage(int index) {
+    public RolloutPlan.Stage stage(int index) {
         Checks.inRange(index, 0, stages.size() - 1, "stage index");
         return stages.get(index);
     }
@@ -186,7 +230,7 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
      */
     public Duration minimumDuration() {
         Duration total = Duration.ZERO;
-        for (RolloutStage s : stages) {
+        for (RolloutPlan.Stage s : stages) {
             try {
                 total = total.plus(s.bakeTime());
             } catch (ArithmeticException overflow) {
@@ -194,5 +238,62 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutStage> stages
             }
         }
         return total;
+    }
+
+    /**
+     * One step of a rollout: the share of traffic (or of instances) on the new version, how long it must
+     * bake before the next step, how much evidence it needs, and whether a person must approve it.
+     *
+     * @param weightPercent the share on the new version, in [0, 100]
+     * @param bakeTime the minimum time at this step before it may advance (zero allowed)
+     * @param minSamples the minimum canary requests observed at this step before it may advance
+     * @param manualGate whether the step pauses for approval once its checks pass
+     */
+    public record Stage(double weightPercent, Duration bakeTime, long minSamples, boolean manualGate) {
+
+        /** The default minimum evidence per stage: 100 canary requests (a 1 % error rate needs at least that). */
+        public static final long DEFAULT_MIN_SAMPLES = 100;
+
+        /**
+         * Validates the stage.
+         *
+         * @throws IllegalArgumentException if the weight is outside [0, 100] or not finite, the bake time
+         *     null or negative, or the minimum evidence negative
+         */
+        public Stage {
+            Checks.inRange(weightPercent, 0, 100, "weightPercent");
+            Checks.nonNegative(bakeTime, "bakeTime");
+            Checks.nonNegative(minSamples, "minSamples");
+        }
+
+        /**
+         * A stage with the default evidence and no gate.
+         *
+         * @param weightPercent the share on the new version
+         * @param bakeTime the bake time
+         * @return the stage
+         */
+        public static Stage of(double weightPercent, Duration bakeTime) {
+            return new Stage(weightPercent, bakeTime, DEFAULT_MIN_SAMPLES, false);
+        }
+
+        /**
+         * A copy that pauses for approval.
+         *
+         * @return the gated stage
+         */
+        public Stage gated() {
+            return new Stage(weightPercent, bakeTime, minSamples, true);
+        }
+
+        /**
+         * A copy with another minimum evidence.
+         *
+         * @param samples the minimum canary requests
+         * @return the stage
+         */
+        public Stage withMinSamples(long samples) {
+            return new Stage(weightPercent, bakeTime, samples, manualGate);
+        }
     }
 }

@@ -14,26 +14,33 @@ package io.github.deliverykit.policy.strategy;
  */
 public enum DeploymentStrategy {
     /** Two full environments, traffic switched at once. */
-    BLUE_GREEN("blue-green", "Need instant rollback, have 2x infrastructure", RollbackSpeed.INSTANT,
-            "switch traffic back to the previous environment", RiskLevel.LOW),
+    BLUE_GREEN("blue-green", "Blue-green", "Need instant rollback, have 2x infrastructure", RollbackSpeed.INSTANT,
+            "switch traffic back to the previous environment", "Instant switch to blue environment", RiskLevel.LOW),
     /** Traffic shifted to the new version in steps while it is compared with the old. */
-    CANARY("canary", "Want to validate with a subset of users first", RollbackSpeed.FAST,
-            "stop the traffic shift and route all traffic to the stable version", RiskLevel.LOW_MEDIUM),
+    CANARY("canary", "Canary", "Want to validate with a subset of users first", RollbackSpeed.FAST,
+            "stop the traffic shift and route all traffic to the stable version",
+            "Stop traffic shift and route back to %s", RiskLevel.LOW_MEDIUM),
     /** Instances replaced batch by batch. */
-    ROLLING("rolling", "Cost-constrained, can tolerate mixed versions", RollbackSpeed.MODERATE,
-            "re-deploy the old version batch by batch", RiskLevel.MEDIUM),
+    ROLLING("rolling", "Rolling", "Cost-constrained, can tolerate mixed versions", RollbackSpeed.MODERATE,
+            "re-deploy the old version batch by batch", "Re-deploy %s batch by batch", RiskLevel.MEDIUM),
     /** Everything replaced at once, usually in a maintenance window. */
-    BIG_BANG("big-bang", "Small app, low traffic, maintenance window OK", RollbackSpeed.SLOW,
-            "full redeploy of the previous version", RiskLevel.HIGH);
+    BIG_BANG("big-bang", "Big bang", "Small app, low traffic, maintenance window OK", RollbackSpeed.SLOW,
+            "full redeploy of the previous version", "Full redeploy of %s inside the maintenance window",
+            RiskLevel.HIGH);
 
     private final String id;
+    private final String label;
     private final String whenToUse;
     private final RollbackSpeed rollbackSpeed;
     private final String rollbackAction;
+    private final String rollbackPlan;
     private final RiskLevel risk;
 
-    DeploymentStrategy(String id, String whenToUse, RollbackSpeed rollbackSpeed, String rollbackAction, RiskLevel risk) {
+    DeploymentStrategy(String id, String label, String whenToUse, RollbackSpeed rollbackSpeed, String rollbackAction,
+            String rollbackPlan, RiskLevel risk) {
         this.id = id;
+        this.label = label;
+        this.rollbackPlan = rollbackPlan;
         this.whenToUse = whenToUse;
         this.rollbackSpeed = rollbackSpeed;
         this.rollbackAction = rollbackAction;
@@ -47,6 +54,26 @@ public enum DeploymentStrategy {
      */
     public String id() {
         return id;
+    }
+
+    /**
+     * The name used in release reports, e.g. {@code Blue-green}.
+     *
+     * @return the label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The rollback plan a release report states, e.g. {@code Instant switch to blue environment}.
+     *
+     * @param previousVersion the version a rollback returns to, e.g. {@code v2.4.3}, or null when unknown
+     * @return the plan
+     */
+    public String rollbackPlan(@org.jspecify.annotations.Nullable String previousVersion) {
+        String to = previousVersion == null ? "the previous version" : previousVersion;
+        return rollbackPlan.contains("%s") ? rollbackPlan.replace("%s", to) : rollbackPlan;
     }
 
     /**

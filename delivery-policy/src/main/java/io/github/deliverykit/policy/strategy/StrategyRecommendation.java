@@ -1,21 +1,25 @@
 package io.github.deliverykit.policy.strategy;
 
 import io.github.deliverykit.core.check.Checks;
-import io.github.deliverykit.core.finding.Decision;
+import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recommended deployment strategy and the ranked alternatives, each with its reasons.
+ * The decision of {@link StrategySelection}: the recommended deployment strategy (the verdict) and
+ * the ranked alternatives, each with its reasons. The canary package turns the chosen strategy into
+ * its default rollout plan ({@code RolloutPlan.of(recommendation)}); release readiness reports it.
  *
- * @param constraints the constraints it was made for
+ * @param input the input it was made for
  * @param ranking all four strategies, best first
  */
-public record StrategyRecommendation(DeploymentConstraints constraints, List<RankedStrategy> ranking) {
+public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> ranking)
+        implements Decided<DeploymentStrategy> {
 
     /**
      * Validates the recommendation.
@@ -23,11 +27,43 @@ public record StrategyRecommendation(DeploymentConstraints constraints, List<Ran
      * @throws IllegalArgumentException if a field is null or the ranking is empty
      */
     public StrategyRecommendation {
-        Checks.notNull(constraints, "constraints");
+        Checks.notNull(input, "input");
         ranking = Checks.listOf(ranking, "ranking");
         if (ranking.isEmpty()) {
             throw Checks.invalid("ranking", "must not be empty", ranking);
         }
+    }
+
+    /**
+     * One strategy in a recommendation's ranking.
+     *
+     * @param strategy the strategy
+     * @param rank its rank, 1 = recommended
+     * @param score its score (higher is better; only comparable within one recommendation)
+     * @param feasible whether no constraint rules it out
+     * @param reasons why it scored as it did: PASS for a point in favour, WARN against, FAIL ruling it out
+     */
+    public record RankedStrategy(DeploymentStrategy strategy, int rank, int score, boolean feasible, Findings reasons) {
+
+        /**
+         * Validates the entry.
+         *
+         * @throws IllegalArgumentException if a field is null or the rank not positive
+         */
+        public RankedStrategy {
+            Checks.notNull(strategy, "strategy");
+            Checks.positive(rank, "rank");
+            Checks.notNull(reasons, "reasons");
+        }
+    }
+
+    /**
+     * The constraints it was made for.
+     *
+     * @return the constraints
+     */
+    public DeploymentConstraints constraints() {
+        return input.constraints();
     }
 
     /**
@@ -37,6 +73,16 @@ public record StrategyRecommendation(DeploymentConstraints constraints, List<Ran
      */
     public DeploymentStrategy recommended() {
         return ranking.get(0).strategy();
+    }
+
+    /**
+     * The recommended strategy, as the verdict.
+     *
+     * @return the strategy
+     */
+    @Override
+    public DeploymentStrategy verdict() {
+        return recommended();
     }
 
     /**
@@ -68,12 +114,23 @@ public record StrategyRecommendation(DeploymentConstraints constraints, List<Ran
     }
 
     /**
-     * The recommendation as a decision: the strategy as verdict, a summary finding, then the reasons
-     * of the recommended strategy and one line per alternative.
+     * Why the strategy was chosen, in a release report's words: {@code recommended for this release
+     * size} when it was chosen for a release (type and size known), empty otherwise.
      *
-     * @return the decision
+     * @return the rationale, or an empty string
      */
-    public Decision<DeploymentStrategy> decision() {
+    public String rationale() {
+        return input.releaseType() == null ? "" : "recommended for this release size";
+    }
+
+    /**
+     * The findings: a summary ({@code strategy.recommended}, FAIL when nothing is feasible), the
+     * reasons of the recommended strategy, then one {@code strategy.alternative} line per alternative.
+     *
+     * @return the findings
+     */
+    @Override
+    public Findings findings() {
         RankedStrategy top = ranking.get(0);
         DeploymentStrategy s = top.strategy();
         List<Finding> fs = new ArrayList<>();
@@ -89,6 +146,6 @@ public record StrategyRecommendation(DeploymentConstraints constraints, List<Ran
                     Facts.of("strategy", alt.strategy().id(), "rank", alt.rank(), "score", alt.score(),
                             "feasible", alt.feasible())));
         }
-        return Decision.of(s, Findings.of(fs));
+        return Findings.of(fs);
     }
 }

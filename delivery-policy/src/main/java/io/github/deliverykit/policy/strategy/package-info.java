@@ -1,5 +1,5 @@
 /**
- * Deployment-strategy selection from constraints: blue-green, canary, rolling, big bang, ranked with reasons.
+ * Deployment-strategy selection from a release (type, size) and its constraints: blue-green, canary, rolling, big bang, ranked with reasons.
  */
 @NullMarked
 package io.github.deliverykit.policy.strategy;

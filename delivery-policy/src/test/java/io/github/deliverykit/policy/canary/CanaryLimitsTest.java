@@ -10,6 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
+import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
+import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageContext;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +32,9 @@ final class CanaryLimitsTest {
 
     @Test
     void failureLimit_countsFailuresAcrossEvaluations() {
-        CanaryConfig config = CanaryConfig.builder().thresholdsCritical(false).limits(2, 4, 0).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().thresholdsCritical(false).limits(2, 4, 0).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.02, 200, 200, 1);
-        Rollout r = Rollout.start(PLAN, CanaryAnalyzer.of(config), T0);
+        Rollout r = Rollout.start(PLAN, CanaryAnalysis.of(config), T0);
         for (int m = 5; m <= 15; m += 5) {
             r = r.evaluate(log, at(Duration.ofMinutes(m)));
         }
@@ -45,7 +55,7 @@ final class CanaryLimitsTest {
                 log.add(new Observation.QueryError(T0.plus(Duration.ofMinutes(m)), "requests", "prometheus timeout"));
             }
         }
-        Rollout r = Rollout.start(PLAN, CanaryAnalyzer.ofDefaults(), T0);
+        Rollout r = Rollout.start(PLAN, CanaryAnalysis.ofDefaults(), T0);
         for (int m = 5; m <= 50 && !r.state().phase().isTerminal(); m += 5) {
             r = r.evaluate(log, at(Duration.ofMinutes(m)));
             if (m == 15) {
@@ -57,19 +67,19 @@ final class CanaryLimitsTest {
         assertEquals(8, r.verdicts().size());
         assertEquals(StageVerdict.ROLLBACK, r.verdicts().get(7));
         assertEquals(List.of(StageVerdict.HOLD), r.verdicts().subList(0, 7).stream().distinct().toList());
-        assertEquals(RolloutPhase.ROLLED_BACK, r.state().phase());
-        RolloutEvent last = r.history().get(r.history().size() - 1);
+        assertEquals(Rollout.Phase.ROLLED_BACK, r.state().phase());
+        Rollout.Event last = r.history().get(r.history().size() - 1);
         Finding why = last.findings().find("canary.rollback.error-limit").orElseThrow();
         assertEquals(5, why.fact("consecutiveErrors"));
         assertEquals(4, why.fact("consecutiveErrorLimit"));
         assertEquals("prometheus timeout",
-                last.findings().find("canary.threshold.error-rate.query-error").orElseThrow().fact("errors"));
+                last.findings().find("threshold.error-rate.query-error").orElseThrow().fact("errors"));
     }
 
     @Test
     void marginalScore_inconclusiveThenPauseThenResume() {
         // two groups: latency (weight 1) fails, throughput (weight 1) passes -> score 50: marginal
-        CanaryConfig config = CanaryConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").group("latency").build())
                 .metric(MetricSpec.samples("cpu").group("saturation").build()).limits(0, 4, 1).build();
         List<Observation> log = new ArrayList<>(traffic(T0, T0.plus(Duration.ofHours(2)), 1000, 0.0, 300, 200, 3));
@@ -78,23 +88,23 @@ final class CanaryLimitsTest {
                 log.add(new Observation.Sample(s.at(), s.variant(), "cpu", s.value()));
             }
         }
-        Rollout r = Rollout.start(PLAN, CanaryAnalyzer.of(config), T0);
+        Rollout r = Rollout.start(PLAN, CanaryAnalysis.of(config), T0);
         r = r.evaluate(log, at(Duration.ofMinutes(10)));
         r = r.evaluate(log, at(Duration.ofMinutes(15)));
         assertEquals(List.of(StageVerdict.HOLD, StageVerdict.PAUSE), r.verdicts());
-        Finding score = r.history().get(0).findings().find("canary.score").orElseThrow();
+        Finding score = r.history().get(0).findings().find("mann-whitney.score").orElseThrow();
         assertEquals(Level.WARN, score.level());
         assertEquals(50.0, score.fact("score"));
         assertEquals("1/1 passed, weight 1", score.fact("group.saturation"));
         assertEquals("0/1 passed, weight 1", score.fact("group.latency"));
-        assertEquals(RolloutPhase.PAUSED, r.state().phase());
+        assertEquals(Rollout.Phase.PAUSED, r.state().phase());
         assertEquals(2, r.state().counters("mann-whitney/score").inconclusive());
         // paused: evaluations keep pausing, never advance
         r = r.evaluate(log, at(Duration.ofMinutes(40)));
         assertEquals(StageVerdict.PAUSE, r.verdicts().get(2));
         assertTrue(r.history().get(2).findings().find("canary.pause.paused").isPresent());
         r = r.resume(T0.plus(Duration.ofMinutes(41)), "alice");
-        assertEquals(RolloutPhase.RUNNING, r.state().phase());
+        assertEquals(Rollout.Phase.RUNNING, r.state().phase());
         assertEquals(0, r.state().counters("mann-whitney/score").inconclusive());
         assertTrue(r.state().gateApproved());
         assertEquals("alice", r.history().get(3).findings().find("canary.resumed").orElseThrow().fact("by"));
@@ -102,7 +112,7 @@ final class CanaryLimitsTest {
 
     @Test
     void groupWeights_weighTheScore() {
-        CanaryConfig config = CanaryConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").group("latency").build())
                 .metric(MetricSpec.samples("cpu").group("saturation").build())
                 .groupWeight("latency", 1).groupWeight("saturation", 3).build();
@@ -112,8 +122,9 @@ final class CanaryLimitsTest {
                 log.add(new Observation.Sample(s.at(), s.variant(), "cpu", s.value()));
             }
         }
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
-        Finding score = ev.findings().find("canary.score").orElseThrow();
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        Finding score = ev.findings().find("mann-whitney.score").orElseThrow();
         assertEquals(75.0, score.fact("score"));
         assertEquals(Level.PASS, score.level());
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
@@ -121,53 +132,58 @@ final class CanaryLimitsTest {
 
     @Test
     void lowScore_failsAndRollsBack() {
-        CanaryConfig config = CanaryConfig.builder().metric(MetricSpec.samples("latency").build()).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.samples("latency").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 5);
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(10)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(10)));
         assertEquals(StageVerdict.ROLLBACK, ev.verdict());
-        assertEquals(Level.FAIL, ev.findings().find("canary.score").orElseThrow().level());
+        assertEquals(Level.FAIL, ev.findings().find("mann-whitney.score").orElseThrow().level());
         assertEquals("mann-whitney/score", ev.findings().find("canary.rollback.failure-limit").orElseThrow().fact("measurement"));
     }
 
     @Test
     void dryRunMetric_isReportedButNeverDecides() {
-        CanaryConfig config = CanaryConfig.builder()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom()
                 .metric(MetricSpec.samples("latency").critical().dryRun().build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 6);
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertTrue(high.message().endsWith("[dry run]"), high.message());
         Finding dry = ev.findings().find("canary.dry-run").orElseThrow();
         assertEquals("mann-whitney/latency", dry.fact("measurement"));
         assertEquals(Outcome.FAIL, dry.fact("outcome"));
-        assertTrue(ev.findings().find("canary.score.none").isPresent());
+        assertTrue(ev.findings().find("mann-whitney.score.none").isPresent());
         assertFalse(ev.next().counters().containsKey("mann-whitney/latency"));
     }
 
     @Test
     void directionDecrease_ignoresAnIncrease() {
-        CanaryConfig config = CanaryConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.DECREASE).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 300, 200, 7);
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertTrue(ev.findings().find("canary.metric.pass").orElseThrow().message().contains("significant change"));
-        CanaryConfig either = CanaryConfig.builder().noLatencyGate()
+        assertTrue(ev.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("significant change"));
+        CanaryAnalysisConfig either = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").direction(Direction.EITHER).build()).build();
         List<Observation> lower = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 100, 200, 8);
-        StageEvaluation low = CanaryAnalyzer.of(either).evaluate(PLAN, RolloutState.start(T0), lower, at(Duration.ofMinutes(30)));
+        CanaryDecision low = CanaryAnalysis.of(either).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), lower), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, low.verdict());
-        assertTrue(low.findings().find("canary.metric.low").isPresent());
+        assertTrue(low.findings().find("mann-whitney.metric.low").isPresent());
     }
 
     @Test
     void allowedIncrease_toleratesASmallSignificantShift() {
-        CanaryConfig config = CanaryConfig.builder().noLatencyGate()
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate()
                 .metric(MetricSpec.samples("latency").allowed(1.2, 0.8).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.0, 220, 200, 9);
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
-        Finding pass = ev.findings().find("canary.metric.pass").orElseThrow();
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
+        Finding pass = ev.findings().find("mann-whitney.metric.pass").orElseThrow();
         assertTrue((double) pass.fact("lower") > 0, "significant");
         assertTrue((double) pass.fact("meanRatio") < 1.2);
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
@@ -175,11 +191,12 @@ final class CanaryLimitsTest {
 
     @Test
     void proportionMetric_fisherOrZTestOnErrorCounts() {
-        CanaryConfig config = CanaryConfig.builder().metric(MetricSpec.proportion("requests").build()).build();
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().metric(MetricSpec.proportion("requests").build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofHours(1)), 1000, 0.006, 200, 200, 10);
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         // 0.6 % errors pass the 1 % gate, but the baseline has none: significantly higher
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertEquals(180L, high.fact("canaryBad"));
         assertEquals(0L, high.fact("baselineBad"));
         assertTrue(Double.isNaN((double) high.fact("rateRatio")));
@@ -188,35 +205,36 @@ final class CanaryLimitsTest {
         List<Observation> same = new ArrayList<>();
         same.add(new Observation.Count(T0, Variant.CANARY, "requests", 5, 1000));
         same.add(new Observation.Count(T0, Variant.BASELINE, "requests", 5, 1000));
-        CanaryConfig noGates = CanaryConfig.from(config).noLatencyGate().healthGate(false).build();
-        StageEvaluation ok = CanaryAnalyzer.of(noGates).evaluate(PLAN, RolloutState.start(T0), same, at(Duration.ofMinutes(30)));
+        CanaryAnalysisConfig noGates = CanaryAnalysisConfig.from(config).noLatencyGate().healthGate(false).build();
+        CanaryDecision ok = CanaryAnalysis.of(noGates).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), same), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ok.verdict());
-        assertEquals(1.0, ok.findings().find("canary.metric.pass").orElseThrow().fact("rateRatio"));
+        assertEquals(1.0, ok.findings().find("mann-whitney.metric.pass").orElseThrow().fact("rateRatio"));
     }
 
     @Test
     void noDataStrategies() {
-        CanaryConfig ignore = CanaryConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig ignore = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.IGNORE).build()).build();
         List<Observation> requestsOnly = List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 1000));
-        StageEvaluation ev = CanaryAnalyzer.of(ignore).evaluate(PLAN, RolloutState.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryDecision ev = CanaryAnalysis.of(ignore).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertEquals(Level.INFO, ev.findings().find("canary.threshold.latency.no-data").orElseThrow().level());
-        assertEquals(Level.INFO, ev.findings().find("canary.metric.no-data").orElseThrow().level());
+        assertEquals(Level.INFO, ev.findings().find("threshold.latency.no-data").orElseThrow().level());
+        assertEquals(Level.INFO, ev.findings().find("mann-whitney.metric.no-data").orElseThrow().level());
 
-        CanaryConfig fail = CanaryConfig.builder().thresholdNoData(NoDataStrategy.FAIL).build();
-        StageEvaluation failed = CanaryAnalyzer.of(fail).evaluate(PLAN, RolloutState.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryAnalysisConfig fail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.FAIL).build();
+        CanaryDecision failed = CanaryAnalysis.of(fail).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, failed.verdict());
-        assertEquals(Level.FAIL, failed.findings().find("canary.threshold.health.no-data").orElseThrow().level());
+        assertEquals(Level.FAIL, failed.findings().find("threshold.health.no-data").orElseThrow().level());
 
-        CanaryConfig metricFail = CanaryConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig metricFail = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.FAIL).build()).build();
-        StageEvaluation mf = CanaryAnalyzer.of(metricFail).evaluate(PLAN, RolloutState.start(T0), requestsOnly,
-                at(Duration.ofMinutes(30)));
+        CanaryDecision mf = CanaryAnalysis.of(metricFail).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), requestsOnly), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ROLLBACK, mf.verdict());
-        assertEquals(0.0, mf.findings().find("canary.score").orElseThrow().fact("score"));
+        assertEquals(0.0, mf.findings().find("mann-whitney.score").orElseThrow().fact("score"));
     }
 
     @Test
@@ -227,46 +245,49 @@ final class CanaryLimitsTest {
             log.add(new Observation.Sample(t, Variant.CANARY, "cpu", i % 3 != 0 ? Double.NaN : 50 + i % 7));
             log.add(new Observation.Sample(t, Variant.BASELINE, "cpu", 50 + i % 7));
         }
-        CanaryConfig remove = CanaryConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig remove = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").minSamples(5).build()).build();
-        StageEvaluation r = CanaryAnalyzer.of(remove).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(1)));
-        assertEquals(10, r.findings().find("canary.metric.pass").orElseThrow().fact("canarySamples"));
-        CanaryConfig zero = CanaryConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryDecision r = CanaryAnalysis.of(remove).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        assertEquals(10, r.findings().find("mann-whitney.metric.pass").orElseThrow().fact("canarySamples"));
+        CanaryAnalysisConfig zero = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").direction(Direction.EITHER).minSamples(5)
                         .nanStrategy(MetricSpec.NanStrategy.REPLACE_WITH_ZERO).build()).build();
-        StageEvaluation z = CanaryAnalyzer.of(zero).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(1)));
-        Finding low = z.findings().find("canary.metric.low").orElseThrow();
+        CanaryDecision z = CanaryAnalysis.of(zero).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(1)));
+        Finding low = z.findings().find("mann-whitney.metric.low").orElseThrow();
         assertEquals(30, low.fact("canarySamples"));
     }
 
     @Test
     void tooFewMetricSamples_holdsEvenIfConfiguredToFail() {
-        CanaryConfig config = CanaryConfig.builder().thresholdNoData(NoDataStrategy.IGNORE)
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().thresholdNoData(NoDataStrategy.IGNORE)
                 .metric(MetricSpec.samples("cpu").noData(NoDataStrategy.FAIL).minSamples(50).build()).build();
         List<Observation> log = traffic(T0, T0.plus(Duration.ofMinutes(5)), 1000, 0.0, 200, 200, 11).stream()
                 .map(o -> o instanceof Observation.Sample s ? new Observation.Sample(s.at(), s.variant(), "cpu", s.value()) : o)
                 .toList();
-        StageEvaluation ev = CanaryAnalyzer.of(config).evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(40)));
+        CanaryDecision ev = CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(40)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.metric.no-data").orElseThrow();
+        Finding f = ev.findings().find("mann-whitney.metric.no-data").orElseThrow();
         assertEquals(25, f.fact("canarySamples"));
         assertTrue(f.message().contains("too few samples"), f.message());
     }
 
     @Test
     void manualGate_pausesUntilApproved() {
-        RolloutPlan gated = RolloutPlan.canary(List.of(RolloutStage.of(10, Duration.ofMinutes(10)).gated(),
-                new RolloutStage(100, Duration.ZERO, 0, false)));
-        CanaryConfig config = CanaryConfig.builder().noLatencyGate().build();
+        RolloutPlan gated = RolloutPlan.canary(List.of(RolloutPlan.Stage.of(10, Duration.ofMinutes(10)).gated(),
+                new RolloutPlan.Stage(100, Duration.ZERO, 0, false)));
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().noLatencyGate().build();
         List<Observation> log = healthy(T0, T0.plus(Duration.ofHours(1)), 12);
-        Rollout r = Rollout.start(gated, CanaryAnalyzer.of(config), T0).evaluate(log, at(Duration.ofMinutes(10)));
+        Rollout r = Rollout.start(gated, CanaryAnalysis.of(config), T0).evaluate(log, at(Duration.ofMinutes(10)));
         assertEquals(StageVerdict.PAUSE, r.verdicts().get(0));
         assertTrue(r.history().get(0).findings().find("canary.pause.gate").isPresent());
         r = r.resume(T0.plus(Duration.ofMinutes(12)), "release-manager");
         r = r.evaluate(log, at(Duration.ofMinutes(13)));
         r = r.evaluate(log, at(Duration.ofMinutes(20)));
         assertEquals(List.of(StageVerdict.PAUSE, StageVerdict.ADVANCE, StageVerdict.PROMOTE), r.verdicts());
-        assertEquals(RolloutPhase.PROMOTED, r.state().phase());
+        assertEquals(Rollout.Phase.PROMOTED, r.state().phase());
     }
 
     @Test
@@ -278,17 +299,20 @@ final class CanaryLimitsTest {
             }
 
             @Override
-            public Judgement judge(StageContext context) {
+            public RuleResult<List<MetricResult>> judge(StageContext context) {
                 throw new IllegalStateException("boom");
             }
         };
-        CanaryAnalyzer analyzer = CanaryAnalyzer.of(CanaryConfig.builder().judges(List.of("broken")).build(),
-                io.github.deliverykit.core.spi.ProviderRegistry.of(CanaryJudge.class, broken));
+        CanaryAnalysis analyzer = CanaryAnalysis.of(CanaryAnalysisConfig.custom().judges(List.of("broken")).build(),
+                List.of(broken));
         List<Observation> log = healthy(T0, T0.plus(Duration.ofHours(1)), 13);
-        StageEvaluation ev = analyzer.evaluate(PLAN, RolloutState.start(T0), log, at(Duration.ofMinutes(30)));
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(PLAN, Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.judge.error").orElseThrow();
-        assertEquals("boom", f.fact("error"));
+        Finding f = ev.findings().find("canary.plugin.error").orElseThrow();
+        assertTrue(f.message().contains("boom"), f.message());
+        assertEquals("java.lang.IllegalStateException", f.fact("error"));
+        assertEquals("broken", f.fact("provider"));
         assertEquals(1, ev.next().counters("broken/judge").consecutiveErrors());
         assertEquals(List.of("broken"), analyzer.judgeIds());
     }

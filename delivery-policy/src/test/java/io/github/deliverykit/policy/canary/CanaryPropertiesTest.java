@@ -5,6 +5,9 @@ import static io.github.deliverykit.policy.canary.Synthetic.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
+import io.github.deliverykit.policy.canary.Observation.Variant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +23,12 @@ import net.jqwik.api.constraints.LongRange;
 
 final class CanaryPropertiesTest {
 
-    private static final CanaryConfig CONFIG = CanaryConfig.builder().minLatencySamples(20).limits(1, 2, 1)
+    private static final CanaryAnalysisConfig CONFIG = CanaryAnalysisConfig.custom().minLatencySamples(20).limits(1, 2, 1)
             .metric(MetricSpec.samples("latency").build())
             .metric(MetricSpec.proportion("requests").group("errors").direction(Direction.EITHER).build())
             .metric(MetricSpec.samples("cpu").group("saturation").critical().dryRun().build())
             .build();
-    private static final CanaryAnalyzer ANALYZER = CanaryAnalyzer.of(CONFIG);
+    private static final CanaryAnalysis ANALYZER = CanaryAnalysis.of(CONFIG);
 
     /** A random mix of every observation kind over [T0, T0 + minutes). */
     static List<Observation> randomLog(long seed, int minutes, int count) {
@@ -57,11 +60,13 @@ final class CanaryPropertiesTest {
     void decision_isInvariantUnderObservationOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 90) int minutes,
             @ForAll @IntRange(min = 0, max = 300) int count, @ForAll @IntRange(min = 0, max = 3) int stage) {
         List<Observation> log = randomLog(seed, minutes, count);
-        RolloutState state = new RolloutState(RolloutPhase.RUNNING, stage, T0, null, false, Map.of());
-        StageEvaluation ordered = ANALYZER.evaluate(RolloutPlan.canaryDefault(), state, log, at(Duration.ofMinutes(minutes)));
+        Rollout.State state = new Rollout.State(Rollout.Phase.RUNNING, stage, T0, null, false, Map.of());
+        CanaryDecision ordered = ANALYZER.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, log), at(Duration.ofMinutes(minutes)));
         List<Observation> shuffled = new ArrayList<>(log);
         Collections.shuffle(shuffled, new Random(seed));
-        StageEvaluation other = ANALYZER.evaluate(RolloutPlan.canaryDefault(), state, shuffled, at(Duration.ofMinutes(minutes)));
+        CanaryDecision other = ANALYZER.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), state, shuffled), at(Duration.ofMinutes(minutes)));
         assertEquals(ordered.toText(), other.toText());
         assertEquals(ordered, other);
     }
@@ -70,21 +75,21 @@ final class CanaryPropertiesTest {
     void replay_isDeterministicAndBlindToTheFuture(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int steps) {
         List<Observation> log = randomLog(seed, 300, 400);
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        List<RolloutCommand> commands = new ArrayList<>();
+        List<Rollout.Command> commands = new ArrayList<>();
         Instant t = T0;
         for (int i = 0; i < steps; i++) {
             t = t.plusSeconds(60 + rnd.nextInt(40 * 60));
             int kind = rnd.nextInt(12);
-            commands.add(kind == 0 ? new RolloutCommand.Resume(t, "ops") : kind == 1 && i > steps / 2
-                    ? new RolloutCommand.Abort(t, "manual") : new RolloutCommand.Evaluate(t));
+            commands.add(kind == 0 ? new Rollout.Command.Resume(t, "ops") : kind == 1 && i > steps / 2
+                    ? new Rollout.Command.Abort(t, "manual") : new Rollout.Command.Evaluate(t));
         }
         Rollout a = Rollout.start(RolloutPlan.canaryDefault(), ANALYZER, T0);
         Rollout b = a;
-        for (RolloutCommand c : commands) {
+        for (Rollout.Command c : commands) {
             if (a.state().phase().isTerminal()) {
                 break;
             }
-            if (c instanceof RolloutCommand.Resume && a.state().phase() != RolloutPhase.PAUSED) {
+            if (c instanceof Rollout.Command.Resume && a.state().phase() != Rollout.Phase.PAUSED) {
                 continue;
             }
             a = a.apply(c, log);
@@ -93,7 +98,7 @@ final class CanaryPropertiesTest {
             b = b.apply(c, past);
         }
         assertEquals(a.toText(), b.toText());
-        List<RolloutCommand> applied = a.history().stream().map(RolloutEvent::command).toList();
+        List<Rollout.Command> applied = a.history().stream().map(Rollout.Event::command).toList();
         Rollout replayed = Rollout.replay(RolloutPlan.canaryDefault(), ANALYZER, T0, log, applied);
         assertEquals(a.toText(), replayed.toText());
         assertEquals(a.history(), replayed.history());
@@ -105,7 +110,7 @@ final class CanaryPropertiesTest {
             @ForAll @IntRange(min = 0, max = 4) int variant, @ForAll long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         try {
-            RolloutState state = variant == 0 ? null : new RolloutState(RolloutPhase.values()[rnd.nextInt(4)], stage,
+            Rollout.State state = variant == 0 ? null : new Rollout.State(Rollout.Phase.values()[rnd.nextInt(4)], stage,
                     T0.plus(Duration.ofMinutes(startMinute)), rnd.nextBoolean() ? null : T0.plus(Duration.ofMinutes(nowMinute - 5)),
                     rnd.nextBoolean(), Map.of());
             List<Observation> log = variant == 1 ? null : new ArrayList<>(randomLog(seed, 60, 30));
@@ -113,7 +118,8 @@ final class CanaryPropertiesTest {
                 log.add(null);
             }
             RolloutPlan plan = variant == 3 ? null : RolloutPlan.canaryDefault();
-            StageEvaluation ev = ANALYZER.evaluate(plan, state, log, variant == 4 && rnd.nextBoolean() ? null
+            CanaryDecision ev = ANALYZER.evaluate(
+                    CanaryAnalysis.StageInput.of(plan, state, log), variant == 4 && rnd.nextBoolean() ? null
                     : at(Duration.ofMinutes(nowMinute)));
             assertTrue(ev.findings().size() > 0);
         } catch (IllegalArgumentException expected) {
@@ -130,7 +136,7 @@ final class CanaryPropertiesTest {
             // fine
         }
         try {
-            RolloutPlan.canary(List.of(RolloutStage.of(x, Duration.ofSeconds(seconds)), RolloutStage.of(y, Duration.ZERO)));
+            RolloutPlan.canary(List.of(RolloutPlan.Stage.of(x, Duration.ofSeconds(seconds)), RolloutPlan.Stage.of(y, Duration.ZERO)));
         } catch (IllegalArgumentException expected) {
             // fine
         }
@@ -140,7 +146,7 @@ final class CanaryPropertiesTest {
             // fine
         }
         try {
-            CanaryConfig.builder().maxErrorRate(x).latencyGate(y, x).scores(x, y).limits(a, b, c).build();
+            CanaryAnalysisConfig.custom().maxErrorRate(x).latencyGate(y, x).scores(x, y).limits(a, b, c).build();
         } catch (IllegalArgumentException expected) {
             // fine
         }

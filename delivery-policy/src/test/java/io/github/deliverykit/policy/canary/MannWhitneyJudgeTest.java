@@ -8,16 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
+import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
+import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.policy.canary.internal.BuiltInJudges.MannWhitneyJudge;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class MannWhitneyJudgeTest {
 
-    private static StageEvaluation judge(MetricSpec spec, List<Observation> log) {
-        CanaryConfig config = CanaryConfig.builder().judges(List.of(MannWhitneyJudge.ID)).metric(spec).build();
-        return CanaryAnalyzer.of(config).evaluate(RolloutPlan.canaryDefault(), RolloutState.start(T0), log,
-                at(Duration.ofMinutes(30)));
+    private static CanaryDecision judge(MetricSpec spec, List<Observation> log) {
+        CanaryAnalysisConfig config = CanaryAnalysisConfig.custom().judges(List.of(MannWhitneyJudge.ID)).metric(spec).build();
+        return CanaryAnalysis.of(config).evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(Duration.ofMinutes(30)));
     }
 
     private static List<Observation> counts(long canaryBad, long canaryTotal, long baselineBad, long baselineTotal) {
@@ -28,8 +34,8 @@ final class MannWhitneyJudgeTest {
     @Test
     void criticalMetric_betweenAllowedAndCritical_failsWithoutCriticality() {
         MetricSpec spec = MetricSpec.samples("latency").critical().allowed(1.1, 1).criticalLimits(2.0, 1).build();
-        StageEvaluation ev = judge(spec, traffic(T0, T0.plus(Duration.ofMinutes(30)), 100, 0, 300, 200, 1));
-        Finding high = ev.findings().find("canary.metric.high").orElseThrow();
+        CanaryDecision ev = judge(spec, traffic(T0, T0.plus(Duration.ofMinutes(30)), 100, 0, 300, 200, 1));
+        Finding high = ev.findings().find("mann-whitney.metric.high").orElseThrow();
         assertFalse(high.message().contains("critical"), high.message());
         assertFalse(ev.findings().find("canary.rollback.critical").isPresent());
         assertEquals("mann-whitney/score", ev.findings().find("canary.rollback.failure-limit").orElseThrow()
@@ -39,12 +45,12 @@ final class MannWhitneyJudgeTest {
     @Test
     void proportion_criticalIncreaseUsesTheRateRatio() {
         List<Observation> log = counts(50, 1000, 10, 1000);
-        StageEvaluation critical = judge(MetricSpec.proportion("requests").critical().criticalLimits(3, 1).build(), log);
-        Finding f = critical.findings().find("canary.metric.high").orElseThrow();
+        CanaryDecision critical = judge(MetricSpec.proportion("requests").critical().criticalLimits(3, 1).build(), log);
+        Finding f = critical.findings().find("mann-whitney.metric.high").orElseThrow();
         assertEquals(5.0, f.fact("rateRatio"));
         assertTrue(f.message().endsWith(": critical"), f.message());
         assertTrue(critical.findings().find("canary.rollback.critical").isPresent());
-        StageEvaluation notCritical = judge(MetricSpec.proportion("requests").critical().criticalLimits(6, 1).build(), log);
+        CanaryDecision notCritical = judge(MetricSpec.proportion("requests").critical().criticalLimits(6, 1).build(), log);
         assertFalse(notCritical.findings().find("canary.rollback.critical").isPresent());
         assertEquals(StageVerdict.ROLLBACK, notCritical.verdict());
     }
@@ -52,39 +58,39 @@ final class MannWhitneyJudgeTest {
     @Test
     void proportion_decreaseAndAllowedEffect() {
         List<Observation> fewer = counts(10, 1000, 50, 1000);
-        StageEvaluation low = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
+        CanaryDecision low = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
                 .allowed(1, 0.5).criticalLimits(1, 0.25).build(), fewer);
-        Finding f = low.findings().find("canary.metric.low").orElseThrow();
+        Finding f = low.findings().find("mann-whitney.metric.low").orElseThrow();
         assertEquals(0.2, (double) f.fact("rateRatio"), 1e-12);
         assertTrue(low.findings().find("canary.rollback.critical").isPresent());
-        StageEvaluation lowNotCritical = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
+        CanaryDecision lowNotCritical = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).critical()
                 .allowed(1, 0.5).criticalLimits(1, 0.1).build(), fewer);
         assertFalse(lowNotCritical.findings().find("canary.rollback.critical").isPresent());
-        assertTrue(lowNotCritical.findings().find("canary.metric.low").isPresent());
+        assertTrue(lowNotCritical.findings().find("mann-whitney.metric.low").isPresent());
         // an increase does not count against DECREASE
-        StageEvaluation up = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).build(),
+        CanaryDecision up = judge(MetricSpec.proportion("requests").direction(Direction.DECREASE).build(),
                 counts(50, 1000, 10, 1000));
-        assertTrue(up.findings().find("canary.metric.pass").orElseThrow().message().contains("significant change"));
+        assertTrue(up.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("significant change"));
         // significantly higher, but within the allowed ratio
-        StageEvaluation within = judge(MetricSpec.proportion("requests").allowed(1.5, 1).build(),
+        CanaryDecision within = judge(MetricSpec.proportion("requests").allowed(1.5, 1).build(),
                 counts(1200, 100_000, 1000, 100_000));
-        Finding pass = within.findings().find("canary.metric.pass").orElseThrow();
+        Finding pass = within.findings().find("mann-whitney.metric.pass").orElseThrow();
         assertTrue((double) pass.fact("pValue") < 0.02, "significant");
         assertEquals(1.2, (double) pass.fact("rateRatio"), 1e-12);
         assertEquals(StageVerdict.ADVANCE, within.verdict());
         // not significant at all
-        StageEvaluation same = judge(MetricSpec.proportion("requests").build(), counts(10, 1000, 9, 1000));
-        assertTrue(same.findings().find("canary.metric.pass").orElseThrow().message().endsWith("no significant change"));
+        CanaryDecision same = judge(MetricSpec.proportion("requests").build(), counts(10, 1000, 9, 1000));
+        assertTrue(same.findings().find("mann-whitney.metric.pass").orElseThrow().message().endsWith("no significant change"));
     }
 
     @Test
     void proportion_tooFewEventsHolds() {
-        StageEvaluation ev = judge(MetricSpec.proportion("requests").minSamples(500).build(), counts(1, 100, 0, 1000));
+        CanaryDecision ev = judge(MetricSpec.proportion("requests").minSamples(500).build(), counts(1, 100, 0, 1000));
         assertEquals(StageVerdict.HOLD, ev.verdict());
-        Finding f = ev.findings().find("canary.metric.no-data").orElseThrow();
+        Finding f = ev.findings().find("mann-whitney.metric.no-data").orElseThrow();
         assertEquals(100L, f.fact("canaryEvents"));
         assertTrue(f.message().contains("too few samples"));
-        StageEvaluation none = judge(MetricSpec.proportion("errors").noData(NoDataStrategy.IGNORE).build(),
+        CanaryDecision none = judge(MetricSpec.proportion("errors").noData(NoDataStrategy.IGNORE).build(),
                 List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500)));
         assertEquals(StageVerdict.ADVANCE, none.verdict());
     }
@@ -95,8 +101,8 @@ final class MannWhitneyJudgeTest {
                 new Observation.Sample(T0, Variant.CANARY, "cpu", 1), new Observation.Sample(T0, Variant.BASELINE, "cpu", 1),
                 new Observation.Sample(T0, Variant.CANARY, "cpu", 2), new Observation.Sample(T0, Variant.BASELINE, "cpu", 2),
                 new Observation.Count(T0, Variant.CANARY, "requests", 0, 500));
-        StageEvaluation ev = judge(MetricSpec.samples("cpu").minSamples(2).build(), log);
-        assertTrue(ev.findings().find("canary.metric.pass").orElseThrow().message().contains("identical"));
-        assertEquals(100.0, ev.findings().find("canary.score").orElseThrow().fact("score"));
+        CanaryDecision ev = judge(MetricSpec.samples("cpu").minSamples(2).build(), log);
+        assertTrue(ev.findings().find("mann-whitney.metric.pass").orElseThrow().message().contains("identical"));
+        assertEquals(100.0, ev.findings().find("mann-whitney.score").orElseThrow().fact("score"));
     }
 }

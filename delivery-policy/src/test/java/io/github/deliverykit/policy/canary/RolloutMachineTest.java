@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.spi.Providers;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
+import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
+import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageData;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge;
 import io.github.deliverykit.policy.strategy.DeploymentStrategy;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,26 +31,26 @@ final class RolloutMachineTest {
     void judges_loadedThroughServiceLoaderIncludingATestProvider() {
         List<String> ids = Providers.load(CanaryJudge.class).ids();
         assertEquals(List.of("always-pass", "mann-whitney", "threshold"), ids);
-        CanaryAnalyzer analyzer = CanaryAnalyzer.of(CanaryConfig.builder().judges(List.of("always-pass")).build());
-        StageEvaluation ev = analyzer.evaluate(RolloutPlan.canaryDefault(), RolloutState.start(T0),
-                List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500)), at(Duration.ofMinutes(30)));
+        CanaryAnalysis analyzer = CanaryAnalysis.load(CanaryAnalysisConfig.custom().judges(List.of("always-pass")).build());
+        CanaryDecision ev = analyzer.evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500))), at(Duration.ofMinutes(30)));
         assertEquals(StageVerdict.ADVANCE, ev.verdict());
-        assertEquals(1, ev.findings().find("test.ok").orElseThrow().fact("observations"));
-        assertEquals(List.of("threshold", "mann-whitney"), CanaryAnalyzer.ofDefaults().judgeIds());
+        assertEquals(1, ev.findings().find("always-pass.ok").orElseThrow().fact("observations"));
+        assertEquals(List.of("threshold", "mann-whitney"), CanaryAnalysis.ofDefaults().judgeIds());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CanaryAnalyzer.of(CanaryConfig.builder().judges(List.of("nope")).build()));
+                () -> CanaryAnalysis.of(CanaryAnalysisConfig.custom().judges(List.of("nope")).build()));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     }
 
     @Test
     void illegalTransitions_areRejected() {
         List<Observation> log = healthy(T0, t(300), 1);
-        Rollout r = Rollout.start(RolloutPlan.canaryDefault(), CanaryAnalyzer.ofDefaults(), T0);
+        Rollout r = Rollout.start(RolloutPlan.canaryDefault(), CanaryAnalysis.ofDefaults(), T0);
         Rollout running = r;
         IllegalStateException notPaused = assertThrows(IllegalStateException.class, () -> running.resume(t(1), "bob"));
         assertEquals("cannot resume a rollout that is RUNNING (only PAUSED)", notPaused.getMessage());
         Rollout aborted = r.abort(t(2), "bad smell");
-        assertEquals(RolloutPhase.ROLLED_BACK, aborted.state().phase());
+        assertEquals(Rollout.Phase.ROLLED_BACK, aborted.state().phase());
         assertEquals(StageVerdict.ROLLBACK, aborted.history().get(0).verdict());
         IllegalStateException after = assertThrows(IllegalStateException.class,
                 () -> aborted.evaluate(log, at(t(3))));
@@ -60,12 +67,12 @@ final class RolloutMachineTest {
     @Test
     void replay_givesTheSameHistoryAsStepping() {
         List<Observation> log = healthy(T0, t(300), 2);
-        List<RolloutCommand> commands = List.of(new RolloutCommand.Evaluate(t(10)), new RolloutCommand.Evaluate(t(30)),
-                new RolloutCommand.Evaluate(t(95)), new RolloutCommand.Evaluate(t(240)), new RolloutCommand.Evaluate(t(260)));
-        CanaryAnalyzer analyzer = CanaryAnalyzer.ofDefaults();
+        List<Rollout.Command> commands = List.of(new Rollout.Command.Evaluate(t(10)), new Rollout.Command.Evaluate(t(30)),
+                new Rollout.Command.Evaluate(t(95)), new Rollout.Command.Evaluate(t(240)), new Rollout.Command.Evaluate(t(260)));
+        CanaryAnalysis analyzer = CanaryAnalysis.ofDefaults();
         Rollout replayed = Rollout.replay(RolloutPlan.canaryDefault(), analyzer, T0, log, commands);
         Rollout stepped = Rollout.start(RolloutPlan.canaryDefault(), analyzer, T0);
-        for (RolloutCommand c : commands) {
+        for (Rollout.Command c : commands) {
             stepped = stepped.evaluate(log, at(c.at()));
         }
         assertEquals(replayed.toText(), stepped.toText());
@@ -75,49 +82,50 @@ final class RolloutMachineTest {
         assertTrue(replayed.history().get(0).toText().startsWith("2026-01-25T10:10:00Z evaluate stage 1 RUNNING -> RUNNING stage 1 HOLD"),
                 replayed.history().get(0).toText());
         Rollout aborted = Rollout.replay(RolloutPlan.canaryDefault(), analyzer, T0, log,
-                List.of(new RolloutCommand.Evaluate(t(10)), new RolloutCommand.Abort(t(12), "manual")));
-        assertEquals(RolloutPhase.ROLLED_BACK, aborted.state().phase());
+                List.of(new Rollout.Command.Evaluate(t(10)), new Rollout.Command.Abort(t(12), "manual")));
+        assertEquals(Rollout.Phase.ROLLED_BACK, aborted.state().phase());
         assertThrows(IllegalStateException.class, () -> Rollout.replay(RolloutPlan.canaryDefault(), analyzer, T0, log,
-                List.of(new RolloutCommand.Resume(t(1), "x"))));
+                List.of(new Rollout.Command.Resume(t(1), "x"))));
     }
 
     @Test
     void evaluate_rejectsInconsistentState() {
-        CanaryAnalyzer a = CanaryAnalyzer.ofDefaults();
+        CanaryAnalysis a = CanaryAnalysis.ofDefaults();
         RolloutPlan plan = RolloutPlan.canaryDefault();
         List<Observation> none = List.of();
-        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(plan,
-                RolloutState.start(T0).withPhase(RolloutPhase.PROMOTED), none, at(t(1))));
-        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(plan,
-                new RolloutState(RolloutPhase.RUNNING, 4, T0, null, false, java.util.Map.of()), none, at(t(1))));
-        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(plan, RolloutState.start(t(5)), none,
-                at(t(1))));
-        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(plan,
-                new RolloutState(RolloutPhase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none, at(t(8))));
-        assertMessage("observations[1] must not be null", () -> a.evaluate(plan, RolloutState.start(T0),
-                java.util.Arrays.asList(new Observation.Health(T0, "x", true), null), at(t(1))));
-        assertMessage("clock must not be null", () -> a.evaluate(plan, RolloutState.start(T0), none, null));
+        assertMessage("state.phase must be RUNNING or PAUSED", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0).withPhase(Rollout.Phase.PROMOTED), none), at(t(1))));
+        assertMessage("state.stageIndex must be below the plan's 4 stages", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 4, T0, null, false, java.util.Map.of()), none), at(t(1))));
+        assertMessage("now must not be before state.stageStartedAt", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(t(5)), none), at(t(1))));
+        assertMessage("now must not be before state.lastEvaluatedAt", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, new Rollout.State(Rollout.Phase.RUNNING, 0, T0, t(9), false, java.util.Map.of()), none), at(t(8))));
+        assertMessage("observations[1] must not be null", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), java.util.Arrays.asList(new Observation.Health(T0, "x", true), null)), at(t(1))));
+        assertMessage("clock must not be null", () -> a.evaluate(
+                CanaryAnalysis.StageInput.of(plan, Rollout.State.start(T0), none), null));
         assertMessage("lastEvaluatedAt must not be before stageStartedAt",
-                () -> new RolloutState(RolloutPhase.RUNNING, 0, t(5), t(1), false, java.util.Map.of()));
+                () -> new Rollout.State(Rollout.Phase.RUNNING, 0, t(5), t(1), false, java.util.Map.of()));
     }
 
     @Test
     void plans_seedDefaultAndOtherStrategies() {
         RolloutPlan seed = RolloutPlan.canaryDefault();
-        assertEquals(List.of(5.0, 25.0, 50.0, 100.0), seed.stages().stream().map(RolloutStage::weightPercent).toList());
+        assertEquals(List.of(5.0, 25.0, 50.0, 100.0), seed.stages().stream().map(RolloutPlan.Stage::weightPercent).toList());
         assertEquals(List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ZERO),
-                seed.stages().stream().map(RolloutStage::bakeTime).toList());
+                seed.stages().stream().map(RolloutPlan.Stage::bakeTime).toList());
         assertEquals(Duration.ofMinutes(210), seed.minimumDuration());
         assertEquals(DeploymentStrategy.CANARY, seed.strategy());
         assertTrue(seed.isLast(3));
         assertEquals(25.0, seed.stage(1).weightPercent());
 
         RolloutPlan bg = RolloutPlan.blueGreen(Duration.ofMinutes(15), Duration.ofHours(24));
-        assertEquals(List.of(0.0, 100.0), bg.stages().stream().map(RolloutStage::weightPercent).toList());
+        assertEquals(List.of(0.0, 100.0), bg.stages().stream().map(RolloutPlan.Stage::weightPercent).toList());
         assertEquals("Route traffic from green back to blue (instant)", bg.rollbackSteps().get(0));
 
         RolloutPlan rolling = RolloutPlan.rolling(10, 3, 1, Duration.ofMinutes(5));
-        assertEquals(List.of(30.0, 60.0, 90.0, 100.0), rolling.stages().stream().map(RolloutStage::weightPercent).toList());
+        assertEquals(List.of(30.0, 60.0, 90.0, 100.0), rolling.stages().stream().map(RolloutPlan.Stage::weightPercent).toList());
         assertEquals(Duration.ofMinutes(15), rolling.minimumDuration());
         assertEquals("Stop the rollout; keep at most 1 instance(s) unavailable and 2 surge instance(s)",
                 rolling.rollbackSteps().get(0));
@@ -131,28 +139,28 @@ final class RolloutMachineTest {
         assertEquals(DeploymentStrategy.BIG_BANG, bang.strategy());
         assertEquals(4, bang.rollbackSteps().size());
         assertEquals(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), RolloutPlan.canary(List.of(
-                RolloutStage.of(1, Duration.ofSeconds(Long.MAX_VALUE)), RolloutStage.of(100, Duration.ofSeconds(5))))
+                RolloutPlan.Stage.of(1, Duration.ofSeconds(Long.MAX_VALUE)), RolloutPlan.Stage.of(100, Duration.ofSeconds(5))))
                 .minimumDuration());
     }
 
     @Test
     void plans_invalidOnesAreRejected() {
         assertMessage("stages[1].weightPercent must be greater than the previous stage's 50.0", () -> RolloutPlan.canary(
-                List.of(RolloutStage.of(50, Duration.ofMinutes(1)), RolloutStage.of(50, Duration.ZERO))));
-        assertMessage("stages[0].weightPercent must be 100", () -> RolloutPlan.canary(List.of(RolloutStage.of(50,
+                List.of(RolloutPlan.Stage.of(50, Duration.ofMinutes(1)), RolloutPlan.Stage.of(50, Duration.ZERO))));
+        assertMessage("stages[0].weightPercent must be 100", () -> RolloutPlan.canary(List.of(RolloutPlan.Stage.of(50,
                 Duration.ofMinutes(1)))));
         assertMessage("stages[0].bakeTime must be a positive duration", () -> RolloutPlan.canary(List.of(
-                RolloutStage.of(5, Duration.ZERO), RolloutStage.of(100, Duration.ZERO))));
+                RolloutPlan.Stage.of(5, Duration.ZERO), RolloutPlan.Stage.of(100, Duration.ZERO))));
         assertMessage("stages must not be empty", () -> RolloutPlan.canary(List.of()));
         assertMessage("stages must not be null", () -> RolloutPlan.canary(null));
-        assertMessage("weightPercent must be between 0.0 and 100.0", () -> RolloutStage.of(101, Duration.ZERO));
-        assertMessage("weightPercent must be between", () -> RolloutStage.of(Double.NaN, Duration.ZERO));
-        assertMessage("bakeTime must not be a negative duration", () -> RolloutStage.of(5, Duration.ofMinutes(-1)));
-        assertMessage("minSamples must not be negative", () -> RolloutStage.of(5, Duration.ZERO).withMinSamples(-1));
+        assertMessage("weightPercent must be between 0.0 and 100.0", () -> RolloutPlan.Stage.of(101, Duration.ZERO));
+        assertMessage("weightPercent must be between", () -> RolloutPlan.Stage.of(Double.NaN, Duration.ZERO));
+        assertMessage("bakeTime must not be a negative duration", () -> RolloutPlan.Stage.of(5, Duration.ofMinutes(-1)));
+        assertMessage("minSamples must not be negative", () -> RolloutPlan.Stage.of(5, Duration.ZERO).withMinSamples(-1));
         assertMessage("rollbackSteps must not be empty", () -> new RolloutPlan(DeploymentStrategy.CANARY,
-                List.of(RolloutStage.of(100, Duration.ZERO)), List.of()));
+                List.of(RolloutPlan.Stage.of(100, Duration.ZERO)), List.of()));
         assertMessage("rollbackSteps[0] must not be blank", () -> new RolloutPlan(DeploymentStrategy.CANARY,
-                List.of(RolloutStage.of(100, Duration.ZERO)), List.of(" ")));
+                List.of(RolloutPlan.Stage.of(100, Duration.ZERO)), List.of(" ")));
         assertMessage("batchSize must be between 1 and 3", () -> RolloutPlan.rolling(3, 4, 0, Duration.ofMinutes(1)));
         assertMessage("maxUnavailable must be between 0 and 2", () -> RolloutPlan.rolling(3, 2, 3, Duration.ofMinutes(1)));
         assertMessage("maxUnavailable must be below instances (2)", () -> RolloutPlan.rolling(2, 2, 2, Duration.ofMinutes(1)));
@@ -166,7 +174,7 @@ final class RolloutMachineTest {
 
     @Test
     void config_defaultsAndValidation() {
-        CanaryConfig d = CanaryConfig.ofDefaults();
+        CanaryAnalysisConfig d = CanaryAnalysisConfig.ofDefaults();
         assertEquals(0.01, d.maxErrorRate());
         assertEquals(500.0, d.latencyThreshold());
         assertEquals(0.99, d.latencyQuantile());
@@ -182,9 +190,9 @@ final class RolloutMachineTest {
         assertTrue(d.latencyGate() && d.healthGate() && d.thresholdsCritical());
         assertEquals(NoDataStrategy.HOLD, d.thresholdNoData());
         assertEquals(1.0, d.groupWeight("anything"));
-        assertEquals("CanaryConfig{judges=[threshold, mann-whitney], maxErrorRate=0.01, latency=P99.0<500.0, metrics=0,"
+        assertEquals("CanaryAnalysisConfig{judges=[threshold, mann-whitney], maxErrorRate=0.01, latency=P99.0<500.0, metrics=0,"
                 + " limits=0/4/0}", d.toString());
-        CanaryConfig c = CanaryConfig.from(d).requestMetric("http").latencyMetric("p").latencyGate(0.95, 300)
+        CanaryAnalysisConfig c = CanaryAnalysisConfig.from(d).requestMetric("http").latencyMetric("p").latencyGate(0.95, 300)
                 .minLatencySamples(7).maxErrorRate(0.05).scores(80, 60).groupWeight("g", 2).build();
         assertEquals("http", c.requestMetric());
         assertEquals(0.95, c.latencyQuantile());
@@ -197,7 +205,7 @@ final class RolloutMachineTest {
         assertEquals(java.util.Map.of("g", 2.0), c.groupWeights());
         assertEquals(0.01, d.maxErrorRate(), "from() copies, the base is unchanged");
 
-        CanaryConfig.Builder b = CanaryConfig.builder();
+        CanaryAnalysisConfig.Builder b = CanaryAnalysisConfig.custom();
         assertMessage("maxErrorRate must be in (0, 1]", () -> b.maxErrorRate(0));
         assertMessage("maxErrorRate must be in (0, 1]", () -> b.maxErrorRate(1.5));
         assertMessage("latencyQuantile must be in (0, 1]", () -> b.latencyGate(0, 5));
@@ -213,9 +221,9 @@ final class RolloutMachineTest {
         assertMessage("inconclusiveLimit must not be negative", () -> b.limits(0, 0, -1));
         assertMessage("weight of group 'g' must be a finite number of 0 or more", () -> b.groupWeight("g", -1));
         assertMessage("minLatencySamples must be greater than 0", () -> b.minLatencySamples(0));
-        assertMessage("metric name must be unique", () -> CanaryConfig.builder().metric(MetricSpec.samples("a").build())
+        assertMessage("metric name must be unique", () -> CanaryAnalysisConfig.custom().metric(MetricSpec.samples("a").build())
                 .metric(MetricSpec.proportion("a").build()));
-        assertMessage("base must not be null", () -> CanaryConfig.from(null));
+        assertMessage("base must not be null", () -> CanaryAnalysisConfig.from(null));
         assertMessage("requestMetric must not be blank", () -> b.requestMetric(""));
         assertMessage("thresholdNoData must not be null", () -> b.thresholdNoData(null));
     }
@@ -277,12 +285,13 @@ final class RolloutMachineTest {
     @Test
     void evaluation_rendersDeterministically() {
         List<Observation> log = healthy(T0, t(60), 3);
-        StageEvaluation a = CanaryAnalyzer.ofDefaults().evaluate(RolloutPlan.canaryDefault(), RolloutState.start(T0), log, at(t(30)));
-        StageEvaluation b = CanaryAnalyzer.ofDefaults().evaluate(RolloutPlan.canaryDefault(), RolloutState.start(T0),
-                new java.util.ArrayList<>(log), at(t(30)));
+        CanaryDecision a = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), log), at(t(30)));
+        CanaryDecision b = CanaryAnalysis.ofDefaults().evaluate(
+                CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), new java.util.ArrayList<>(log)), at(t(30)));
         assertEquals(a.toText(), b.toText());
         assertTrue(a.toText().startsWith("Canary stage 1 at 2026-01-25T10:30:00Z\nVerdict: ADVANCE\n"), a.toText());
-        assertEquals(StageVerdict.ADVANCE, a.decision().verdict());
+        assertEquals(StageVerdict.ADVANCE, a.toDecision().verdict());
         assertEquals(2, a.judgements().size());
     }
 

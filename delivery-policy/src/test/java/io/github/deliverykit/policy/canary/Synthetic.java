@@ -1,5 +1,6 @@
 package io.github.deliverykit.policy.canary;
 
+import io.github.deliverykit.policy.canary.Observation.Variant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,6 +17,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import io.github.deliverykit.core.event.Feature;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.release.ReadinessDecision.CommunicationPlan;
+import io.github.deliverykit.policy.release.ReadinessDecision.Milestone;
+import io.github.deliverykit.policy.release.ReadinessDecision.Recommendation;
+import io.github.deliverykit.policy.release.Release.Dependency;
+import io.github.deliverykit.policy.release.Release.SemanticVersion;
+import io.github.deliverykit.policy.release.spi.ExitCriterion;
+import io.github.deliverykit.policy.release.spi.ExitCriterion.Verdict;
+import io.github.deliverykit.policy.strategy.StrategyInput;
+import io.github.deliverykit.policy.strategy.StrategyInput.ReleaseType;
 
 final class ReleasePropertiesTest {
 
@@ -31,10 +43,11 @@ final class ReleasePropertiesTest {
         List<ExitCriterion> criteria = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             criteria.add(ReleaseReadinessTest.criterion("custom" + i,
-                    new CriterionResult(levels.get(i), "c" + i, Facts.none(), null)));
+                    ReleaseReadinessTest.result("custom" + i, levels.get(i), "c" + i)));
         }
-        return ReleaseReadinessEvaluator.of(ReadinessPolicy.ofDefaults(), criteria)
-                .evaluate(RELEASE, ReleaseReadinessTest.seedEvidence().documentation(true, 0).build())
+        return ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), criteria)
+                .evaluate(
+                        ReleaseReadiness.Input.of(RELEASE, ReleaseReadinessTest.seedEvidence().documentation(true, 0).build()), ReleaseReadinessTest.CLOCK)
                 .recommendation();
     }
 
@@ -79,18 +92,19 @@ final class ReleasePropertiesTest {
         expectOnlyIae(() -> new SemanticVersion(n, n, n, s, s));
         expectOnlyIae(() -> ReleaseEvidence.builder().openBugs(n, n).securityScan(n, n).p99Latency(d)
                 .loadTestPeakMultiple(x).documentation(true, n).custom(s, s).uatSignOff(date).build());
-        expectOnlyIae(() -> ReadinessPolicy.custom().p99Target(d).loadMultiple(x).noGoDelayDays(n)
+        expectOnlyIae(() -> ReleaseReadinessConfig.custom().p99Target(d).loadMultiple(x).noGoDelayDays(n)
                 .maxVulnerabilities(n, n).monitoringPeriod(d).disable(s, s).build());
         expectOnlyIae(() -> CommunicationPlan.forTarget(date));
-        expectOnlyIae(() -> new RecommendedStrategy(s, s, s));
-        expectOnlyIae(() -> Feature.of(s, null));
+        expectOnlyIae(() -> new Verdict(null, s));
+        expectOnlyIae(() -> new StrategyInput(null, n, null));
+        expectOnlyIae(() -> new Feature(s, (Feature.Status) null));
         expectOnlyIae(() -> Dependency.of(null, s));
-        expectOnlyIae(() -> new ReleaseScope(null, List.of(), List.of()));
-        expectOnlyIae(() -> ReleaseType.of(null, null));
-        expectOnlyIae(() -> ReleaseReadinessEvaluator.ofDefaults().evaluate(null, null));
-        expectOnlyIae(() -> ReleaseReadinessEvaluator.ofDefaults().evaluate(RELEASE,
-                ReleaseEvidence.builder().p99Latency(d).build()));
-        expectOnlyIae(() -> ExitCriteria.builtIns().get(Math.floorMod(n, 7)).assess(null, null, null));
+        expectOnlyIae(() -> new Release.Scope(null, List.of(), List.of()));
+        expectOnlyIae(() -> Release.typeOf(null, null));
+        expectOnlyIae(() -> ReleaseReadiness.ofDefaults().evaluate(null, null));
+        expectOnlyIae(() -> ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(RELEASE, ReleaseEvidence.builder().p99Latency(d).build()), ReleaseReadinessTest.CLOCK));
+        expectOnlyIae(() -> ReleaseReadiness.builtIns().get(Math.floorMod(n, 7)).evaluate(null, null, null));
     }
 
     @Provide

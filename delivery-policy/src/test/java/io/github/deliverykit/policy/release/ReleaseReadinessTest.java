@@ -3,6 +3,7 @@ package io.github.deliverykit.policy.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,17 +11,37 @@ import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.core.spi.Providers;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.deliverykit.core.event.Feature;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.release.ReadinessDecision.CommunicationPlan;
+import io.github.deliverykit.policy.release.ReadinessDecision.Milestone;
+import io.github.deliverykit.policy.release.ReadinessDecision.Recommendation;
+import io.github.deliverykit.policy.release.Release.Dependency;
+import io.github.deliverykit.policy.release.Release.SemanticVersion;
+import io.github.deliverykit.policy.release.spi.ExitCriterion;
+import io.github.deliverykit.policy.release.spi.ExitCriterion.Verdict;
+import io.github.deliverykit.policy.strategy.DeploymentStrategy;
+import io.github.deliverykit.policy.strategy.StrategyInput;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
+import io.github.deliverykit.policy.strategy.StrategyRecommendation;
+import io.github.deliverykit.policy.strategy.StrategySelection;
+import io.github.deliverykit.policy.strategy.StrategyInput.ReleaseType;
 
 final class ReleaseReadinessTest {
 
     static final LocalDate TARGET = LocalDate.of(2024, 1, 25);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-20T09:00:00Z"), ZoneOffset.UTC);
 
     /** The seed's evidence for v2.5.0: six PASS and the documentation WARN. */
     static ReleaseEvidence.Builder seedEvidence() {
@@ -37,13 +58,14 @@ final class ReleaseReadinessTest {
     @Test
     void evaluate_seedExample_conditionalGoListingDocumentation() {
         Release release = Release.of("v2.5.0", "v2.4.3", TARGET);
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(release, seedEvidence().build());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().build()), CLOCK);
         assertEquals(ReleaseType.MINOR, r.type());
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
         assertEquals(List.of("Complete documentation review before T-0"), r.conditions());
         assertEquals(6, r.exitCriteria().withLevel(Level.PASS).size());
-        assertEquals(List.of("exit.documentation"), r.exitCriteria().withLevel(Level.WARN).codes());
-        Finding perf = r.findings().find("exit.performance").orElseThrow();
+        assertEquals(List.of("documentation"), r.exitCriteria().withLevel(Level.WARN).codes());
+        Finding perf = r.findings().find("performance").orElseThrow();
         assertEquals(Duration.ofMillis(320), perf.fact("p99"));
         assertEquals(Duration.ofMillis(500), perf.fact("target"));
         assertNull(r.recommendedDate());
@@ -132,24 +154,24 @@ final class ReleaseReadinessTest {
 
     @Test
     void evaluate_allPass_isGo() {
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(Release.of("v2.5.1", "v2.5.0", TARGET),
-                seedEvidence().documentation(true, 0).build());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.1", "v2.5.0", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.GO, r.recommendation());
         assertEquals(ReleaseType.PATCH, r.type());
         assertEquals(List.of(), r.conditions());
-        assertEquals("[PASS] Documentation updated", "[PASS] " + r.findings().find("exit.documentation")
+        assertEquals("[PASS] Documentation updated", "[PASS] " + r.findings().find("documentation")
                 .orElseThrow().message());
     }
 
     @Test
     void evaluate_failure_isNoGoWithRiskAssessmentAndDelay() {
         ReleaseEvidence evidence = seedEvidence().openBugs(1, 2).p99Latency(Duration.ofMillis(500)).build();
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(Release.of("v2.5.0", "v2.4.3", TARGET),
-                evidence);
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), evidence), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
-        assertEquals("P1/P2 bugs unresolved (1 P1, 2 P2 open)", r.findings().find("exit.bugs").orElseThrow().message());
+        assertEquals("P1/P2 bugs unresolved (1 P1, 2 P2 open)", r.findings().find("bugs").orElseThrow().message());
         assertEquals("Performance benchmarks not met (P99: 500ms >= 500ms target)",
-                r.findings().find("exit.performance").orElseThrow().message());
+                r.findings().find("performance").orElseThrow().message());
         Finding risk = r.findings().find("release.risk_assessment").orElseThrow();
         assertEquals(Level.FAIL, risk.level());
         assertEquals(List.of("bugs", "performance"), risk.fact("failed"));
@@ -167,8 +189,8 @@ final class ReleaseReadinessTest {
 
     @Test
     void evaluate_noEvidence_failsEveryCriterion() {
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(Release.of("1.0.0", null, TARGET),
-                ReleaseEvidence.builder().build());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(Release.of("1.0.0", null, TARGET), ReleaseEvidence.builder().build()), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
         assertEquals(7, r.exitCriteria().withLevel(Level.FAIL).size());
         assertEquals(List.of("P1/P2 bugs: no bug count supplied", "Performance benchmarks: no P99 latency supplied",
@@ -180,109 +202,161 @@ final class ReleaseReadinessTest {
 
     @Test
     void evaluate_thresholdEdges() {
-        ReleaseReadinessEvaluator e = ReleaseReadinessEvaluator.ofDefaults();
+        ReleaseReadiness e = ReleaseReadiness.ofDefaults();
         Release release = Release.of("v2.5.0", "v2.4.3", TARGET);
-        assertEquals(Level.PASS, level(e.evaluate(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999))
-                .build()), "exit.performance"));
-        assertEquals("Performance benchmarks met (P99: 499.999999ms < 500ms target)", e.evaluate(release,
-                seedEvidence().p99Latency(Duration.ofNanos(499_999_999)).build()).findings()
-                .find("exit.performance").orElseThrow().message());
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().loadTestPeakMultiple(1.99).build()),
-                "exit.load-test"));
-        assertEquals("Load testing incomplete (sustained 1.99x of 2x peak traffic)", e.evaluate(release,
-                seedEvidence().loadTestPeakMultiple(1.99).build()).findings().find("exit.load-test").orElseThrow()
+        assertEquals(Level.PASS, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999))
+                .build()), CLOCK), "performance"));
+        assertEquals("Performance benchmarks met (P99: 499.999999ms < 500ms target)", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().p99Latency(Duration.ofNanos(499_999_999)).build()), CLOCK).findings()
+                .find("performance").orElseThrow().message());
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK),
+                "load-test"));
+        assertEquals("Load testing incomplete (sustained 1.99x of 2x peak traffic)", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().loadTestPeakMultiple(1.99).build()), CLOCK).findings().find("load-test").orElseThrow()
                 .message());
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().securityScan(0, 1).build()), "exit.security"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().securityScan(1, 0).build()), "exit.security"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().openBugs(0, 1).build()), "exit.bugs"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().openBugs(1, 0).build()), "exit.bugs"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().openBugs(1, 1).build()), "exit.bugs"));
-        assertEquals(Level.PASS, level(ReleaseReadinessEvaluator.of(ReadinessPolicy.custom().maxVulnerabilities(1, 0)
-                .build(), List.of()).evaluate(release, seedEvidence().securityScan(1, 0).build()), "exit.security"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().documentation(false, 0).build()),
-                "exit.documentation"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().runbookReviewed(false).build()),
-                "exit.runbook"));
-        assertEquals(Level.FAIL, level(e.evaluate(release, seedEvidence().uatSignOff(TARGET.plusDays(1)).build()),
-                "exit.uat"));
-        assertEquals(Level.PASS, level(e.evaluate(release, seedEvidence().uatSignOff(TARGET).build()), "exit.uat"));
-        assertEquals("Documentation: 1 page pending review", e.evaluate(release, seedEvidence().documentation(true, 1)
-                .build()).findings().find("exit.documentation").orElseThrow().message());
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 1).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(0, 1).build()), CLOCK), "bugs"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 0).build()), CLOCK), "bugs"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().openBugs(1, 1).build()), CLOCK), "bugs"));
+        assertEquals(Level.PASS, level(ReleaseReadiness.of(ReleaseReadinessConfig.custom().maxVulnerabilities(1, 0)
+                .build(), List.of()).evaluate(
+                        ReleaseReadiness.Input.of(release, seedEvidence().securityScan(1, 0).build()), CLOCK), "security"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(false, 0).build()), CLOCK),
+                "documentation"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().runbookReviewed(false).build()), CLOCK),
+                "runbook"));
+        assertEquals(Level.FAIL, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET.plusDays(1)).build()), CLOCK),
+                "uat"));
+        assertEquals(Level.PASS, level(e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().uatSignOff(TARGET).build()), CLOCK), "uat"));
+        assertEquals("Documentation: 1 page pending review", e.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 1)
+                .build()), CLOCK).findings().find("documentation").orElseThrow().message());
 
-        ReadinessPolicy lenient = ReadinessPolicy.custom().maxVulnerabilities(0, 2).p99Target(Duration.ofSeconds(1))
+        ReleaseReadinessConfig lenient = ReleaseReadinessConfig.custom().maxVulnerabilities(0, 2).p99Target(Duration.ofSeconds(1))
                 .loadMultiple(1.5).monitoringPeriod(Duration.ofMinutes(90)).noGoDelayDays(14).build();
-        ReleaseReadinessEvaluator l = ReleaseReadinessEvaluator.of(lenient, List.of());
-        ReleaseReadiness r = l.evaluate(release, seedEvidence().securityScan(0, 2).loadTestPeakMultiple(1.5)
-                .p99Latency(Duration.ofMillis(999)).openBugs(1, 0).build());
-        assertEquals(List.of("exit.bugs"), r.exitCriteria().withLevel(Level.FAIL).codes());
+        ReleaseReadiness l = ReleaseReadiness.of(lenient, List.of());
+        ReadinessDecision r = l.evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().securityScan(0, 2).loadTestPeakMultiple(1.5)
+                .p99Latency(Duration.ofMillis(999)).openBugs(1, 0).build()), CLOCK);
+        assertEquals(List.of("bugs"), r.exitCriteria().withLevel(Level.FAIL).codes());
         assertEquals(TARGET.plusDays(14), r.recommendedDate());
         assertTrue(r.toText().contains("- Monitoring period: 90 minutes post-deploy\n"), r.toText());
     }
 
-    private static Level level(ReleaseReadiness r, String code) {
+    private static Level level(ReadinessDecision r, String code) {
         return r.findings().find(code).orElseThrow().level();
     }
 
     @Test
     void evaluate_strategySeam_usesGivenStrategy() {
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(Release.of("v2.5.0", "v2.4.3", TARGET),
-                seedEvidence().build(), RecommendedStrategy.of("Canary", "Stop traffic shift and route back to v2.4"));
+        StrategyRecommendation canary = StrategySelection.ofDefaults().evaluate(StrategyInput.of(
+                DeploymentConstraints.builder().traffic(DeploymentConstraints.TrafficVolume.HIGH).build()), CLOCK);
+        assertEquals(DeploymentStrategy.CANARY, canary.verdict());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(
+                Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()).with(canary), CLOCK);
         assertTrue(r.toText().contains("- Deployment strategy: Canary\n- Rollback plan: Stop traffic shift and route "
-                + "back to v2.4\n"), r.toText());
-        assertEquals(RecommendedStrategy.DEFAULT, ReleaseReadinessEvaluator.ofDefaults()
-                .evaluate(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build(), null).strategy());
+                + "back to v2.4.3\n"), r.toText());
+        assertSame(canary, r.strategy());
+        assertTrue(r.findings().find("release.strategy.given").isPresent());
+        // without a recommendation readiness computes one from the release and says so
+        ReadinessDecision computed = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(
+                Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
+        assertEquals(DeploymentStrategy.BLUE_GREEN, computed.deploymentStrategy());
+        assertEquals(ReleaseType.MINOR, computed.strategy().input().releaseType());
+        Finding why = computed.findings().find("release.strategy.computed").orElseThrow();
+        assertEquals(Level.INFO, why.level());
+        assertEquals("No strategy recommendation given: blue-green chosen for this minor release of 0 changes",
+                why.message());
+        // a hotfix on a platform without 2x capacity goes out rolling
+        ReadinessDecision hotfix = ReleaseReadiness.of(ReleaseReadinessConfig.custom()
+                .constraints(DeploymentConstraints.builder().build()).build()).evaluate(ReleaseReadiness.Input.of(
+                Release.of("v2.4.4+hotfix", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
+        assertEquals(ReleaseType.HOTFIX, hotfix.type());
+        assertEquals(DeploymentStrategy.ROLLING, hotfix.deploymentStrategy());
+        assertTrue(hotfix.toText().contains("- Rollback plan: Re-deploy v2.4.3 batch by batch\n"), hotfix.toText());
+    }
+
+    @Test
+    void evaluate_scopeSizeAndMigration_reachTheStrategy() {
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            features.add(new Feature("F" + i, Feature.Status.DONE));
+        }
+        Release big = Release.of("v3.0.0", "v2.4.3", TARGET).withScope(new Release.Scope(features, List.of("BUG-1"),
+                List.of(Dependency.of(Dependency.Kind.DB_MIGRATION, "V42__carts"))));
+        assertEquals(11, big.size());
+        StrategyInput in = big.strategyInput(DeploymentConstraints.builder().build());
+        assertEquals(ReleaseType.MAJOR, in.releaseType());
+        assertEquals(DeploymentConstraints.SchemaChange.BACKWARD_COMPATIBLE, in.constraints().schemaChange());
+        // canary 35 - 5 (schema) + 10 (major) + 10 (large) = 50
+        StrategyRecommendation rec = StrategySelection.ofDefaults().evaluate(in, CLOCK);
+        assertEquals(DeploymentStrategy.CANARY, rec.verdict());
+        assertEquals(50, rec.ranking().get(0).score());
     }
 
     @Test
     void evaluate_openScopeFeatures_addCondition() {
-        Release release = Release.of("v2.5.0", "v2.4.3", TARGET).withScope(new ReleaseScope(
-                List.of(Feature.of("Saved carts", FeatureStatus.DONE), Feature.of("Gift cards", FeatureStatus.AT_RISK),
-                        Feature.of("Wishlist", FeatureStatus.DEFERRED)),
+        Release release = Release.of("v2.5.0", "v2.4.3", TARGET).withScope(new Release.Scope(
+                List.of(new Feature("Saved carts", Feature.Status.DONE), new Feature("Gift cards", Feature.Status.AT_RISK),
+                        new Feature("Wishlist", Feature.Status.DEFERRED)),
                 List.of("BUG-12"), List.of(Dependency.of(Dependency.Kind.DB_MIGRATION, "V42__carts"))));
-        ReleaseReadiness r = ReleaseReadinessEvaluator.ofDefaults().evaluate(release,
-                seedEvidence().documentation(true, 0).build());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(
+                ReleaseReadiness.Input.of(release, seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
         assertEquals(List.of("Finish or defer Gift cards before release"), r.conditions());
-        assertEquals("Scope: 1 feature not done (Gift cards)", r.findings().find("scope.incomplete").orElseThrow()
+        assertEquals("Scope: 1 feature not done (Gift cards)", r.findings().find("release.scope.incomplete").orElseThrow()
                 .message());
     }
 
     @Test
     void load_findsBuiltInsAndTestCriterionInSeedOrder() {
-        List<String> expected = new ArrayList<>(ExitCriteria.BUILT_IN_IDS);
+        List<String> expected = new ArrayList<>(ReleaseReadiness.BUILT_IN_IDS);
         expected.add("changelog");
         assertEquals(expected, Providers.load(ExitCriterion.class).ids());
-        ReleaseReadinessEvaluator e = ReleaseReadinessEvaluator.load(ReadinessPolicy.ofDefaults());
+        ReleaseReadiness e = ReleaseReadiness.load(ReleaseReadinessConfig.ofDefaults());
         assertEquals(expected, e.criterionIds());
-        ReleaseReadiness r = e.evaluate(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build());
+        ReadinessDecision r = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
         assertEquals(List.of("Complete documentation review before T-0", "Write the changelog before T-1"),
                 r.conditions());
-        ReleaseReadiness written = e.evaluate(Release.of("v2.5.0", "v2.4.3", TARGET),
-                seedEvidence().documentation(true, 0).custom("changelog", true).build());
+        ReadinessDecision written = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).custom("changelog", true).build()), CLOCK);
         assertEquals(Recommendation.GO, written.recommendation());
     }
 
     @Test
     void evaluate_disabledCriterion_isVisibleCondition() {
-        ReadinessPolicy policy = ReadinessPolicy.custom().disable(ExitCriteria.RUNBOOK, "no runbook for libraries")
+        ReleaseReadinessConfig policy = ReleaseReadinessConfig.custom().disable(ReleaseReadiness.RUNBOOK, "no runbook for libraries")
                 .build();
-        ReleaseReadinessEvaluator e = ReleaseReadinessEvaluator.of(policy, List.of());
+        ReleaseReadiness e = ReleaseReadiness.of(policy, List.of());
         assertFalse(e.criterionIds().contains("runbook"));
-        ReleaseReadiness r = e.evaluate(Release.of("v2.5.0", "v2.4.3", TARGET),
-                seedEvidence().documentation(true, 0).runbookReviewed(false).build());
+        ReadinessDecision r = e.evaluate(
+                ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).runbookReviewed(false).build()), CLOCK);
         assertEquals(Recommendation.CONDITIONAL_GO, r.recommendation());
-        assertEquals(Level.WARN, r.findings().find("criterion.disabled").orElseThrow().level());
+        assertEquals(Level.WARN, r.findings().find("release.criterion.disabled").orElseThrow().level());
         assertEquals(List.of("Accept the disabled exit criterion runbook (no runbook for libraries)"), r.conditions());
-        assertThrows(IllegalArgumentException.class, () -> ReleaseReadinessEvaluator.of(
-                ReadinessPolicy.custom().disable("nope", "x").build(), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> ReleaseReadiness.of(
+                ReleaseReadinessConfig.custom().disable("nope", "x").build(), List.of()));
     }
 
     @Test
     void of_criterionClaimingBuiltInIdOrBroken() {
-        ExitCriterion impostor = criterion("bugs", CriterionResult.pass("fine", Facts.none()));
-        assertThrows(IllegalStateException.class, () -> ReleaseReadinessEvaluator.of(ReadinessPolicy.ofDefaults(),
+        ExitCriterion impostor = criterion("bugs", result("bugs", Level.PASS, "fine"));
+        assertThrows(IllegalStateException.class, () -> ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(),
                 List.of(impostor)));
-        assertThrows(IllegalArgumentException.class, () -> ReleaseReadinessEvaluator.of(ReadinessPolicy.ofDefaults(),
+        assertThrows(IllegalArgumentException.class, () -> ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(),
                 List.of(criterion("Bad Id", null))));
         ExitCriterion nulls = criterion("nulls", null);
         ExitCriterion throwing = new ExitCriterion() {
@@ -292,20 +366,43 @@ final class ReleaseReadinessTest {
             }
 
             @Override
-            public CriterionResult assess(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+            public RuleResult<Verdict> evaluate(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig config) {
                 throw new ArithmeticException("/ by zero");
             }
         };
-        ReleaseReadiness r = ReleaseReadinessEvaluator.of(ReadinessPolicy.ofDefaults(), List.of(throwing, nulls))
-                .evaluate(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).build());
+        ReadinessDecision r = ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), List.of(throwing, nulls))
+                .evaluate(
+                        ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().documentation(true, 0).build()), CLOCK);
         assertEquals(Recommendation.NO_GO, r.recommendation());
-        assertEquals(Level.FAIL, level(r, "exit.throwing"));
-        assertEquals(Level.FAIL, level(r, "exit.nulls"));
+        assertEquals(Level.FAIL, pluginError(r, "throwing").level());
+        assertEquals(Level.FAIL, pluginError(r, "nulls").level());
+        assertTrue(pluginError(r, "throwing").message().contains("/ by zero"));
+    }
+
+    private static Finding pluginError(ReadinessDecision r, String provider) {
+        return r.findings().filter(f -> f.code().equals("release.plugin.error") && provider.equals(f.fact("provider")))
+                .list().get(0);
+    }
+
+    @Test
+    void evaluate_customCriterionEmittingABuiltInCode_isRejected() {
+        // "spoof" claims to speak for the built-in bugs criterion: its result is replaced by a failure
+        ExitCriterion spoof = criterion("spoof", result("bugs", Level.PASS, "All P1/P2 bugs resolved (0 open)"));
+        ReadinessDecision r = ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), List.of(spoof))
+                .evaluate(ReleaseReadiness.Input.of(Release.of("v2.5.0", "v2.4.3", TARGET),
+                        seedEvidence().documentation(true, 0).build()), CLOCK);
+        assertEquals(Recommendation.NO_GO, r.recommendation());
+        Finding foreign = r.findings().find("release.plugin.foreign_code").orElseThrow();
+        assertEquals("spoof", foreign.fact("provider"));
+        assertEquals("bugs", foreign.fact("code"));
+        assertEquals(1, r.findings().filter(f -> f.code().equals("bugs")).size());
+        assertThrows(IllegalArgumentException.class, () -> ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(),
+                List.of(criterion("release", result("release", Level.PASS, "x")))));
     }
 
     @Test
     void of_customCriteriaRunByPriorityThenId() {
-        ExitCriterion low = criterion("zeta", CriterionResult.pass("z", Facts.none()));
+        ExitCriterion low = criterion("zeta", result("zeta", Level.PASS, "z"));
         ExitCriterion high = new ExitCriterion() {
             @Override
             public String id() {
@@ -318,14 +415,14 @@ final class ReleaseReadinessTest {
             }
 
             @Override
-            public CriterionResult assess(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
-                return CriterionResult.pass("a", Facts.none());
+            public RuleResult<Verdict> evaluate(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig config) {
+                return result("alpha", Level.PASS, "a");
             }
         };
-        List<String> ids = ReleaseReadinessEvaluator.of(ReadinessPolicy.ofDefaults(), List.of(high, low))
+        List<String> ids = ReleaseReadiness.of(ReleaseReadinessConfig.ofDefaults(), List.of(high, low))
                 .criterionIds();
         assertEquals(List.of("zeta", "alpha"), ids.subList(7, 9));
-        assertEquals(ExitCriteria.BUILT_IN_IDS, ids.subList(0, 7));
+        assertEquals(ReleaseReadiness.BUILT_IN_IDS, ids.subList(0, 7));
     }
 
     @Test
@@ -339,14 +436,13 @@ final class ReleaseReadinessTest {
     }
 
     @Test
-    void criterionResult_defaultConditionAndValidation() {
-        assertEquals("Resolve before T-0: x", new CriterionResult(Level.WARN, "x", Facts.none(), null)
-                .conditionOrDefault());
-        assertThrows(IllegalArgumentException.class, () -> new CriterionResult(Level.INFO, "x", Facts.none(), null));
-        assertThrows(IllegalArgumentException.class, () -> new CriterionResult(Level.WARN, "x", Facts.none(), " "));
+    void criterionVerdict_defaultConditionAndValidation() {
+        assertEquals("Resolve before T-0: x", new Verdict(Level.WARN, null).conditionOrDefault("x"));
+        assertThrows(IllegalArgumentException.class, () -> new Verdict(Level.INFO, null));
+        assertThrows(IllegalArgumentException.class, () -> new Verdict(Level.WARN, " "));
     }
 
-    static ExitCriterion criterion(String id, CriterionResult result) {
+    static ExitCriterion criterion(String id, RuleResult<Verdict> result) {
         return new ExitCriterion() {
             @Override
             public String id() {
@@ -354,9 +450,15 @@ final class ReleaseReadinessTest {
             }
 
             @Override
-            public CriterionResult assess(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+            public RuleResult<Verdict> evaluate(Release release, ReleaseEvidence evidence,
+                    ReleaseReadinessConfig config) {
                 return result;
             }
         };
+    }
+
+    static RuleResult<Verdict> result(String code, Level level, String message) {
+        Verdict v = level == Level.WARN ? new Verdict(Level.WARN, null) : new Verdict(level, null);
+        return RuleResult.of(v, Finding.of(code, level, message, Facts.none()));
     }
 }

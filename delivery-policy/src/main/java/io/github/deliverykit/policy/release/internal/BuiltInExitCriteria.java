@@ -2,12 +2,14 @@ package io.github.deliverykit.policy.release.internal;
 
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
-import io.github.deliverykit.policy.release.CriterionResult;
-import io.github.deliverykit.policy.release.ExitCriteria;
-import io.github.deliverykit.policy.release.ExitCriterion;
-import io.github.deliverykit.policy.release.ReadinessPolicy;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.policy.release.Release;
 import io.github.deliverykit.policy.release.ReleaseEvidence;
+import io.github.deliverykit.policy.release.ReleaseReadiness;
+import io.github.deliverykit.policy.release.ReleaseReadinessConfig;
+import io.github.deliverykit.policy.release.spi.ExitCriterion;
+import io.github.deliverykit.policy.release.spi.ExitCriterion.Verdict;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +42,7 @@ public final class BuiltInExitCriteria {
 
         Base(String id) {
             this.id = id;
-            this.priority = 700 - 100 * ExitCriteria.BUILT_IN_IDS.indexOf(id);
+            this.priority = 700 - 100 * ReleaseReadiness.BUILT_IN_IDS.indexOf(id);
         }
 
         @Override
@@ -54,14 +56,27 @@ public final class BuiltInExitCriteria {
         }
 
         @Override
-        public final CriterionResult assess(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        public final RuleResult<Verdict> evaluate(Release release, ReleaseEvidence evidence,
+                ReleaseReadinessConfig policy) {
             Checks.notNull(release, "release");
             Checks.notNull(evidence, "evidence");
-            Checks.notNull(policy, "policy");
+            Checks.notNull(policy, "config");
             return apply(release, evidence, policy);
         }
 
-        abstract CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy);
+        abstract RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy);
+
+        final RuleResult<Verdict> pass(String message, Facts facts) {
+            return RuleResult.of(Verdict.pass(), Finding.pass(id, message, facts));
+        }
+
+        final RuleResult<Verdict> warn(String message, Facts facts, String condition) {
+            return RuleResult.of(Verdict.warn(condition), Finding.warn(id, message, facts));
+        }
+
+        final RuleResult<Verdict> fail(String message, Facts facts) {
+            return RuleResult.of(Verdict.fail(), Finding.fail(id, message, facts));
+        }
 
         @Override
         public String toString() {
@@ -73,22 +88,22 @@ public final class BuiltInExitCriteria {
     public static final class Bugs extends Base {
         /** Creates the criterion. */
         public Bugs() {
-            super(ExitCriteria.BUGS);
+            super(ReleaseReadiness.BUGS);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             OptionalInt p1 = evidence.openP1Bugs();
             OptionalInt p2 = evidence.openP2Bugs();
             if (p1.isEmpty() || p2.isEmpty()) {
-                return CriterionResult.fail("P1/P2 bugs: no bug count supplied", Facts.none());
+                return fail("P1/P2 bugs: no bug count supplied", Facts.none());
             }
             long open = (long) p1.getAsInt() + p2.getAsInt();
             Facts facts = Facts.of("p1", p1.getAsInt(), "p2", p2.getAsInt());
             if (open == 0) {
-                return CriterionResult.pass("All P1/P2 bugs resolved (0 open)", facts);
+                return pass("All P1/P2 bugs resolved (0 open)", facts);
             }
-            return CriterionResult.fail("P1/P2 bugs unresolved (" + p1.getAsInt() + " P1, " + p2.getAsInt()
+            return fail("P1/P2 bugs unresolved (" + p1.getAsInt() + " P1, " + p2.getAsInt()
                     + " P2 open)", facts);
         }
     }
@@ -97,22 +112,22 @@ public final class BuiltInExitCriteria {
     public static final class Performance extends Base {
         /** Creates the criterion. */
         public Performance() {
-            super(ExitCriteria.PERFORMANCE);
+            super(ReleaseReadiness.PERFORMANCE);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             if (evidence.p99Latency().isEmpty()) {
-                return CriterionResult.fail("Performance benchmarks: no P99 latency supplied",
+                return fail("Performance benchmarks: no P99 latency supplied",
                         Facts.of("target", policy.p99Target()));
             }
             Duration p99 = evidence.p99Latency().get();
             Facts facts = Facts.of("p99", p99, "target", policy.p99Target());
             if (p99.compareTo(policy.p99Target()) < 0) {
-                return CriterionResult.pass("Performance benchmarks met (P99: " + ms(p99) + " < "
+                return pass("Performance benchmarks met (P99: " + ms(p99) + " < "
                         + ms(policy.p99Target()) + " target)", facts);
             }
-            return CriterionResult.fail("Performance benchmarks not met (P99: " + ms(p99) + " >= "
+            return fail("Performance benchmarks not met (P99: " + ms(p99) + " >= "
                     + ms(policy.p99Target()) + " target)", facts);
         }
     }
@@ -121,23 +136,23 @@ public final class BuiltInExitCriteria {
     public static final class Security extends Base {
         /** Creates the criterion. */
         public Security() {
-            super(ExitCriteria.SECURITY);
+            super(ReleaseReadiness.SECURITY);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             OptionalInt critical = evidence.criticalVulnerabilities();
             OptionalInt high = evidence.highVulnerabilities();
             if (critical.isEmpty() || high.isEmpty()) {
-                return CriterionResult.fail("Security scan: no scan result supplied", Facts.none());
+                return fail("Security scan: no scan result supplied", Facts.none());
             }
             Facts facts = Facts.of("critical", critical.getAsInt(), "high", high.getAsInt(),
                     "max_critical", policy.maxCritical(), "max_high", policy.maxHigh());
             String counts = critical.getAsInt() + " critical, " + high.getAsInt() + " high";
             if (critical.getAsInt() <= policy.maxCritical() && high.getAsInt() <= policy.maxHigh()) {
-                return CriterionResult.pass("Security scan passed (" + counts + ")", facts);
+                return pass("Security scan passed (" + counts + ")", facts);
             }
-            return CriterionResult.fail("Security scan failed (" + counts + ")", facts);
+            return fail("Security scan failed (" + counts + ")", facts);
         }
     }
 
@@ -145,24 +160,24 @@ public final class BuiltInExitCriteria {
     public static final class LoadTest extends Base {
         /** Creates the criterion. */
         public LoadTest() {
-            super(ExitCriteria.LOAD_TEST);
+            super(ReleaseReadiness.LOAD_TEST);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             OptionalDouble multiple = evidence.loadTestPeakMultiple();
             String target = Facts.format(policy.loadMultiple()) + "x";
             if (multiple.isEmpty()) {
-                return CriterionResult.fail("Load testing: no load test result supplied",
+                return fail("Load testing: no load test result supplied",
                         Facts.of("target", policy.loadMultiple()));
             }
             double m = multiple.getAsDouble();
             Facts facts = Facts.of("sustained", m, "target", policy.loadMultiple());
             if (m >= policy.loadMultiple()) {
-                return CriterionResult.pass("Load testing complete (sustained " + Facts.format(m)
+                return pass("Load testing complete (sustained " + Facts.format(m)
                         + "x peak traffic)", facts);
             }
-            return CriterionResult.fail("Load testing incomplete (sustained " + Facts.format(m) + "x of " + target
+            return fail("Load testing incomplete (sustained " + Facts.format(m) + "x of " + target
                     + " peak traffic)", facts);
         }
     }
@@ -171,21 +186,21 @@ public final class BuiltInExitCriteria {
     public static final class Uat extends Base {
         /** Creates the criterion. */
         public Uat() {
-            super(ExitCriteria.UAT);
+            super(ReleaseReadiness.UAT);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             if (evidence.uatSignOff().isEmpty()) {
-                return CriterionResult.fail("UAT sign-off not received", Facts.none());
+                return fail("UAT sign-off not received", Facts.none());
             }
             LocalDate date = evidence.uatSignOff().get();
             Facts facts = Facts.of("signed_off", date, "target_date", release.targetDate());
             if (date.isAfter(release.targetDate())) {
-                return CriterionResult.fail("UAT sign-off dated after the target date (" + SHORT_DATE.format(date)
+                return fail("UAT sign-off dated after the target date (" + SHORT_DATE.format(date)
                         + ")", facts);
             }
-            return CriterionResult.pass("UAT sign-off received (" + SHORT_DATE.format(date) + ")", facts);
+            return pass("UAT sign-off received (" + SHORT_DATE.format(date) + ")", facts);
         }
     }
 
@@ -193,23 +208,23 @@ public final class BuiltInExitCriteria {
     public static final class Documentation extends Base {
         /** Creates the criterion. */
         public Documentation() {
-            super(ExitCriteria.DOCUMENTATION);
+            super(ReleaseReadiness.DOCUMENTATION);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             if (evidence.documentationUpdated().isEmpty()) {
-                return CriterionResult.fail("Documentation: no documentation status supplied", Facts.none());
+                return fail("Documentation: no documentation status supplied", Facts.none());
             }
             int pending = evidence.documentationPagesPendingReview();
             Facts facts = Facts.of("updated", evidence.documentationUpdated().get(), "pending_review", pending);
             if (!evidence.documentationUpdated().get()) {
-                return CriterionResult.fail("Documentation not updated", facts);
+                return fail("Documentation not updated", facts);
             }
             if (pending == 0) {
-                return CriterionResult.pass("Documentation updated", facts);
+                return pass("Documentation updated", facts);
             }
-            return CriterionResult.warn("Documentation: " + pending + (pending == 1 ? " page" : " pages")
+            return warn("Documentation: " + pending + (pending == 1 ? " page" : " pages")
                     + " pending review", facts, "Complete documentation review before T-0");
         }
     }
@@ -218,19 +233,19 @@ public final class BuiltInExitCriteria {
     public static final class Runbook extends Base {
         /** Creates the criterion. */
         public Runbook() {
-            super(ExitCriteria.RUNBOOK);
+            super(ReleaseReadiness.RUNBOOK);
         }
 
         @Override
-        CriterionResult apply(Release release, ReleaseEvidence evidence, ReadinessPolicy policy) {
+        RuleResult<Verdict> apply(Release release, ReleaseEvidence evidence, ReleaseReadinessConfig policy) {
             if (evidence.runbookReviewed().isEmpty()) {
-                return CriterionResult.fail("Runbook: no review status supplied", Facts.none());
+                return fail("Runbook: no review status supplied", Facts.none());
             }
             Facts facts = Facts.of("reviewed", evidence.runbookReviewed().get());
             if (evidence.runbookReviewed().get()) {
-                return CriterionResult.pass("Runbook reviewed and updated", facts);
+                return pass("Runbook reviewed and updated", facts);
             }
-            return CriterionResult.fail("Runbook not reviewed", facts);
+            return fail("Runbook not reviewed", facts);
         }
     }
 

@@ -4,58 +4,95 @@ import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
-import io.github.deliverykit.policy.strategy.DeploymentConstraints.SchemaChange;
-import io.github.deliverykit.policy.strategy.DeploymentConstraints.TrafficVolume;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints.SchemaChange;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints.TrafficVolume;
+import io.github.deliverykit.policy.strategy.StrategyInput.ReleaseType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses a deployment strategy from constraints, after the seed's table: blue-green (instant
+ * Chooses a deployment strategy for a release, after the seed's table: blue-green (instant
  * rollback, needs 2x infrastructure, low risk), canary (fast rollback, validates on a subset,
  * low-medium), rolling (moderate rollback, cost-constrained, tolerates mixed versions, medium), big
  * bang (slow rollback, small app, low traffic, maintenance window, high).
  *
- * <p>Each strategy starts from a score for its seed risk (40, 35, 25, 10); hard constraints rule a
- * strategy out (blue-green without 2x capacity, canary and rolling without mixed-version tolerance or
- * with a breaking schema change, big bang without a maintenance window) and the others add or remove
- * points, each with a reason. Feasible strategies rank first, by score, then in the seed's order.
- * Stateless and thread safe; same constraints, same recommendation.
+ * <p>Each strategy starts from the configured score of its seed risk (40, 35, 25, 10); hard
+ * constraints rule a strategy out (blue-green without 2x capacity, canary and rolling without
+ * mixed-version tolerance or with a breaking schema change, big bang without a maintenance window)
+ * and the other constraints, the release type and the release size add or remove points, each
+ * with a reason. Feasible strategies rank first, by score, then in the seed's order. Immutable
+ * and thread safe; the same input gives the same recommendation.
  */
-public final class StrategySelector {
+public final class StrategySelection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StrategySelector.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StrategySelection.class);
+    private static final StrategySelection DEFAULTS = new StrategySelection(StrategySelectionConfig.ofDefaults());
 
-    /** The base score of each strategy's seed risk level: LOW, LOW_MEDIUM, MEDIUM, HIGH. */
-    public static final List<Integer> BASE_SCORES = List.of(40, 35, 25, 10);
+    private final StrategySelectionConfig config;
 
-    private StrategySelector() {}
+    private StrategySelection(StrategySelectionConfig config) {
+        this.config = config;
+    }
 
     /**
-     * Recommends a strategy.
+     * The engine with the seed's defaults.
      *
-     * @param constraints the constraints
-     * @return the recommendation with all four strategies ranked
-     * @throws IllegalArgumentException if constraints is null
+     * @return the engine
      */
-    public static StrategyRecommendation recommend(@Nullable DeploymentConstraints constraints) {
-        Checks.notNull(constraints, "constraints");
+    public static StrategySelection ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The engine with a configuration.
+     *
+     * @param config the configuration
+     * @return the engine
+     * @throws IllegalArgumentException if config is null
+     */
+    public static StrategySelection of(StrategySelectionConfig config) {
+        return new StrategySelection(Checks.notNull(config, "config"));
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return the configuration
+     */
+    public StrategySelectionConfig config() {
+        return config;
+    }
+
+    /**
+     * Ranks the four strategies for a release.
+     *
+     * @param input the release type, size and constraints
+     * @param clock the clock (the choice does not depend on time; taken for the one shape)
+     * @return the recommendation with all four strategies ranked
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public StrategyRecommendation evaluate(StrategyInput input, Clock clock) {
+        Checks.notNull(input, "input");
+        Checks.notNull(clock, "clock");
         List<Scored> scored = new ArrayList<>();
         for (DeploymentStrategy s : DeploymentStrategy.values()) {
-            scored.add(score(s, constraints));
+            scored.add(score(s, input));
         }
         scored.sort(Comparator.comparing((Scored x) -> !x.feasible).thenComparing(x -> -x.score)
                 .thenComparing(x -> x.strategy.ordinal()));
-        List<RankedStrategy> ranking = new ArrayList<>();
+        List<StrategyRecommendation.RankedStrategy> ranking = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             Scored s = scored.get(i);
-            ranking.add(new RankedStrategy(s.strategy, i + 1, s.score, s.feasible, Findings.of(s.reasons)));
+            ranking.add(new StrategyRecommendation.RankedStrategy(s.strategy, i + 1, s.score, s.feasible,
+                    Findings.of(s.reasons)));
         }
-        StrategyRecommendation r = new StrategyRecommendation(constraints, ranking);
-        LOG.debug("strategy for {}: {} (feasible {})", constraints, r.recommended(), r.feasible());
+        StrategyRecommendation r = new StrategyRecommendation(input, ranking);
+        LOG.debug("strategy for {}: {} (feasible {})", input, r.recommended(), r.feasible());
         return r;
     }
 
@@ -65,9 +102,9 @@ public final class StrategySelector {
         boolean feasible = true;
         final List<Finding> reasons = new ArrayList<>();
 
-        Scored(DeploymentStrategy strategy) {
+        Scored(DeploymentStrategy strategy, int base) {
             this.strategy = strategy;
-            this.score = BASE_SCORES.get(strategy.risk().ordinal());
+            this.score = base;
             reasons.add(Finding.info("strategy.base", Checks.message("Seed risk %s, rollback %s", strategy.risk(),
                     strategy.rollbackSpeed()), Facts.of("strategy", strategy.id(), "points", score)));
         }
@@ -84,8 +121,9 @@ public final class StrategySelector {
         }
     }
 
-    private static Scored score(DeploymentStrategy s, DeploymentConstraints c) {
-        Scored x = new Scored(s);
+    private Scored score(DeploymentStrategy s, StrategyInput input) {
+        DeploymentConstraints c = input.constraints();
+        Scored x = new Scored(s, config.baseScores().get(s.risk().ordinal()));
         switch (s) {
             case BLUE_GREEN -> {
                 if (!c.spareCapacityFor2x()) {
@@ -159,6 +197,58 @@ public final class StrategySelector {
                 }
             }
         }
+        release(x, input);
         return x;
+    }
+
+    private void release(Scored x, StrategyInput input) {
+        ReleaseType type = input.releaseType();
+        if (type != null) {
+            String t = type.id();
+            switch (x.strategy) {
+                case BLUE_GREEN -> {
+                    if (type == ReleaseType.MAJOR) {
+                        x.plus(15, "strategy.release-type", "A major release (breaking changes) wants an instant switch back");
+                    } else if (type == ReleaseType.HOTFIX) {
+                        x.plus(10, "strategy.release-type", "A hotfix switches at once and can switch straight back");
+                    }
+                }
+                case CANARY -> {
+                    if (type == ReleaseType.MAJOR || type == ReleaseType.PRE_RELEASE) {
+                        x.plus(10, "strategy.release-type", "A " + t + " release is best validated on a subset of users first");
+                    } else if (type == ReleaseType.MINOR) {
+                        x.plus(5, "strategy.release-type", "New features can be validated on a subset of users first");
+                    } else if (type == ReleaseType.HOTFIX) {
+                        x.plus(-15, "strategy.release-type", "A hotfix cannot wait through the canary's bake times");
+                    }
+                }
+                case ROLLING -> {
+                    if (type == ReleaseType.MAJOR) {
+                        x.plus(-10, "strategy.release-type", "Mixed versions across a major release are risky");
+                    } else if (type == ReleaseType.PATCH || type == ReleaseType.HOTFIX) {
+                        x.plus(10, "strategy.release-type", "A bug-fix release can replace instances in place");
+                    }
+                }
+                case BIG_BANG -> {
+                    if (type == ReleaseType.MAJOR) {
+                        x.plus(-10, "strategy.release-type", "A major release all at once has no way to contain a failure");
+                    }
+                }
+            }
+        }
+        if (input.size() >= config.largeReleaseSize()) {
+            String size = Checks.message("%d changes (large from %d)", input.size(), config.largeReleaseSize());
+            switch (x.strategy) {
+                case CANARY -> x.plus(10, "strategy.release-size", "A large release (" + size
+                        + ") is best exposed step by step");
+                case ROLLING -> x.plus(-5, "strategy.release-size", "A large release (" + size
+                        + ") serves mixed versions for longer");
+                case BIG_BANG -> x.plus(-15, "strategy.release-size", "A large release (" + size
+                        + ") all at once risks every change together");
+                case BLUE_GREEN -> {
+                    // the switch is the same whatever the size
+                }
+            }
+        }
     }
 }

@@ -6,21 +6,21 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How canary stages are judged. Defaults come from the seed (error rate below 1 %, P99 latency
  * below a threshold, health checks; any breach rolls back), Kayenta (0.98 confidence, scores 0-100
  * with pass 75 and marginal 50) and Argo Rollouts (failure limit 0, consecutive-error limit 4,
- * inconclusive limit 0). Immutable and thread safe; build with {@link #builder()}, start from
- * {@link #ofDefaults()} or copy with {@link #from(CanaryConfig)}.
+ * inconclusive limit 0). Immutable and thread safe; build with {@link #custom()}, start from
+ * {@link #ofDefaults()} or copy with {@link #from(CanaryAnalysisConfig)}.
  */
-public final class CanaryConfig {
+public final class CanaryAnalysisConfig {
 
     /** The judges run by default, in this order. */
-    public static final List<String> DEFAULT_JUDGES = List.of(ThresholdJudge.ID, MannWhitneyJudge.ID);
+    public static final List<String> DEFAULT_JUDGES = List.of("threshold", "mann-whitney");
     /** The count metric holding canary errors among requests. */
     public static final String DEFAULT_REQUEST_METRIC = "requests";
     /** The seed's error-rate gate: an error rate of 1 % or more fails. */
@@ -46,7 +46,7 @@ public final class CanaryConfig {
     /** Argo's inconclusive limit. */
     public static final int DEFAULT_INCONCLUSIVE_LIMIT = 0;
 
-    private static final CanaryConfig DEFAULTS = builder().build();
+    private static final CanaryAnalysisConfig DEFAULTS = custom().build();
 
     private final List<String> judges;
     private final String requestMetric;
@@ -66,8 +66,9 @@ public final class CanaryConfig {
     private final int failureLimit;
     private final int consecutiveErrorLimit;
     private final int inconclusiveLimit;
+    private final OptionalDouble maxBudgetBurn;
 
-    private CanaryConfig(Builder b) {
+    private CanaryAnalysisConfig(Builder b) {
         this.judges = List.copyOf(b.judges);
         this.requestMetric = b.requestMetric;
         this.maxErrorRate = b.maxErrorRate;
@@ -86,6 +87,7 @@ public final class CanaryConfig {
         this.failureLimit = b.failureLimit;
         this.consecutiveErrorLimit = b.consecutiveErrorLimit;
         this.inconclusiveLimit = b.inconclusiveLimit;
+        this.maxBudgetBurn = b.maxBudgetBurn;
     }
 
     /**
@@ -93,7 +95,7 @@ public final class CanaryConfig {
      *
      * @return the default configuration
      */
-    public static CanaryConfig ofDefaults() {
+    public static CanaryAnalysisConfig ofDefaults() {
         return DEFAULTS;
     }
 
@@ -102,7 +104,7 @@ public final class CanaryConfig {
      *
      * @return the builder
      */
-    public static Builder builder() {
+    public static Builder custom() {
         return new Builder();
     }
 
@@ -113,7 +115,7 @@ public final class CanaryConfig {
      * @return the builder
      * @throws IllegalArgumentException if base is null
      */
-    public static Builder from(@Nullable CanaryConfig base) {
+    public static Builder from(CanaryAnalysisConfig base) {
         Checks.notNull(base, "base");
         Builder b = new Builder();
         b.judges = new ArrayList<>(base.judges);
@@ -134,6 +136,7 @@ public final class CanaryConfig {
         b.failureLimit = base.failureLimit;
         b.consecutiveErrorLimit = base.consecutiveErrorLimit;
         b.inconclusiveLimit = base.inconclusiveLimit;
+        b.maxBudgetBurn = base.maxBudgetBurn;
         return b;
     }
 
@@ -238,14 +241,24 @@ public final class CanaryConfig {
         return inconclusiveLimit;
     }
 
+    /**
+     * The error-budget gate: the share of the remaining error budget the rest of the rollout may burn
+     * (e.g. 0.1 = a tenth of what is left), or empty when the gate is off (the default).
+     *
+     * @return the allowed share in (0, 1], or empty
+     */
+    public OptionalDouble maxBudgetBurn() {
+        return maxBudgetBurn;
+    }
+
     @Override
     public String toString() {
-        return "CanaryConfig{judges=" + judges + ", maxErrorRate=" + maxErrorRate + ", latency="
+        return "CanaryAnalysisConfig{judges=" + judges + ", maxErrorRate=" + maxErrorRate + ", latency="
                 + (latencyGate ? "P" + latencyQuantile * 100 + "<" + latencyThreshold : "off") + ", metrics="
                 + metrics.size() + ", limits=" + failureLimit + "/" + consecutiveErrorLimit + "/" + inconclusiveLimit + "}";
     }
 
-    /** Builds a {@link CanaryConfig}; every setter rejects a bad value naming it. */
+    /** Builds a {@link CanaryAnalysisConfig}; every setter rejects a bad value naming it. */
     public static final class Builder {
         private List<String> judges = new ArrayList<>(DEFAULT_JUDGES);
         private String requestMetric = DEFAULT_REQUEST_METRIC;
@@ -265,8 +278,36 @@ public final class CanaryConfig {
         private int failureLimit = DEFAULT_FAILURE_LIMIT;
         private int consecutiveErrorLimit = DEFAULT_CONSECUTIVE_ERROR_LIMIT;
         private int inconclusiveLimit = DEFAULT_INCONCLUSIVE_LIMIT;
+        private OptionalDouble maxBudgetBurn = OptionalDouble.empty();
 
         private Builder() {}
+
+        /**
+         * Turns the error-budget gate on: a stage given the service's budget status rolls back when
+         * the rest of the rollout, at the canary's error rate and traffic shares, would burn more
+         * than this share of the remaining error budget.
+         *
+         * @param share the allowed share of the remaining budget, in (0, 1]
+         * @return this builder
+         * @throws IllegalArgumentException if not in (0, 1]
+         */
+        public Builder maxBudgetBurn(double share) {
+            if (!(share > 0 && share <= 1)) {
+                throw Checks.invalid("maxBudgetBurn", "must be in (0, 1]", share);
+            }
+            this.maxBudgetBurn = OptionalDouble.of(share);
+            return this;
+        }
+
+        /**
+         * Turns the error-budget gate off (the default).
+         *
+         * @return this builder
+         */
+        public Builder noBudgetGate() {
+            this.maxBudgetBurn = OptionalDouble.empty();
+            return this;
+        }
 
         /**
          * Sets the judges to run, by id, in order.
@@ -274,7 +315,7 @@ public final class CanaryConfig {
          * @param ids the judge ids, non-empty and distinct
          * @return this builder
          */
-        public Builder judges(@Nullable List<String> ids) {
+        public Builder judges(List<String> ids) {
             List<String> list = Checks.listOf(ids, "judges");
             if (list.isEmpty()) {
                 throw Checks.invalid("judges", "must not be empty", list);
@@ -296,7 +337,7 @@ public final class CanaryConfig {
          * @param name the metric name
          * @return this builder
          */
-        public Builder requestMetric(@Nullable String name) {
+        public Builder requestMetric(String name) {
             this.requestMetric = Checks.notBlank(name, "requestMetric");
             return this;
         }
@@ -321,7 +362,7 @@ public final class CanaryConfig {
          * @param name the metric name
          * @return this builder
          */
-        public Builder latencyMetric(@Nullable String name) {
+        public Builder latencyMetric(String name) {
             this.latencyMetric = Checks.notBlank(name, "latencyMetric");
             return this;
         }
@@ -395,7 +436,7 @@ public final class CanaryConfig {
          * @param strategy the strategy
          * @return this builder
          */
-        public Builder thresholdNoData(@Nullable NoDataStrategy strategy) {
+        public Builder thresholdNoData(NoDataStrategy strategy) {
             this.thresholdNoData = Checks.notNull(strategy, "thresholdNoData");
             return this;
         }
@@ -406,7 +447,7 @@ public final class CanaryConfig {
          * @param spec the metric, with a name not used before
          * @return this builder
          */
-        public Builder metric(@Nullable MetricSpec spec) {
+        public Builder metric(MetricSpec spec) {
             Checks.notNull(spec, "metric");
             for (MetricSpec m : metrics) {
                 if (m.name().equals(spec.name())) {
@@ -424,7 +465,7 @@ public final class CanaryConfig {
          * @param weight finite, 0 or more
          * @return this builder
          */
-        public Builder groupWeight(@Nullable String group, double weight) {
+        public Builder groupWeight(String group, double weight) {
             Checks.notBlank(group, "group");
             Checks.nonNegative(weight, "weight of group '" + group + "'");
             groupWeights.put(group, weight);
@@ -469,8 +510,269 @@ public final class CanaryConfig {
          *
          * @return the configuration
          */
-        public CanaryConfig build() {
-            return new CanaryConfig(this);
+        public CanaryAnalysisConfig build() {
+            return new CanaryAnalysisConfig(this);
         }
+    }
+
+    /**
+     * One metric compared between canary and baseline by the {@code mann-whitney} judge, with
+     * Kayenta's knobs: direction, effect-size limits (allowed and critical, as ratios of canary to
+     * baseline), criticality, group, NaN and no-data handling, dry run.
+     *
+     * @param name the metric name as observations carry it
+     * @param kind samples (rank test) or counts (proportion test)
+     * @param direction which change counts against the canary
+     * @param group the metric group used for the weighted score
+     * @param critical whether a critical breach rolls back at once
+     * @param dryRun whether the metric is reported but never decides or scores
+     * @param noData what missing or too few data means
+     * @param nanStrategy what NaN samples mean (samples only)
+     * @param minSamples the least samples (or events, for counts) per variant before the metric is judged
+     * @param confidence the confidence of the interval / test, in (0, 1)
+     * @param allowedIncrease the largest canary/baseline ratio tolerated when significantly higher (at least 1)
+     * @param allowedDecrease the smallest ratio tolerated when significantly lower, in (0, 1]
+     * @param criticalIncrease the ratio above which a critical metric fails at once (at least allowedIncrease)
+     * @param criticalDecrease the ratio below which a critical metric fails at once (at most allowedDecrease)
+     */
+    public record MetricSpec(String name, Kind kind, Direction direction, String group, boolean critical, boolean dryRun,
+            NoDataStrategy noData, NanStrategy nanStrategy, long minSamples, double confidence, double allowedIncrease,
+            double allowedDecrease, double criticalIncrease, double criticalDecrease) {
+
+        /** Default least samples per variant: 20. */
+        public static final long DEFAULT_MIN_SAMPLES = 20;
+        /** Default group. */
+        public static final String DEFAULT_GROUP = "default";
+
+        /** What a metric's observations are. */
+        public enum Kind {
+            /** {@link Observation.Sample}s compared with the Mann-Whitney test and Hodges-Lehmann interval. */
+            SAMPLES,
+            /** {@link Observation.Count}s compared with Fisher's exact or the two-proportion z test. */
+            PROPORTION
+        }
+
+        /** Kayenta's NaN strategies. */
+        public enum NanStrategy {
+            /** Drop NaN samples. */
+            REMOVE,
+            /** Count NaN samples as 0. */
+            REPLACE_WITH_ZERO
+        }
+
+        /**
+         * Validates the spec.
+         *
+         * @throws IllegalArgumentException if a field is null or blank or a limit out of range
+         */
+        public MetricSpec {
+            Checks.notBlank(name, "name");
+            Checks.notNull(kind, "kind");
+            Checks.notNull(direction, "direction");
+            Checks.notBlank(group, "group");
+            Checks.notNull(noData, "noData");
+            Checks.notNull(nanStrategy, "nanStrategy");
+            Checks.positive(minSamples, "minSamples");
+            if (!(confidence > 0 && confidence < 1)) {
+                throw Checks.invalid("confidence", "must be between 0 and 1 (exclusive)", confidence);
+            }
+            Checks.inRange(allowedIncrease, 1, Double.MAX_VALUE, "allowedIncrease");
+            Checks.inRange(criticalIncrease, allowedIncrease, Double.MAX_VALUE, "criticalIncrease");
+            if (!(allowedDecrease > 0 && allowedDecrease <= 1)) {
+                throw Checks.invalid("allowedDecrease", "must be in (0, 1]", allowedDecrease);
+            }
+            if (!(criticalDecrease > 0 && criticalDecrease <= allowedDecrease)) {
+                throw Checks.invalid("criticalDecrease", "must be in (0, allowedDecrease = " + allowedDecrease + "]",
+                        criticalDecrease);
+            }
+        }
+
+        /**
+         * A builder for a sampled metric (latency-like), failing on increase.
+         *
+         * @param name the metric name
+         * @return the builder
+         */
+        public static Builder samples(String name) {
+            return new Builder(name, Kind.SAMPLES);
+        }
+
+        /**
+         * A builder for a counted metric (error-like), failing on increase of the bad share.
+         *
+         * @param name the metric name
+         * @return the builder
+         */
+        public static Builder proportion(String name) {
+            return new Builder(name, Kind.PROPORTION);
+        }
+
+        /** Builds a {@link MetricSpec}; defaults are Kayenta's (ratios 1.0, confidence 0.98). */
+        public static final class Builder {
+            private final String name;
+            private final Kind kind;
+            private Direction direction = Direction.INCREASE;
+            private String group = DEFAULT_GROUP;
+            private boolean critical;
+            private boolean dryRun;
+            private NoDataStrategy noData = NoDataStrategy.HOLD;
+            private NanStrategy nanStrategy = NanStrategy.REMOVE;
+            private long minSamples = DEFAULT_MIN_SAMPLES;
+            private double confidence = CanaryAnalysisConfig.DEFAULT_CONFIDENCE;
+            private double allowedIncrease = 1.0;
+            private double allowedDecrease = 1.0;
+            private double criticalIncrease = Double.NaN;
+            private double criticalDecrease = Double.NaN;
+
+            private Builder(String name, Kind kind) {
+                this.name = name;
+                this.kind = kind;
+            }
+
+            /**
+             * Sets the direction.
+             *
+             * @param value the direction
+             * @return this builder
+             */
+            public Builder direction(Direction value) {
+                this.direction = Checks.notNull(value, "direction");
+                return this;
+            }
+
+            /**
+             * Sets the group.
+             *
+             * @param value the group
+             * @return this builder
+             */
+            public Builder group(String value) {
+                this.group = Checks.notBlank(value, "group");
+                return this;
+            }
+
+            /**
+             * Marks the metric critical.
+             *
+             * @return this builder
+             */
+            public Builder critical() {
+                this.critical = true;
+                return this;
+            }
+
+            /**
+             * Marks the metric dry-run.
+             *
+             * @return this builder
+             */
+            public Builder dryRun() {
+                this.dryRun = true;
+                return this;
+            }
+
+            /**
+             * Sets the no-data strategy.
+             *
+             * @param value the strategy
+             * @return this builder
+             */
+            public Builder noData(NoDataStrategy value) {
+                this.noData = Checks.notNull(value, "noData");
+                return this;
+            }
+
+            /**
+             * Sets the NaN strategy.
+             *
+             * @param value the strategy
+             * @return this builder
+             */
+            public Builder nanStrategy(NanStrategy value) {
+                this.nanStrategy = Checks.notNull(value, "nanStrategy");
+                return this;
+            }
+
+            /**
+             * Sets the least samples per variant.
+             *
+             * @param value the minimum
+             * @return this builder
+             */
+            public Builder minSamples(long value) {
+                this.minSamples = Checks.positive(value, "minSamples");
+                return this;
+            }
+
+            /**
+             * Sets the confidence.
+             *
+             * @param value in (0, 1)
+             * @return this builder
+             */
+            public Builder confidence(double value) {
+                this.confidence = value;
+                return this;
+            }
+
+            /**
+             * Sets the allowed increase and decrease ratios.
+             *
+             * @param increase at least 1
+             * @param decrease in (0, 1]
+             * @return this builder
+             */
+            public Builder allowed(double increase, double decrease) {
+                this.allowedIncrease = increase;
+                this.allowedDecrease = decrease;
+                return this;
+            }
+
+            /**
+             * Sets the critical increase and decrease ratios (default: the allowed ones).
+             *
+             * @param increase at least the allowed increase
+             * @param decrease at most the allowed decrease
+             * @return this builder
+             */
+            public Builder criticalLimits(double increase, double decrease) {
+                this.criticalIncrease = increase;
+                this.criticalDecrease = decrease;
+                return this;
+            }
+
+            /**
+             * Builds the spec.
+             *
+             * @return the spec
+             * @throws IllegalArgumentException if a value is out of range
+             */
+            public MetricSpec build() {
+                double ci = Double.isNaN(criticalIncrease) ? allowedIncrease : criticalIncrease;
+                double cd = Double.isNaN(criticalDecrease) ? allowedDecrease : criticalDecrease;
+                return new MetricSpec(name, kind, direction, group, critical, dryRun, noData, nanStrategy, minSamples,
+                        confidence, allowedIncrease, allowedDecrease, ci, cd);
+            }
+        }
+    }
+
+    /** Which change of a metric counts against the canary. */
+    public enum Direction {
+        /** Only an increase fails (latency, error rate). */
+        INCREASE,
+        /** Only a decrease fails (throughput, success rate). */
+        DECREASE,
+        /** A change either way fails. */
+        EITHER
+    }
+
+    /** What a metric without (enough) data means for the stage. */
+    public enum NoDataStrategy {
+        /** Treat missing data as a failure (only when asked: a rollout never rolls back for lack of data by default). */
+        FAIL,
+        /** Leave the metric out: it neither holds nor fails the stage, and is not scored. */
+        IGNORE,
+        /** Hold the stage until the data arrives (the default). */
+        HOLD
     }
 }

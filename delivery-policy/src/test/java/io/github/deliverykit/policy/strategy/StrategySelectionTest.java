@@ -7,16 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.finding.Decision;
 import io.github.deliverykit.core.finding.Level;
-import io.github.deliverykit.policy.strategy.DeploymentConstraints.SchemaChange;
-import io.github.deliverykit.policy.strategy.DeploymentConstraints.TrafficVolume;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints.SchemaChange;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints.TrafficVolume;
+import io.github.deliverykit.policy.strategy.StrategyInput.ReleaseType;
+import io.github.deliverykit.policy.strategy.StrategyRecommendation.RankedStrategy;
 import io.github.deliverykit.policy.strategy.DeploymentStrategy.RiskLevel;
 import io.github.deliverykit.policy.strategy.DeploymentStrategy.RollbackSpeed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-final class StrategySelectorTest {
+final class StrategySelectionTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private static StrategyRecommendation recommend(DeploymentConstraints c) {
+        return StrategySelection.ofDefaults().evaluate(StrategyInput.of(c), CLOCK);
+    }
 
     @Test
     void seedTable_rollbackSpeedAndRisk() {
@@ -36,7 +48,7 @@ final class StrategySelectorTest {
 
     @Test
     void seedReleaseExample_blueGreenWithInstantSwitchBack() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .needsInstantRollback(true).spareCapacityFor2x(true).build());
         assertEquals(DeploymentStrategy.BLUE_GREEN, r.recommended());
         assertTrue(r.feasible());
@@ -46,7 +58,7 @@ final class StrategySelectorTest {
                 r.alternatives().stream().map(RankedStrategy::strategy).toList());
         assertEquals(List.of(25, 10, -20), r.alternatives().stream().map(RankedStrategy::score).toList());
         assertFalse(r.alternatives().get(2).feasible());
-        Decision<DeploymentStrategy> d = r.decision();
+        Decision<DeploymentStrategy> d = r.toDecision();
         assertEquals(DeploymentStrategy.BLUE_GREEN, d.verdict());
         assertEquals("strategy.recommended", d.findings().list().get(0).code());
         assertEquals("blue-green recommended: rollback INSTANT (switch traffic back to the previous environment), risk LOW",
@@ -57,7 +69,7 @@ final class StrategySelectorTest {
 
     @Test
     void highTrafficWithoutSpareCapacity_canary() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .traffic(TrafficVolume.HIGH).build());
         assertEquals(DeploymentStrategy.CANARY, r.recommended());
         assertEquals(50, r.ranking().get(0).score());
@@ -66,7 +78,7 @@ final class StrategySelectorTest {
 
     @Test
     void costConstrainedMediumTraffic_rolling() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder().build());
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder().build());
         assertEquals(DeploymentStrategy.ROLLING, r.recommended());
         assertTrue(r.ranking().get(0).reasons().find("strategy.capacity").isPresent());
         RankedStrategy blueGreen = r.ranking().stream().filter(x -> x.strategy() == DeploymentStrategy.BLUE_GREEN)
@@ -77,7 +89,7 @@ final class StrategySelectorTest {
 
     @Test
     void smallAppLowTrafficWindowBreakingSchema_bigBang() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .traffic(TrafficVolume.LOW).maintenanceWindow(true).schemaChange(SchemaChange.BREAKING).build());
         assertEquals(DeploymentStrategy.BIG_BANG, r.recommended());
         assertEquals(50, r.ranking().get(0).score());
@@ -86,7 +98,7 @@ final class StrategySelectorTest {
 
     @Test
     void mixedVersionsNotTolerated_rulesOutCanaryAndRolling() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .toleratesMixedVersions(false).spareCapacityFor2x(true).build());
         assertEquals(DeploymentStrategy.BLUE_GREEN, r.recommended());
         assertEquals(60, r.ranking().get(0).score());
@@ -95,16 +107,16 @@ final class StrategySelectorTest {
 
     @Test
     void nothingFeasible_recommendsTheLeastBadAndSaysSo() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .schemaChange(SchemaChange.BREAKING).build());
         assertFalse(r.feasible());
-        assertEquals(Level.FAIL, r.decision().findings().list().get(0).level());
+        assertEquals(Level.FAIL, r.toDecision().findings().list().get(0).level());
         assertEquals(4, r.ranking().size());
     }
 
     @Test
     void backwardCompatibleSchema_costsMixedStrategiesALittle() {
-        StrategyRecommendation r = StrategySelector.recommend(DeploymentConstraints.builder()
+        StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .schemaChange(SchemaChange.BACKWARD_COMPATIBLE).build());
         assertEquals(DeploymentStrategy.ROLLING, r.recommended());
         assertEquals(35, r.ranking().get(0).score());
@@ -113,7 +125,7 @@ final class StrategySelectorTest {
 
     @Test
     void badInput_rejected() {
-        assertThrows(IllegalArgumentException.class, () -> StrategySelector.recommend(null));
+        assertThrows(IllegalArgumentException.class, () -> StrategySelection.ofDefaults().evaluate(null, CLOCK));
         assertThrows(IllegalArgumentException.class, () -> DeploymentConstraints.builder().traffic(null));
         assertThrows(IllegalArgumentException.class, () -> DeploymentConstraints.builder().schemaChange(null));
         assertThrows(IllegalArgumentException.class, () -> new DeploymentConstraints(false, false, false, null,
@@ -121,17 +133,17 @@ final class StrategySelectorTest {
         assertThrows(IllegalArgumentException.class, () -> new RankedStrategy(DeploymentStrategy.CANARY, 0, 1, true,
                 io.github.deliverykit.core.finding.Findings.none()));
         assertThrows(IllegalArgumentException.class, () -> new StrategyRecommendation(
-                DeploymentConstraints.builder().build(), List.of()));
+                StrategyInput.of(DeploymentConstraints.builder().build()), List.of()));
     }
 
     @Property(tries = 100)
     void everyConstraintSet_ranksAllFourDeterministically(@ForAll boolean instant, @ForAll boolean capacity,
             @ForAll boolean mixed, @ForAll TrafficVolume traffic, @ForAll boolean window, @ForAll SchemaChange schema) {
         DeploymentConstraints c = new DeploymentConstraints(instant, capacity, mixed, traffic, window, schema);
-        StrategyRecommendation a = StrategySelector.recommend(c);
-        StrategyRecommendation b = StrategySelector.recommend(c);
+        StrategyRecommendation a = recommend(c);
+        StrategyRecommendation b = recommend(c);
         assertEquals(a, b);
-        assertEquals(a.decision().toText("x"), b.decision().toText("x"));
+        assertEquals(a.toDecision().toText("x"), b.toDecision().toText("x"));
         assertEquals(4, a.ranking().stream().map(RankedStrategy::strategy).distinct().count());
         for (int i = 1; i < 4; i++) {
             RankedStrategy prev = a.ranking().get(i - 1);
@@ -142,5 +154,52 @@ final class StrategySelectorTest {
         if (capacity && instant && schema != SchemaChange.BREAKING) {
             assertEquals(DeploymentStrategy.BLUE_GREEN, a.recommended());
         }
+    }
+
+    @Test
+    void evaluate_releaseTypeAndSize_moveTheChoice() {
+        DeploymentConstraints medium = DeploymentConstraints.builder().spareCapacityFor2x(true).build();
+        StrategySelection s = StrategySelection.ofDefaults();
+        // the seed's v2.5.0: a minor release on a platform with 2x capacity -> blue-green 50, canary 40
+        StrategyRecommendation minor = s.evaluate(StrategyInput.of(ReleaseType.MINOR, 0, medium), CLOCK);
+        assertEquals(DeploymentStrategy.BLUE_GREEN, minor.verdict());
+        assertEquals(List.of(50, 40, 25), minor.ranking().stream().limit(3).map(RankedStrategy::score).toList());
+        assertEquals("recommended for this release size", minor.rationale());
+        assertEquals("", recommend(medium).rationale());
+        // a large major release without 2x capacity: canary (35 + 10 + 10) over rolling (25 + 15 - 10 - 5)
+        StrategyRecommendation major = s.evaluate(StrategyInput.of(ReleaseType.MAJOR, 12,
+                DeploymentConstraints.builder().build()), CLOCK);
+        assertEquals(DeploymentStrategy.CANARY, major.verdict());
+        assertEquals(55, major.ranking().get(0).score());
+        assertEquals(25, major.ranking().get(1).score());
+        assertTrue(major.findings().find("strategy.release-size").isPresent());
+        // a hotfix cannot wait for canary bake times: rolling (25 + 15 + 10) over canary (35 - 15)
+        StrategyRecommendation hotfix = s.evaluate(StrategyInput.of(ReleaseType.HOTFIX, 1,
+                DeploymentConstraints.builder().build()), CLOCK);
+        assertEquals(DeploymentStrategy.ROLLING, hotfix.verdict());
+        assertEquals(List.of(50, 20), hotfix.ranking().stream().limit(2).map(RankedStrategy::score).toList());
+        for (StrategyRecommendation r : List.of(minor, major, hotfix)) {
+            for (var f : r.findings()) {
+                assertTrue(f.code().startsWith("strategy."), f.code());
+            }
+        }
+    }
+
+    @Test
+    void config_customScoresAndValidation() {
+        StrategySelectionConfig c = StrategySelectionConfig.custom().baseScores(List.of(0, 100, 0, 0))
+                .largeReleaseSize(3).build();
+        assertEquals(DeploymentStrategy.CANARY, StrategySelection.of(c).evaluate(StrategyInput.of(
+                DeploymentConstraints.builder().spareCapacityFor2x(true).build()), CLOCK).verdict());
+        assertEquals(3, StrategySelectionConfig.from(c).build().largeReleaseSize());
+        assertEquals(StrategySelectionConfig.DEFAULT_BASE_SCORES, StrategySelectionConfig.ofDefaults().baseScores());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StrategySelectionConfig.custom().largeReleaseSize(0));
+        assertTrue(e.getMessage().contains("largeReleaseSize"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StrategySelectionConfig.custom().baseScores(List.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> StrategyInput.of(null, 0,
+                DeploymentConstraints.builder().build()));
+        assertThrows(IllegalArgumentException.class, () -> new StrategyInput(null, -1,
+                DeploymentConstraints.builder().build()));
     }
 }

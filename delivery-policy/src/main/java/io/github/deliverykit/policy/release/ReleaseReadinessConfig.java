@@ -1,19 +1,19 @@
 package io.github.deliverykit.policy.release;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The thresholds of release readiness (seed defaults: P99 below 500 ms, 0 critical and 0 high
  * vulnerabilities, load test at 2x peak, 24 hours of monitoring), the delay a NO-GO recommends, and
  * the exit criteria explicitly disabled. Immutable; build with {@link #ofDefaults()} or {@link #custom()}.
  */
-public final class ReadinessPolicy {
+public final class ReleaseReadinessConfig {
 
     /** The P99 latency target. */
     public static final Duration DEFAULT_P99_TARGET = Duration.ofMillis(500);
@@ -27,6 +27,13 @@ public final class ReadinessPolicy {
     public static final Duration DEFAULT_MONITORING_PERIOD = Duration.ofHours(24);
     /** How far a NO-GO recommends moving the target date (one weekly release train). */
     public static final int DEFAULT_NO_GO_DELAY_DAYS = 7;
+    /**
+     * The infrastructure a release's strategy is chosen for when no recommendation is given: the
+     * seed's platform, which runs blue-green, so a second full environment (2x capacity) is there;
+     * mixed versions tolerated, medium traffic, no maintenance window, no schema change.
+     */
+    public static final DeploymentConstraints DEFAULT_CONSTRAINTS = DeploymentConstraints.builder()
+            .spareCapacityFor2x(true).build();
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -37,8 +44,9 @@ public final class ReadinessPolicy {
     private final Duration monitoringPeriod;
     private final int noGoDelayDays;
     private final Map<String, String> disabled;
+    private final DeploymentConstraints constraints;
 
-    private ReadinessPolicy(Builder b) {
+    private ReleaseReadinessConfig(Builder b) {
         this.p99Target = b.p99Target;
         this.maxCritical = b.maxCritical;
         this.maxHigh = b.maxHigh;
@@ -46,6 +54,7 @@ public final class ReadinessPolicy {
         this.monitoringPeriod = b.monitoringPeriod;
         this.noGoDelayDays = b.noGoDelayDays;
         this.disabled = Collections.unmodifiableMap(new TreeMap<>(b.disabled));
+        this.constraints = b.constraints;
     }
 
     /**
@@ -53,7 +62,7 @@ public final class ReadinessPolicy {
      *
      * @return the policy
      */
-    public static ReadinessPolicy ofDefaults() {
+    public static ReleaseReadinessConfig ofDefaults() {
         return custom().build();
     }
 
@@ -64,6 +73,37 @@ public final class ReadinessPolicy {
      */
     public static Builder custom() {
         return new Builder();
+    }
+
+    /**
+     * A builder starting from another configuration.
+     *
+     * @param base the configuration to copy
+     * @return a builder
+     * @throws IllegalArgumentException if base is null
+     */
+    public static Builder from(ReleaseReadinessConfig base) {
+        Checks.notNull(base, "base");
+        Builder b = new Builder();
+        b.p99Target = base.p99Target;
+        b.maxCritical = base.maxCritical;
+        b.maxHigh = base.maxHigh;
+        b.loadMultiple = base.loadMultiple;
+        b.monitoringPeriod = base.monitoringPeriod;
+        b.noGoDelayDays = base.noGoDelayDays;
+        b.disabled.putAll(base.disabled);
+        b.constraints = base.constraints;
+        return b;
+    }
+
+    /**
+     * The infrastructure constraints a strategy is chosen for when readiness computes the
+     * recommendation itself.
+     *
+     * @return the constraints
+     */
+    public DeploymentConstraints constraints() {
+        return constraints;
     }
 
     /**
@@ -138,8 +178,21 @@ public final class ReadinessPolicy {
         private Duration monitoringPeriod = DEFAULT_MONITORING_PERIOD;
         private int noGoDelayDays = DEFAULT_NO_GO_DELAY_DAYS;
         private final Map<String, String> disabled = new TreeMap<>();
+        private DeploymentConstraints constraints = DEFAULT_CONSTRAINTS;
 
         private Builder() {}
+
+        /**
+         * Sets the infrastructure constraints used when no strategy recommendation is given.
+         *
+         * @param value the constraints
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
+        public Builder constraints(DeploymentConstraints value) {
+            this.constraints = Checks.notNull(value, "constraints");
+            return this;
+        }
 
         /**
          * Sets the P99 latency target.
@@ -211,12 +264,12 @@ public final class ReadinessPolicy {
          * Disables an exit criterion, visibly: every readiness report carries a
          * {@code criterion.disabled} warning with the reason.
          *
-         * @param criterionId the id, e.g. {@link ExitCriteria#RUNBOOK}
+         * @param criterionId the id, e.g. {@link ReleaseReadiness#RUNBOOK}
          * @param reason why, not blank
          * @return this builder
          * @throws IllegalArgumentException if the id is malformed or the reason blank
          */
-        public Builder disable(@Nullable String criterionId, String reason) {
+        public Builder disable(String criterionId, String reason) {
             Checks.notNull(criterionId, "criterionId");
             if (!ID.matcher(criterionId).matches()) {
                 throw Checks.invalid("criterionId", "must be a lower-case criterion id", criterionId);
@@ -230,8 +283,8 @@ public final class ReadinessPolicy {
          *
          * @return the policy
          */
-        public ReadinessPolicy build() {
-            return new ReadinessPolicy(this);
+        public ReleaseReadinessConfig build() {
+            return new ReleaseReadinessConfig(this);
         }
     }
 }

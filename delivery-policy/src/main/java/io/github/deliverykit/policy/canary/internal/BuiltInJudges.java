@@ -1,0 +1,501 @@
+package io.github.deliverykit.policy.canary.internal;
+
+import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.core.finding.Facts;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.metrics.stats.Alternative;
+import io.github.deliverykit.metrics.stats.MannWhitney;
+import io.github.deliverykit.metrics.stats.ProportionTest;
+import io.github.deliverykit.metrics.stats.ProportionTestResult;
+import io.github.deliverykit.metrics.stats.RankTestResult;
+import io.github.deliverykit.metrics.stats.ShiftEstimate;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
+import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
+import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageContext;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageData;
+import io.github.deliverykit.policy.canary.spi.CanaryJudge;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * The built-in canary judges, one nested provider class each, registered with the service loader
+ * like third-party judges. Not exported: select them by id in the canary configuration.
+ */
+public final class BuiltInJudges {
+
+    /** The built-in ids, in default order. */
+    public static final List<String> IDS = List.of(ThresholdJudge.ID, MannWhitneyJudge.ID);
+
+    private BuiltInJudges() {}
+
+    /** Base: the fixed id. */
+    abstract static class Base implements CanaryJudge {
+        private final String id;
+
+        Base(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public final String id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /**
+     * New instances of every built-in, in default order.
+     *
+     * @return the judges
+     */
+    public static List<CanaryJudge> all() {
+        return List.of(new ThresholdJudge(), new MannWhitneyJudge());
+    }
+
+    /**
+     * The seed's gates on the canary alone (built-in judge {@code threshold}): error rate below
+     * {@link CanaryAnalysisConfig#maxErrorRate()} (1 %), the latency quantile (P99, nearest rank) below
+     * {@link CanaryAnalysisConfig#latencyThreshold()}, and no failed health check. Measurements:
+     * {@code error-rate}, {@code latency}, {@code health}.
+     *
+     * <p>Too few requests never fail the error-rate gate, except when the errors seen already breach it
+     * whatever the remaining requests up to the stage's minimum: with a minimum of 1,000 requests and a
+     * 1 % gate, 9 errors in the first 100 requests hold, but 10 fail. Stateless and thread safe.
+     */
+    public static final class ThresholdJudge extends Base {
+
+        /** The id: {@code threshold}. */
+        public static final String ID = "threshold";
+
+        /** Creates the judge (public for {@link java.util.ServiceLoader}). */
+        public ThresholdJudge() {
+            super(ID);
+        }
+
+        @Override
+        public RuleResult<List<MetricResult>> judge(StageContext context) {
+            Checks.notNull(context, "context");
+            CanaryAnalysisConfig config = context.config();
+            List<MetricResult> ms = new ArrayList<>();
+            List<Finding> fs = new ArrayList<>();
+            errorRate(context, config, ms, fs);
+            if (config.latencyGate()) {
+                latency(context, config, ms, fs);
+            }
+            if (config.healthGate()) {
+                health(context, config, ms, fs);
+            }
+            return RuleResult.of(ms, fs);
+        }
+
+        private static void errorRate(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {
+            String metric = config.requestMetric();
+            boolean critical = config.thresholdsCritical();
+            SortedSet<String> errors = ctx.data().queryErrors(metric);
+            if (!errors.isEmpty()) {
+                ms.add(new MetricResult("error-rate", Outcome.ERROR, critical, false));
+                fs.add(Finding.warn("threshold.error-rate.query-error", "The request metric could not be read",
+                        Facts.of("metric", metric, "errors", String.join("; ", errors))));
+                return;
+            }
+            StageData.Tally t = ctx.data().counts(metric, Variant.CANARY);
+            long min = ctx.stage().minSamples();
+            double max = config.maxErrorRate();
+            if (t.total() == 0) {
+                noData("error-rate", "threshold.error-rate.no-data", "No canary requests observed yet",
+                        Facts.of("metric", metric, "requests", 0L, "minSamples", min), config.thresholdNoData(), critical, ms, fs);
+                return;
+            }
+            double rate = t.rate();
+            Facts facts = Facts.of("errors", t.bad(), "requests", t.total(), "errorRate", rate, "maxErrorRate", max,
+                    "minSamples", min);
+            boolean enough = t.total() >= min;
+            // the rate over max(total, min) is the best the canary can still reach within the minimum
+            boolean certainBreach = t.bad() >= max * Math.max(t.total(), min);
+            if (enough && rate < max) {
+                ms.add(new MetricResult("error-rate", Outcome.PASS, critical, false, rate));
+                fs.add(Finding.pass("threshold.error-rate",
+                        Checks.message("Canary error rate %s %% is below %s %%", pct(rate), pct(max)), facts));
+            } else if (enough || certainBreach) {
+                ms.add(new MetricResult("error-rate", Outcome.FAIL, critical, false, rate));
+                fs.add(Finding.fail("threshold.error-rate", enough
+                        ? Checks.message("Canary error rate %s %% is not below %s %%", pct(rate), pct(max))
+                        : Checks.message("Canary errors (%d) already breach %s %% of the %d-request minimum",
+                                t.bad(), pct(max), min), facts));
+            } else {
+                ms.add(new MetricResult("error-rate", Outcome.NO_DATA, critical, false));
+                fs.add(Finding.warn("threshold.error-rate.insufficient",
+                        Checks.message("Only %d of %d canary requests observed: holding", t.total(), min), facts));
+            }
+        }
+
+        private static void latency(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {
+            String metric = config.latencyMetric();
+            boolean critical = config.thresholdsCritical();
+            SortedSet<String> errors = ctx.data().queryErrors(metric);
+            if (!errors.isEmpty()) {
+                ms.add(new MetricResult("latency", Outcome.ERROR, critical, false));
+                fs.add(Finding.warn("threshold.latency.query-error", "The latency metric could not be read",
+                        Facts.of("metric", metric, "errors", String.join("; ", errors))));
+                return;
+            }
+            double[] samples = ctx.data().samples(metric, Variant.CANARY);
+            long min = config.minLatencySamples();
+            double q = config.latencyQuantile();
+            if (samples.length == 0) {
+                noData("latency", "threshold.latency.no-data", "No canary latency samples observed yet",
+                        Facts.of("metric", metric, "samples", 0, "minSamples", min), config.thresholdNoData(), critical, ms, fs);
+                return;
+            }
+            double value = nearestRank(samples, q);
+            String label = "P" + Facts.format(q * 100);
+            Facts facts = Facts.of("quantile", q, "value", value, "threshold", config.latencyThreshold(),
+                    "samples", samples.length, "minSamples", min);
+            if (samples.length < min) {
+                ms.add(new MetricResult("latency", Outcome.NO_DATA, critical, false));
+                fs.add(Finding.warn("threshold.latency.insufficient",
+                        Checks.message("Only %d of %d canary latency samples observed: holding", samples.length, min), facts));
+            } else if (value < config.latencyThreshold()) {
+                ms.add(new MetricResult("latency", Outcome.PASS, critical, false, value));
+                fs.add(Finding.pass("threshold.latency", Checks.message("Canary %s latency %s is below %s",
+                        label, Facts.format(value), Facts.format(config.latencyThreshold())), facts));
+            } else {
+                ms.add(new MetricResult("latency", Outcome.FAIL, critical, false, value));
+                fs.add(Finding.fail("threshold.latency", Checks.message("Canary %s latency %s is not below %s",
+                        label, Facts.format(value), Facts.format(config.latencyThreshold())), facts));
+            }
+        }
+
+        private static void health(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {
+            boolean critical = config.thresholdsCritical();
+            Map<String, StageData.Tally> checks = ctx.data().health();
+            if (checks.isEmpty()) {
+                noData("health", "threshold.health.no-data", "No canary health checks observed yet",
+                        Facts.none(), config.thresholdNoData(), critical, ms, fs);
+                return;
+            }
+            boolean failed = false;
+            for (Map.Entry<String, StageData.Tally> e : checks.entrySet()) {
+                StageData.Tally t = e.getValue();
+                Facts facts = Facts.of("check", e.getKey(), "failed", t.bad(), "total", t.total());
+                if (t.bad() > 0) {
+                    failed = true;
+                    fs.add(Finding.fail("threshold.health", Checks.message("Health check '%s' failed %d of %d times",
+                            e.getKey(), t.bad(), t.total()), facts));
+                } else {
+                    fs.add(Finding.pass("threshold.health", Checks.message("Health check '%s' passed %d of %d times",
+                            e.getKey(), t.total(), t.total()), facts));
+                }
+            }
+            ms.add(new MetricResult("health", failed ? Outcome.FAIL : Outcome.PASS, critical, false));
+        }
+
+        static void noData(String name, String code, String message, Facts facts, NoDataStrategy strategy, boolean critical,
+                List<MetricResult> ms, List<Finding> fs) {
+            switch (strategy) {
+                case FAIL -> {
+                    ms.add(new MetricResult(name, Outcome.FAIL, critical, false));
+                    fs.add(Finding.of(code, Level.FAIL, message + " (configured to fail on no data)", facts));
+                }
+                case IGNORE -> {
+                    ms.add(new MetricResult(name, Outcome.IGNORED, critical, false));
+                    fs.add(Finding.info(code, message + " (ignored)", facts));
+                }
+                case HOLD -> {
+                    ms.add(new MetricResult(name, Outcome.NO_DATA, critical, false));
+                    fs.add(Finding.warn(code, message + ": holding", facts));
+                }
+            }
+        }
+
+        /** The nearest-rank quantile of sorted, non-empty samples: the smallest value with at least q of the samples at or below it. */
+        static double nearestRank(double[] sorted, double q) {
+            // nextDown absorbs the rounding of q * n (0.99 * 1000 must rank 990, not 991)
+            long rank = (long) Math.ceil(Math.nextDown(q * sorted.length));
+            int index = (int) Math.max(1, Math.min(sorted.length, rank)) - 1;
+            return sorted[index];
+        }
+
+        private static String pct(double rate) {
+            return Facts.format(rate * 100);
+        }
+    }
+
+    /**
+     * Canary against baseline, modelled on Kayenta's NetflixACAJudge (built-in judge
+     * {@code mann-whitney}). Each {@link MetricSpec} of the configuration is classified PASS, HIGH or
+     * LOW: sampled metrics by the Hodges-Lehmann confidence interval of canary - baseline (HIGH when it
+     * lies above 0, LOW below) with the Mann-Whitney p-value reported; counted metrics by Fisher's exact
+     * or the two-proportion z test. A significant change fails only in a failing {@link Direction} and
+     * beyond the allowed effect size (the ratio of canary to baseline mean, or of the rates); beyond the
+     * critical effect size a critical metric fails at once. An undefined ratio (a baseline mean or rate
+     * of 0 against a non-zero canary, or negative means) counts as beyond every limit, so a significant
+     * change then decides alone. The non-dry-run metrics with a verdict are
+     * scored per group (percentage passed), the groups averaged by weight into a 0-100 score: at or above
+     * the pass score PASS, at or above the marginal score INCONCLUSIVE, else FAIL; a critical failure
+     * scores 0.
+     *
+     * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data, had a
+     * query error, or is dry-run. Stateless and thread safe.
+     */
+    public static final class MannWhitneyJudge extends Base {
+
+        /** The id: {@code mann-whitney}. */
+        public static final String ID = "mann-whitney";
+
+        /** Creates the judge (public for {@link java.util.ServiceLoader}). */
+        public MannWhitneyJudge() {
+            super(ID);
+        }
+
+        private enum Verdict { PASS, HIGH, LOW, NO_DATA, HOLD, IGNORED, ERROR }
+
+        private record Classified(Verdict verdict, boolean critical) {}
+
+        @Override
+        public RuleResult<List<MetricResult>> judge(StageContext context) {
+            Checks.notNull(context, "context");
+            CanaryAnalysisConfig config = context.config();
+            List<MetricResult> ms = new ArrayList<>();
+            List<Finding> fs = new ArrayList<>();
+            if (config.metrics().isEmpty()) {
+                fs.add(Finding.info("mann-whitney.metric.none", "No metrics configured for canary-baseline comparison",
+                        Facts.none()));
+                return RuleResult.of(ms, fs);
+            }
+            Map<String, long[]> groups = new TreeMap<>();
+            boolean criticalFailure = false;
+            for (MetricSpec spec : config.metrics()) {
+                Classified c = classify(context, spec, fs);
+                if (spec.dryRun()) {
+                    ms.add(new MetricResult(spec.name(), outcome(c.verdict()), c.critical(), true));
+                    continue;
+                }
+                switch (c.verdict()) {
+                    case PASS, HIGH, LOW -> {
+                        long[] g = groups.computeIfAbsent(spec.group(), k -> new long[2]);
+                        g[1]++;
+                        if (c.verdict() == Verdict.PASS) {
+                            g[0]++;
+                        }
+                        if (c.critical()) {
+                            criticalFailure = true;
+                            ms.add(new MetricResult(spec.name(), Outcome.FAIL, true, false));
+                        }
+                    }
+                    case NO_DATA -> {
+                        // configured to fail on no data: a failed metric in the score
+                        groups.computeIfAbsent(spec.group(), k -> new long[2])[1]++;
+                        ms.add(new MetricResult(spec.name(), Outcome.FAIL, false, false));
+                    }
+                    case HOLD -> ms.add(new MetricResult(spec.name(), Outcome.NO_DATA, false, false));
+                    case ERROR -> ms.add(new MetricResult(spec.name(), Outcome.ERROR, false, false));
+                    case IGNORED -> ms.add(new MetricResult(spec.name(), Outcome.IGNORED, false, false));
+                }
+            }
+            score(config, groups, criticalFailure, ms, fs);
+            return RuleResult.of(ms, fs);
+        }
+
+        private static Outcome outcome(Verdict v) {
+            return switch (v) {
+                case PASS -> Outcome.PASS;
+                case HIGH, LOW, NO_DATA -> Outcome.FAIL;
+                case HOLD -> Outcome.NO_DATA;
+                case IGNORED -> Outcome.IGNORED;
+                case ERROR -> Outcome.ERROR;
+            };
+        }
+
+        private static void score(CanaryAnalysisConfig config, Map<String, long[]> groups, boolean criticalFailure,
+                List<MetricResult> ms, List<Finding> fs) {
+            double weighted = 0;
+            double weights = 0;
+            Facts.Builder facts = Facts.builder();
+            for (Map.Entry<String, long[]> e : groups.entrySet()) {
+                long[] g = e.getValue();
+                double groupScore = 100.0 * g[0] / g[1];
+                double w = config.groupWeight(e.getKey());
+                facts.put("group." + e.getKey(), Checks.message("%d/%d passed, weight %s", g[0], g[1], Facts.format(w)));
+                weighted += w * groupScore;
+                weights += w;
+            }
+            if (weights == 0) {
+                fs.add(Finding.info("mann-whitney.score.none", "No metric could be scored in this evaluation", facts.build()));
+                return;
+            }
+            double score = criticalFailure ? 0 : weighted / weights;
+            facts.put("score", score).put("passScore", config.passScore()).put("marginalScore", config.marginalScore());
+            if (criticalFailure) {
+                facts.put("criticalFailure", true);
+            }
+            Facts f = facts.build();
+            if (score >= config.passScore()) {
+                ms.add(new MetricResult("score", Outcome.PASS, false, false, score));
+                fs.add(Finding.pass("mann-whitney.score", Checks.message("Canary score %s passes (>= %s)",
+                        Facts.format(score), Facts.format(config.passScore())), f));
+            } else if (score >= config.marginalScore()) {
+                ms.add(new MetricResult("score", Outcome.INCONCLUSIVE, false, false, score));
+                fs.add(Finding.warn("mann-whitney.score", Checks.message("Canary score %s is marginal (>= %s, < %s)",
+                        Facts.format(score), Facts.format(config.marginalScore()), Facts.format(config.passScore())), f));
+            } else {
+                ms.add(new MetricResult("score", Outcome.FAIL, false, false, score));
+                fs.add(Finding.fail("mann-whitney.score", Checks.message("Canary score %s fails (< %s)",
+                        Facts.format(score), Facts.format(config.marginalScore())), f));
+            }
+        }
+
+        private static Classified classify(StageContext ctx, MetricSpec spec, List<Finding> fs) {
+            String dry = spec.dryRun() ? " [dry run]" : "";
+            SortedSet<String> errors = ctx.data().queryErrors(spec.name());
+            if (!errors.isEmpty()) {
+                fs.add(Finding.warn("mann-whitney.metric.query-error", "Metric '" + spec.name() + "' could not be read" + dry,
+                        Facts.of("metric", spec.name(), "errors", String.join("; ", errors))));
+                return new Classified(Verdict.ERROR, false);
+            }
+            return spec.kind() == MetricSpec.Kind.SAMPLES ? samples(ctx, spec, fs, dry) : proportion(ctx, spec, fs, dry);
+        }
+
+        private static Classified noData(MetricSpec spec, List<Finding> fs, String dry, Facts facts, boolean tooFew) {
+            String what = tooFew ? "has too few samples" : "has no data";
+            if (tooFew || spec.noData() == NoDataStrategy.HOLD) {
+                fs.add(Finding.warn("mann-whitney.metric.no-data", "Metric '" + spec.name() + "' " + what + ": holding" + dry, facts));
+                return new Classified(Verdict.HOLD, false);
+            }
+            if (spec.noData() == NoDataStrategy.IGNORE) {
+                fs.add(Finding.info("mann-whitney.metric.no-data", "Metric '" + spec.name() + "' " + what + " (ignored)" + dry, facts));
+                return new Classified(Verdict.IGNORED, false);
+            }
+            fs.add(Finding.fail("mann-whitney.metric.no-data", "Metric '" + spec.name() + "' " + what
+                    + " (configured to fail on no data)" + dry, facts));
+            return new Classified(Verdict.NO_DATA, false);
+        }
+
+        private static Classified samples(StageContext ctx, MetricSpec spec, List<Finding> fs, String dry) {
+            double[] canary = withNans(ctx.data().samples(spec.name(), Variant.CANARY),
+                    ctx.data().nanCount(spec.name(), Variant.CANARY), spec);
+            double[] baseline = withNans(ctx.data().samples(spec.name(), Variant.BASELINE),
+                    ctx.data().nanCount(spec.name(), Variant.BASELINE), spec);
+            Facts counts = Facts.of("metric", spec.name(), "canarySamples", canary.length, "baselineSamples", baseline.length,
+                    "minSamples", spec.minSamples());
+            if (canary.length == 0 || baseline.length == 0) {
+                return noData(spec, fs, dry, counts, false);
+            }
+            if (canary.length < spec.minSamples() || baseline.length < spec.minSamples()) {
+                return noData(spec, fs, dry, counts, true);
+            }
+            if (Arrays.equals(canary, baseline)) {
+                fs.add(Finding.pass("mann-whitney.metric.pass", "Metric '" + spec.name() + "': canary and baseline data are identical"
+                        + dry, counts));
+                return new Classified(Verdict.PASS, false);
+            }
+            RankTestResult rank = MannWhitney.testSorted(canary, baseline, MannWhitney.Options.DEFAULT);
+            ShiftEstimate shift = MannWhitney.shiftSorted(canary, baseline, spec.confidence());
+            double meanC = mean(canary);
+            double meanB = mean(baseline);
+            double ratio = ratio(meanC, meanB, meanC >= 0 && meanB > 0);
+            Facts facts = Facts.builder().put("metric", spec.name()).put("canarySamples", canary.length)
+                    .put("baselineSamples", baseline.length).put("u", rank.u()).put("pValue", rank.pValue())
+                    .put("pValueMethod", rank.method()).put("shift", shift.estimate()).put("lower", shift.lower())
+                    .put("upper", shift.upper()).put("confidence", spec.confidence()).put("canaryMean", meanC)
+                    .put("baselineMean", meanB).put("meanRatio", ratio).put("direction", spec.direction())
+                    .put("allowedIncrease", spec.allowedIncrease()).put("allowedDecrease", spec.allowedDecrease())
+                    .put("critical", spec.critical()).build();
+            return decide(spec, shift.significantlyAbove(), shift.significantlyBelow(), ratio, facts, fs, dry, "mean ratio");
+        }
+
+        private static Classified proportion(StageContext ctx, MetricSpec spec, List<Finding> fs, String dry) {
+            StageData.Tally c = ctx.data().counts(spec.name(), Variant.CANARY);
+            StageData.Tally b = ctx.data().counts(spec.name(), Variant.BASELINE);
+            Facts counts = Facts.of("metric", spec.name(), "canaryEvents", c.total(), "baselineEvents", b.total(),
+                    "minSamples", spec.minSamples());
+            if (c.total() == 0 || b.total() == 0) {
+                return noData(spec, fs, dry, counts, false);
+            }
+            if (c.total() < spec.minSamples() || b.total() < spec.minSamples()) {
+                return noData(spec, fs, dry, counts, true);
+            }
+            Alternative alt = switch (spec.direction()) {
+                case INCREASE -> Alternative.GREATER;
+                case DECREASE -> Alternative.LESS;
+                case EITHER -> Alternative.TWO_SIDED;
+            };
+            ProportionTestResult r = ProportionTest.test(c.bad(), c.total(), b.bad(), b.total(), alt, ProportionTest.Method.AUTO);
+            double alpha = 1 - spec.confidence();
+            boolean significant = r.pValue() < alpha;
+            double rateC = c.rate();
+            double rateB = b.rate();
+            double ratio = ratio(rateC, rateB, rateB > 0);
+            Facts facts = Facts.builder().put("metric", spec.name()).put("canaryBad", c.bad()).put("canaryEvents", c.total())
+                    .put("baselineBad", b.bad()).put("baselineEvents", b.total()).put("canaryRate", rateC)
+                    .put("baselineRate", rateB).put("test", r.method()).put("pValue", r.pValue()).put("alpha", alpha)
+                    .put("rateRatio", ratio).put("direction", spec.direction())
+                    .put("allowedIncrease", spec.allowedIncrease()).put("allowedDecrease", spec.allowedDecrease())
+                    .put("critical", spec.critical()).build();
+            return decide(spec, significant && rateC > rateB, significant && rateC < rateB, ratio, facts, fs, dry, "rate ratio");
+        }
+
+        /** Ratio of canary to baseline; NaN when undefined (zero or negative baseline), 1 when both are 0. */
+        private static double ratio(double canary, double baseline, boolean defined) {
+            if (canary == 0 && baseline == 0) {
+                return 1.0;
+            }
+            return defined ? canary / baseline : Double.NaN;
+        }
+
+        private static Classified decide(MetricSpec spec, boolean high, boolean low, double ratio, Facts facts,
+                List<Finding> fs, String dry, String effectName) {
+            boolean undefined = Double.isNaN(ratio);
+            if (high && spec.direction() != Direction.DECREASE && (undefined || ratio > spec.allowedIncrease())) {
+                boolean critical = spec.critical() && (undefined || ratio > spec.criticalIncrease());
+                fs.add(Finding.fail("mann-whitney.metric.high", Checks.message("Metric '%s' is significantly higher on the canary"
+                        + " (%s %s, allowed %s)%s%s", spec.name(), effectName, Facts.format(ratio),
+                        Facts.format(spec.allowedIncrease()), critical ? ": critical" : "", dry), facts));
+                return new Classified(Verdict.HIGH, critical);
+            }
+            if (low && spec.direction() != Direction.INCREASE && (undefined || ratio < spec.allowedDecrease())) {
+                boolean critical = spec.critical() && (undefined || ratio < spec.criticalDecrease());
+                fs.add(Finding.fail("mann-whitney.metric.low", Checks.message("Metric '%s' is significantly lower on the canary"
+                        + " (%s %s, allowed %s)%s%s", spec.name(), effectName, Facts.format(ratio),
+                        Facts.format(spec.allowedDecrease()), critical ? ": critical" : "", dry), facts));
+                return new Classified(Verdict.LOW, critical);
+            }
+            String why = high || low ? "a significant change within the allowed effect size or direction" : "no significant change";
+            fs.add(Finding.pass("mann-whitney.metric.pass", "Metric '" + spec.name() + "': " + why + dry, facts));
+            return new Classified(Verdict.PASS, false);
+        }
+
+        private static double[] withNans(double[] sorted, int nans, MetricSpec spec) {
+            if (nans == 0 || spec.nanStrategy() == MetricSpec.NanStrategy.REMOVE) {
+                return sorted;
+            }
+            double[] all = Arrays.copyOf(sorted, sorted.length + nans);
+            Arrays.sort(all);
+            return all;
+        }
+
+        private static double mean(double[] values) {
+            double sum = 0;
+            for (double v : values) {
+                sum += v;
+            }
+            return sum / values.length;
+        }
+    }
+}

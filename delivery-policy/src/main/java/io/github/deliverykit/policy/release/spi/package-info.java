@@ -1,0 +1,7 @@
+/**
+ * The release-readiness plug point: {@link io.github.deliverykit.policy.release.spi.ExitCriterion}.
+ */
+@NullMarked
+package io.github.deliverykit.policy.release.spi;
+
+import org.jspecify.annotations.NullMarked;
