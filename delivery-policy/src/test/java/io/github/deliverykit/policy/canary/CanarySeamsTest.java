@@ -19,7 +19,7 @@ import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.core.time.Window;
 import io.github.deliverykit.metrics.budget.BudgetStatus;
-import io.github.deliverykit.metrics.budget.BudgetUnit;
+import io.github.deliverykit.metrics.budget.BudgetStatus.BudgetUnit;
 import io.github.deliverykit.metrics.budget.Slo;
 import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge;
