@@ -13,6 +13,7 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.governance;
     exports io.github.deliverykit.policy.incident;
     exports io.github.deliverykit.policy.maturity;
+    exports io.github.deliverykit.policy.maturity.spi;
     exports io.github.deliverykit.policy.release;
     exports io.github.deliverykit.policy.strategy;
 
@@ -20,7 +21,7 @@ module io.github.deliverykit.policy {
     uses io.github.deliverykit.policy.canary.CanaryJudge;
     uses io.github.deliverykit.policy.change.ChangeRule;
     uses io.github.deliverykit.policy.incident.SlaTableProvider;
-    uses io.github.deliverykit.policy.maturity.MaturityModel;
+    uses io.github.deliverykit.policy.maturity.spi.MaturityModel;
     uses io.github.deliverykit.policy.release.ExitCriterion;
 
     provides io.github.deliverykit.policy.budget.DeployFreezePolicy with
@@ -41,9 +42,9 @@ module io.github.deliverykit.policy {
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Retrospective;
     provides io.github.deliverykit.policy.incident.SlaTableProvider with
             io.github.deliverykit.policy.incident.SeedSlaTableProvider;
-    provides io.github.deliverykit.policy.maturity.MaturityModel with
-            io.github.deliverykit.policy.maturity.AiDeliveryMaturityModel,
-            io.github.deliverykit.policy.maturity.DeliveryFiveLevelModel;
+    provides io.github.deliverykit.policy.maturity.spi.MaturityModel with
+            io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel,
+            io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
     provides io.github.deliverykit.policy.release.ExitCriterion with
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Bugs,
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Performance,

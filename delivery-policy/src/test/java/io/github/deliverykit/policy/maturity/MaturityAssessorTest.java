@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.metric.MetricKeys;
@@ -22,10 +37,10 @@ import org.junit.jupiter.api.Test;
 final class MaturityAssessorTest {
 
     private static final MaturityModel AI = new AiDeliveryMaturityModel();
-    private static final MaturityModelDefinition DEF = AI.definition();
-    private static final MaturityAssessor ASSESSOR = MaturityAssessor.ofDefaults();
+    private static final Definition DEF = AI.definition();
+    private static final MaturityAssessment ASSESSOR = MaturityTesting.DEFAULTS;
 
-    static Answers allMet(MaturityModelDefinition model) {
+    static Answers allMet(Definition model) {
         Answers.Builder b = Answers.builder();
         for (Criterion c : model.criteria()) {
             b.met(c.id());
@@ -33,7 +48,7 @@ final class MaturityAssessorTest {
         return b.build();
     }
 
-    static Answers upTo(MaturityModelDefinition model, int level) {
+    static Answers upTo(Definition model, int level) {
         Answers.Builder b = Answers.builder();
         for (Criterion c : model.criteria()) {
             b.answer(c.id(), c.level() <= level ? CriterionStatus.MET : CriterionStatus.NOT_MET, null);
@@ -43,8 +58,8 @@ final class MaturityAssessorTest {
 
     @Test
     void allMet_isL5Everywhere() {
-        Assessment a = ASSESSOR.assess(AI, allMet(DEF), Evidence.none());
-        assertEquals(MaturityVerdict.TOP_LEVEL, a.verdict());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, allMet(DEF), Evidence.none());
+        assertEquals(MaturityDecision.Verdict.TOP_LEVEL, a.verdict());
         assertEquals(5, a.overallLevel());
         assertEquals(5.0, a.score());
         for (DimensionResult d : a.dimensions()) {
@@ -58,14 +73,14 @@ final class MaturityAssessorTest {
         assertEquals("L5 Autonomous", a.overallLabel());
         assertTrue(a.gaps().isEmpty());
         assertEquals(Level.PASS, a.findings().find("maturity.overall.level").orElseThrow().level());
-        assertTrue(ASSESSOR.plan(a).steps().isEmpty());
+        assertTrue(a.plan().steps().isEmpty());
     }
 
     @Test
     void noneMet_isNotYetL1() {
         for (Answers answers : List.of(Answers.none(), upTo(DEF, 0))) {
-            Assessment a = ASSESSOR.assess(AI, answers, Evidence.none());
-            assertEquals(MaturityVerdict.NOT_YET_L1, a.verdict());
+            MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers, Evidence.none());
+            assertEquals(MaturityDecision.Verdict.NOT_YET_L1, a.verdict());
             assertEquals(0, a.overallLevel());
             assertEquals("not yet L1", a.overallLabel());
             assertEquals(0.0, a.score());
@@ -87,7 +102,7 @@ final class MaturityAssessorTest {
     @Test
     void metL3WithUnmetL2Criterion_staysL1() {
         Answers answers = upTo(DEF, 3).with("cicd.L2.03", Answer.of(CriterionStatus.NOT_MET, "shared runners"));
-        Assessment a = ASSESSOR.assess(AI, answers, Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers, Evidence.none());
         DimensionResult cicd = a.dimension("cicd");
         assertEquals(1, cicd.level());
         assertEquals("L1 Ad-hoc", cicd.levelLabel());
@@ -99,7 +114,7 @@ final class MaturityAssessorTest {
         assertEquals(List.of("cicd.L2.03"), cicd.gaps().stream().map(r -> r.criterion().id()).toList());
         assertEquals(3, a.level("merge-deploy"));
         assertEquals(1, a.overallLevel());
-        assertEquals(MaturityVerdict.LEVEL_REACHED, a.verdict());
+        assertEquals(MaturityDecision.Verdict.LEVEL_REACHED, a.verdict());
         Finding above = a.findings().find("maturity.dimension.met_above_level").orElseThrow();
         assertEquals(List.of("L3"), above.fact("levels"));
         assertEquals("cicd", above.fact("dimension"));
@@ -111,19 +126,19 @@ final class MaturityAssessorTest {
     @Test
     void metTopLevelAboveAGap_isReported() {
         Answers answers = upTo(DEF, 5).with("cicd.L4.01", Answer.of(CriterionStatus.NOT_MET));
-        Assessment a = ASSESSOR.assess(AI, answers, Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers, Evidence.none());
         assertEquals(3, a.level("cicd"));
         Finding above = a.findings().find("maturity.dimension.met_above_level").orElseThrow();
         assertEquals(List.of("L5"), above.fact("levels"));
         assertEquals("CI/CD Pipeline: every criterion of L5 is met, but levels count only when every level below is "
                 + "met; close L4 Optimized first", above.message());
-        assertEquals(MaturityConfig.ofDefaults(), ASSESSOR.config());
+        assertEquals(MaturityAssessmentConfig.ofDefaults(), ASSESSOR.config());
     }
 
     @Test
     void unknownNeverCountsAsMet() {
         Answers answers = upTo(DEF, 2).with("metrics.L1.02", Answer.of(CriterionStatus.UNKNOWN));
-        Assessment a = ASSESSOR.assess(AI, answers, Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers, Evidence.none());
         assertEquals(0, a.level("metrics"));
         assertEquals(3, a.dimension("metrics").nextMet());
         Finding unknown = a.findings().find("maturity.dimension.unknown").orElseThrow();
@@ -131,7 +146,7 @@ final class MaturityAssessorTest {
         Finding above = a.findings().find("maturity.dimension.met_above_level").orElseThrow();
         assertEquals(List.of("L2"), above.fact("levels"));
         assertEquals(DecidedBy.ANSWER, a.criterion("metrics.L1.02").decidedBy());
-        assertEquals(DecidedBy.NOTHING, ASSESSOR.assess(AI, Answers.none(), Evidence.none())
+        assertEquals(DecidedBy.NOTHING, MaturityTesting.assess(ASSESSOR, AI, Answers.none(), Evidence.none())
                 .criterion("metrics.L1.02").decidedBy());
     }
 
@@ -139,13 +154,13 @@ final class MaturityAssessorTest {
     void evidence_beatsAContradictingAnswer() {
         Answers answers = upTo(DEF, 2).with("cicd.L2.01", Answer.of(CriterionStatus.MET, "feels fast"));
         Evidence evidence = Evidence.builder().duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofMinutes(14)).build();
-        Assessment a = ASSESSOR.assess(AI, answers, evidence);
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers, evidence);
         CriterionResult r = a.criterion("cicd.L2.01");
         assertEquals(CriterionStatus.NOT_MET, r.status());
         assertEquals(DecidedBy.EVIDENCE, r.decidedBy());
         assertTrue(r.contradicted());
         assertEquals(1, a.level("cicd"));
-        Finding w = a.findings().find("maturity.answer.contradicts_evidence").orElseThrow();
+        Finding w = a.findings().find("ai-delivery.answer.contradicts_evidence").orElseThrow();
         assertEquals(Level.WARN, w.level());
         assertEquals("cicd.L2.01 was answered MET but ci.duration.median = 840 s makes it NOT_MET (target "
                 + "ci.duration.median < 600 s); the evidence wins", w.message());
@@ -155,22 +170,22 @@ final class MaturityAssessorTest {
         assertEquals(CriterionStatus.MET, w.fact("answer"));
         // the same metric also decides L3.01 and L4.01 (< 5 and < 2 minutes), both NOT_MET, no contradiction
         assertEquals(CriterionStatus.NOT_MET, a.criterion("cicd.L3.01").status());
-        assertEquals(1, a.findings().filter(f -> f.code().equals("maturity.answer.contradicts_evidence")).size());
+        assertEquals(1, a.findings().filter(f -> f.code().equals("ai-delivery.answer.contradicts_evidence")).size());
         assertEquals("measured: ci.duration.median = 840 s (target ci.duration.median < 600 s)", r.source());
 
         // and the other way round: answered NOT_MET, measured MET
         Answers no = upTo(DEF, 1).with("cicd.L2.05", Answer.of(CriterionStatus.NOT_MET));
-        Assessment b = ASSESSOR.assess(AI, no, Evidence.builder().ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.82).build());
+        MaturityDecision b = MaturityTesting.assess(ASSESSOR, AI, no, Evidence.builder().ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.82).build());
         assertEquals(CriterionStatus.MET, b.criterion("cicd.L2.05").status());
         assertTrue(b.criterion("cicd.L2.05").contradicted());
-        assertTrue(b.findings().find("maturity.answer.contradicts_evidence").isPresent());
+        assertTrue(b.findings().find("ai-delivery.answer.contradicts_evidence").isPresent());
     }
 
     @Test
     void evidence_agreeingOrWithoutAnswer_isInfo() {
         Evidence evidence = Evidence.builder().perWeek(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, 3).build();
-        Assessment a = ASSESSOR.assess(AI, Answers.builder().met("merge-deploy.L1.04").build(), evidence);
-        List<Finding> decided = a.findings().filter(f -> f.code().equals("maturity.evidence.decided")).list();
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, Answers.builder().met("merge-deploy.L1.04").build(), evidence);
+        List<Finding> decided = a.findings().filter(f -> f.code().equals("ai-delivery.evidence.decided")).list();
         assertEquals(2, decided.size());
         assertEquals("merge-deploy.L1.04 is MET: deploy.frequency.per_week = 3 /week (target "
                 + "deploy.frequency.per_week >= 1 /week)", decided.get(0).message());
@@ -178,16 +193,16 @@ final class MaturityAssessorTest {
         assertEquals("none", decided.get(1).fact("answer"));
         assertEquals(CriterionStatus.NOT_MET, a.criterion("merge-deploy.L2.05").status());
         assertFalse(a.criterion("merge-deploy.L1.04").contradicted());
-        assertFalse(a.findings().find("maturity.answer.contradicts_evidence").isPresent());
+        assertFalse(a.findings().find("ai-delivery.answer.contradicts_evidence").isPresent());
     }
 
     @Test
     void evidence_unknownAnswerIsNoContradiction() {
         Evidence evidence = Evidence.builder().ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.5).build();
-        Assessment a = ASSESSOR.assess(AI, Answers.builder().unknown("cicd.L2.05").build(), evidence);
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, Answers.builder().unknown("cicd.L2.05").build(), evidence);
         assertFalse(a.criterion("cicd.L2.05").contradicted());
         assertEquals(CriterionStatus.NOT_MET, a.criterion("cicd.L2.05").status());
-        assertEquals(CriterionStatus.UNKNOWN, a.findings().find("maturity.evidence.decided").orElseThrow().fact("answer"));
+        assertEquals(CriterionStatus.UNKNOWN, a.findings().find("ai-delivery.evidence.decided").orElseThrow().fact("answer"));
     }
 
     @Test
@@ -228,24 +243,24 @@ final class MaturityAssessorTest {
     }
 
     private static void assertStatus(String id, java.util.function.UnaryOperator<Evidence.Builder> fill, boolean met) {
-        Assessment a = ASSESSOR.assess(AI, Answers.none(), fill.apply(Evidence.builder()).build());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, Answers.none(), fill.apply(Evidence.builder()).build());
         assertEquals(met ? CriterionStatus.MET : CriterionStatus.NOT_MET, a.criterion(id).status(), id);
         assertEquals(DecidedBy.EVIDENCE, a.criterion(id).decidedBy(), id);
     }
 
     @Test
     void unitMismatch_onACustomKey_isWarnedAndIgnored() {
-        MaturityModelDefinition m = MaturityModelDefinition.builder("custom", "Custom")
+        Definition m = Definition.builder("custom", "Custom")
                 .level(1, "One", "")
                 .dimension("d", "D", "")
                 .criterion("d.1", "d", 1, "Lead time under a day",
                         Threshold.of("team.lead_time", Comparison.LESS_THAN, "86400", Unit.SECONDS))
                 .build();
         Evidence e = Evidence.builder().count("team.lead_time", 3).build();
-        Assessment a = ASSESSOR.assess(m, Answers.builder().met("d.1").build(), e);
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, m, Answers.builder().met("d.1").build(), e);
         assertEquals(CriterionStatus.MET, a.criterion("d.1").status());
         assertEquals(DecidedBy.ANSWER, a.criterion("d.1").decidedBy());
-        Finding w = a.findings().find("maturity.evidence.unit_mismatch").orElseThrow();
+        Finding w = a.findings().find("custom.evidence.unit_mismatch").orElseThrow();
         assertEquals(Level.WARN, w.level());
         assertEquals("count", w.fact("unit"));
         assertEquals("s", w.fact("expected_unit"));
@@ -255,7 +270,7 @@ final class MaturityAssessorTest {
     @Test
     void unusedEvidence_isReported() {
         Evidence e = Evidence.builder().count("team.size", 8).ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.9).build();
-        Assessment a = ASSESSOR.assess(new DeliveryFiveLevelModel(), Answers.none(), e);
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, new DeliveryFiveLevelModel(), Answers.none(), e);
         Finding f = a.findings().find("maturity.evidence.unused").orElseThrow();
         assertEquals(List.of("ci.cache.hit_rate", "team.size"), f.fact("keys"));
         assertEquals(Level.INFO, f.level());
@@ -266,10 +281,10 @@ final class MaturityAssessorTest {
         Answers answers = upTo(DEF, 2);
         answers = answers.with("cicd.L3.01", Answer.of(CriterionStatus.MET));
         answers = answers.with("cicd.L3.02", Answer.of(CriterionStatus.MET));
-        MaturityAssessor heavy = new MaturityAssessor(MaturityConfig.custom().weight("cicd", 3).weight("governance", 0)
+        MaturityAssessment heavy = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("cicd", 3).weight("governance", 0)
                 .build());
-        Assessment equal = ASSESSOR.assess(AI, answers, Evidence.none());
-        Assessment weighted = heavy.assess(AI, answers, Evidence.none());
+        MaturityDecision equal = MaturityTesting.assess(ASSESSOR, AI, answers, Evidence.none());
+        MaturityDecision weighted = MaturityTesting.assess(heavy, AI, answers, Evidence.none());
         assertEquals((2.4 + 2 + 2 + 2) / 4, equal.score(), 1e-12);
         assertEquals((3 * 2.4 + 2 + 2) / 5, weighted.score(), 1e-12);
         assertEquals(equal.overallLevel(), weighted.overallLevel());
@@ -279,47 +294,49 @@ final class MaturityAssessorTest {
 
     @Test
     void badInput_isIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.assess((MaturityModel) null, Answers.none(),
+        assertThrows(IllegalArgumentException.class, () -> MaturityTesting.assess(ASSESSOR, (MaturityModel) null, Answers.none(),
                 Evidence.none()));
-        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.assess(AI, null, Evidence.none()));
-        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.assess(AI, Answers.none(), null));
-        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.assess((MaturityModelDefinition) null,
+        assertThrows(IllegalArgumentException.class, () -> MaturityTesting.assess(ASSESSOR, AI, null, Evidence.none()));
+        assertThrows(IllegalArgumentException.class, () -> MaturityTesting.assess(ASSESSOR, AI, Answers.none(), null));
+        assertThrows(IllegalArgumentException.class, () -> MaturityTesting.assess(ASSESSOR, (Definition) null,
                 Answers.none(), Evidence.none()));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> ASSESSOR.assess(AI, Answers.builder().met("cicd.L9.01").build(), Evidence.none()));
+                () -> MaturityTesting.assess(ASSESSOR, AI, Answers.builder().met("cicd.L9.01").build(), Evidence.none()));
         assertEquals("answers criterion id must be a criterion of model ai-delivery, but was 'cicd.L9.01'",
                 unknown.getMessage());
-        MaturityAssessor typo = new MaturityAssessor(MaturityConfig.custom().weight("ci-cd", 2).build());
+        MaturityAssessment typo = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("ci-cd", 2).build());
         IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
-                () -> typo.assess(AI, Answers.none(), Evidence.none()));
+                () -> MaturityTesting.assess(typo, AI, Answers.none(), Evidence.none()));
         assertEquals("weight dimension id must be a dimension of model ai-delivery, but was 'ci-cd'", w.getMessage());
-        MaturityAssessor zero = new MaturityAssessor(MaturityConfig.custom().weight("delivery", 0).build());
+        MaturityAssessment zero = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("delivery", 0).build());
         IllegalArgumentException z = assertThrows(IllegalArgumentException.class,
-                () -> zero.assess(new DeliveryFiveLevelModel(), Answers.none(), Evidence.none()));
+                () -> MaturityTesting.assess(zero, new DeliveryFiveLevelModel(), Answers.none(), Evidence.none()));
         assertTrue(z.getMessage().startsWith("weights must add up to a finite number greater than 0"), z.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new MaturityAssessor(null));
-        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.plan(null));
-        Assessment a = ASSESSOR.assess(AI, Answers.none(), Evidence.none());
+        assertThrows(IllegalArgumentException.class, () -> MaturityAssessment.of(null));
+        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.evaluate(null, MaturityTesting.CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> ASSESSOR.evaluate(MaturityAssessment.Input.of(AI,
+                Answers.none(), Evidence.none()), null));
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, Answers.none(), Evidence.none());
         assertThrows(IllegalArgumentException.class, () -> a.dimension("nope"));
         assertThrows(IllegalArgumentException.class, () -> a.criterion("nope"));
     }
 
     @Test
     void hugeWeights_doNotOverflow() {
-        MaturityAssessor huge = new MaturityAssessor(MaturityConfig.custom().weight("cicd", Double.MAX_VALUE)
+        MaturityAssessment huge = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("cicd", Double.MAX_VALUE)
                 .weight("metrics", Double.MAX_VALUE).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> huge.assess(AI, allMet(DEF), Evidence.none()));
+                () -> MaturityTesting.assess(huge, AI, allMet(DEF), Evidence.none()));
         assertTrue(e.getMessage().startsWith("weights must add up to a finite number"), e.getMessage());
-        MaturityAssessor big = new MaturityAssessor(MaturityConfig.custom().weight("cicd", 1e300).build());
-        assertEquals(5.0, big.assess(AI, allMet(DEF), Evidence.none()).score(), 1e-9);
+        MaturityAssessment big = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("cicd", 1e300).build());
+        assertEquals(5.0, MaturityTesting.assess(big, AI, allMet(DEF), Evidence.none()).score(), 1e-9);
     }
 
     @Test
     void decision_carriesVerdictAndFindings() {
-        Assessment a = ASSESSOR.assess(AI, upTo(DEF, 2), Evidence.none());
-        assertEquals(MaturityVerdict.LEVEL_REACHED, a.decision().verdict());
-        assertEquals(a.findings(), a.decision().findings());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, upTo(DEF, 2), Evidence.none());
+        assertEquals(MaturityDecision.Verdict.LEVEL_REACHED, a.toDecision().verdict());
+        assertEquals(a.findings(), a.toDecision().findings());
         assertEquals(List.of("maturity.dimension.level", "maturity.dimension.level", "maturity.dimension.level",
                 "maturity.dimension.level", "maturity.overall.level"), a.findings().codes());
         Finding cicd = a.findings().list().get(0);
@@ -335,7 +352,7 @@ final class MaturityAssessorTest {
 
     @Test
     void readmeExample() {
-        MaturityModel model = MaturityModels.load().get("ai-delivery");
+        MaturityModel model = MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults()).models().get("ai-delivery");
         Answers answers = Answers.builder()
                 .met("cicd.L1.01", "cicd.L1.02", "cicd.L1.03", "cicd.L1.04")
                 .answer("cicd.L2.01", CriterionStatus.MET, "feels fast")
@@ -346,17 +363,17 @@ final class MaturityAssessorTest {
                 .ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.74)
                 .perWeek(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, 3)
                 .build();
-        MaturityAssessor assessor = new MaturityAssessor(MaturityConfig.custom().weight("cicd", 3).build());
-        Assessment a = assessor.assess(model, answers, evidence);
+        MaturityAssessment assessor = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("cicd", 3).build());
+        MaturityDecision a = MaturityTesting.assess(assessor, model, answers, evidence);
         assertEquals(1, a.level("cicd"));
         assertEquals("not yet L1", a.overallLabel());
         assertEquals("0.64", a.scoreText());
-        assertEquals(MaturityVerdict.NOT_YET_L1, a.verdict());
+        assertEquals(MaturityDecision.Verdict.NOT_YET_L1, a.verdict());
         assertEquals(List.of("cicd.L2.01"), a.findings().filter(f -> f.code().equals(
-                "maturity.answer.contradicts_evidence")).list().stream().map(f -> f.fact("criterion")).toList());
+                "ai-delivery.answer.contradicts_evidence")).list().stream().map(f -> f.fact("criterion")).toList());
         assertEquals(List.of("cicd.L2.01", "cicd.L2.02", "cicd.L2.03", "cicd.L2.04"),
                 a.dimension("cicd").gaps().stream().map(r -> r.criterion().id()).toList());
-        MaturityPlan plan = assessor.plan(a);
+        Plan plan = a.plan();
         assertEquals("cicd.L2.01", plan.criterionIds().get(0));
         assertEquals(4 + 4 + 3 + 4, plan.steps().size());
     }
@@ -365,21 +382,21 @@ final class MaturityAssessorTest {
     void fiveLevelModel_identifiesCurrentAndTargetLevel() {
         // CI pipeline and unit tests automated, full CI/CD and automated testing too, but deploys are not
         // push-button and monitoring is basic: Automated Build/Test, working toward Continuous Delivery
-        MaturityModel five = MaturityModels.builtIns().get("delivery-5-level");
+        MaturityModel five = MaturityAssessment.of(MaturityAssessmentConfig.ofDefaults()).models().get("delivery-5-level");
         Answers answers = Answers.builder()
                 .met("delivery.L1.01", "delivery.L1.02", "delivery.L1.03", "delivery.L1.04")
                 .met("delivery.L2.01", "delivery.L2.02", "delivery.L2.03", "delivery.L2.04")
                 .met("delivery.L3.01", "delivery.L3.02")
                 .notMet("delivery.L3.03")
                 .build();
-        Assessment a = ASSESSOR.assess(five, answers, Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, five, answers, Evidence.none());
         DimensionResult d = a.dimension("delivery");
         assertEquals("L2 Automated Build/Test", d.levelLabel());
         assertEquals("L3 Continuous Delivery", d.next().label());
         assertEquals(0.5, d.progress());
         assertEquals("2.50", a.scoreText());
-        assertEquals(MaturityVerdict.LEVEL_REACHED, a.verdict());
-        MaturityPlan plan = ASSESSOR.plan(a);
+        assertEquals(MaturityDecision.Verdict.LEVEL_REACHED, a.verdict());
+        Plan plan = a.plan();
         assertEquals(List.of("delivery.L3.03", "delivery.L3.04"), plan.criterionIds());
         assertEquals(CriterionStatus.UNKNOWN, plan.steps().get(1).gap().status());
     }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Immutable; built with {@link #custom()} or {@link #ofDefaults()}.
  *
  * <pre>{@code
- * MaturityConfig config = MaturityConfig.custom().weight("cicd", 3).weight("governance", 0.5).build();
+ * MaturityAssessmentConfig config = MaturityAssessmentConfig.custom().weight("cicd", 3).weight("governance", 0.5).build();
  * }</pre>
  */
-public final class MaturityConfig {
+public final class MaturityAssessmentConfig {
 
     /** The weight of a dimension without an explicit weight. */
     public static final double DEFAULT_WEIGHT = 1.0;
@@ -26,13 +26,13 @@ public final class MaturityConfig {
     /** The largest horizon accepted, ten years. */
     public static final int MAX_HORIZON_DAYS = 3_650;
 
-    private static final MaturityConfig DEFAULTS = custom().build();
+    private static final MaturityAssessmentConfig DEFAULTS = custom().build();
 
     private final Map<String, Double> weights;
     private final int horizonDays;
     private final int phases;
 
-    private MaturityConfig(Builder b) {
+    private MaturityAssessmentConfig(Builder b) {
         this.weights = Collections.unmodifiableMap(new TreeMap<>(b.weights));
         this.horizonDays = b.horizonDays;
         this.phases = b.phases;
@@ -43,7 +43,7 @@ public final class MaturityConfig {
      *
      * @return the default config
      */
-    public static MaturityConfig ofDefaults() {
+    public static MaturityAssessmentConfig ofDefaults() {
         return DEFAULTS;
     }
 
@@ -62,7 +62,7 @@ public final class MaturityConfig {
      * @param base the config to copy
      * @return a new builder
      */
-    public static Builder from(@Nullable MaturityConfig base) {
+    public static Builder from(MaturityAssessmentConfig base) {
         Checks.notNull(base, "base");
         Builder b = new Builder();
         b.weights.putAll(base.weights);
@@ -111,10 +111,10 @@ public final class MaturityConfig {
 
     @Override
     public String toString() {
-        return "MaturityConfig[weights=" + weights + ", horizonDays=" + horizonDays + ", phases=" + phases + "]";
+        return "MaturityAssessmentConfig[weights=" + weights + ", horizonDays=" + horizonDays + ", phases=" + phases + "]";
     }
 
-    /** Builds a {@link MaturityConfig}; reusable, each {@link #build()} copies. */
+    /** Builds a {@link MaturityAssessmentConfig}; reusable, each {@link #build()} copies. */
     public static final class Builder {
         private final TreeMap<String, Double> weights = new TreeMap<>();
         private int horizonDays = DEFAULT_HORIZON_DAYS;
@@ -131,7 +131,7 @@ public final class MaturityConfig {
          * @return this builder
          * @throws IllegalArgumentException if the id is malformed or the weight negative, NaN or infinite
          */
-        public Builder weight(@Nullable String dimensionId, double weight) {
+        public Builder weight(String dimensionId, double weight) {
             Ids.check(dimensionId, "dimension id");
             Checks.nonNegative(weight, "weight of " + dimensionId);
             weights.put(dimensionId, weight);
@@ -168,11 +168,11 @@ public final class MaturityConfig {
          * @return the config
          * @throws IllegalArgumentException if there are more phases than days
          */
-        public MaturityConfig build() {
+        public MaturityAssessmentConfig build() {
             if (phases > horizonDays) {
                 throw Checks.invalid("phases", "must not exceed horizonDays " + horizonDays, phases);
             }
-            return new MaturityConfig(this);
+            return new MaturityAssessmentConfig(this);
         }
     }
 }
