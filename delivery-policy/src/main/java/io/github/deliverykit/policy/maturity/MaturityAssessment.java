@@ -123,7 +123,9 @@ public final class MaturityAssessment {
      * @param config the config
      * @param models the models; ids must be unique
      * @return the engine
-     * @throws IllegalArgumentException if an argument is null or two models share an id
+     * @throws IllegalArgumentException if an argument is null
+     * @throws io.github.deliverykit.core.spi.ProviderException naming both classes if two models
+     *     share an id
      */
     public static MaturityAssessment of(MaturityAssessmentConfig config, List<? extends MaturityModel> models) {
         Checks.notNull(config, "config");
