@@ -12,6 +12,7 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.change;
     exports io.github.deliverykit.policy.governance;
     exports io.github.deliverykit.policy.incident;
+    exports io.github.deliverykit.policy.incident.spi;
     exports io.github.deliverykit.policy.maturity;
     exports io.github.deliverykit.policy.maturity.spi;
     exports io.github.deliverykit.policy.release;
@@ -20,7 +21,7 @@ module io.github.deliverykit.policy {
     uses io.github.deliverykit.policy.budget.DeployFreezePolicy;
     uses io.github.deliverykit.policy.canary.CanaryJudge;
     uses io.github.deliverykit.policy.change.ChangeRule;
-    uses io.github.deliverykit.policy.incident.SlaTableProvider;
+    uses io.github.deliverykit.policy.incident.spi.SlaTableProvider;
     uses io.github.deliverykit.policy.maturity.spi.MaturityModel;
     uses io.github.deliverykit.policy.release.ExitCriterion;
 
@@ -40,8 +41,8 @@ module io.github.deliverykit.policy {
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.SegregationOfDuties,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Risk,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Retrospective;
-    provides io.github.deliverykit.policy.incident.SlaTableProvider with
-            io.github.deliverykit.policy.incident.SeedSlaTableProvider;
+    provides io.github.deliverykit.policy.incident.spi.SlaTableProvider with
+            io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
     provides io.github.deliverykit.policy.maturity.spi.MaturityModel with
             io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel,
             io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;

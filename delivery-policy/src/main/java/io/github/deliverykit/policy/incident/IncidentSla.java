@@ -6,8 +6,20 @@ import io.github.deliverykit.core.event.Severity;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.core.spi.ProviderRegistry;
+import io.github.deliverykit.core.spi.Providers;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.core.time.IntervalSet;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +28,20 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incident SLA policy: response and resolution clocks with deadlines and MET / ON_TRACK /
- * AT_RISK / BREACHED, status-update cadence, post-mortem review, metrics and the incident report,
- * all from one {@link SlaTable} and {@link BusinessCalendar}.
+ * The incident SLA engine: response and resolution clocks with deadlines and MET / ON_TRACK /
+ * AT_RISK / BREACHED ({@link SlaStatus}), status-update cadence, post-mortem review, severity
+ * classification of the recorded impact and the incident report, all in one
+ * {@link #evaluate(IncidentTimeline, Clock)}, from one severity table ({@link SlaTableProvider},
+ * the seed table by default) and {@link BusinessCalendar}; plus MTTA / MTTR statistics over many
+ * incidents ({@link #stats}).
  *
  * <h2>Clock rules</h2>
  * <ul>
@@ -37,8 +54,8 @@ import org.slf4j.LoggerFactory;
  *       after the clock stopped does not move its deadline.</li>
  *   <li>A clock is breached iff its stop event (or, while running, now) is strictly after the
  *       deadline; an event on the deadline meets it.</li>
- *   <li>While running and on time, the clock is AT_RISK once at least {@link Builder#atRiskShare}
- *       of the target has been counted, ON_TRACK before.</li>
+ *   <li>While running and on time, the clock is AT_RISK once at least
+ *       {@link IncidentSlaConfig#atRiskShare()} of the target has been counted, ON_TRACK before.</li>
  *   <li><b>Severity changes re-target from the moment of the change:</b> at a change at instant
  *       {@code c}, a running clock gets the new severity's full target counted from {@code c}
  *       (deadline = the instant at which the new target of counted time has passed since {@code c}).
@@ -47,64 +64,146 @@ import org.slf4j.LoggerFactory;
  *       breach. A clock that already stopped is judged by the target in force when it stopped.</li>
  * </ul>
  *
- * <p>Immutable and thread safe. "Now" is always an argument or an injected {@link Clock}.
+ * <p>Finding codes: {@code incident.sla.*}, {@code incident.status-updates.*},
+ * {@code incident.postmortem.*}, {@code incident.severity.*}. Immutable and thread safe; the
+ * table is resolved once when the engine is built. "Now" is always an injected {@link Clock}.
  */
-public final class IncidentSlaPolicy {
+public final class IncidentSla {
 
-    /** The default share of a target after which a running clock is AT_RISK. */
-    public static final double DEFAULT_AT_RISK_SHARE = 0.75;
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentSla.class);
 
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentSlaPolicy.class);
-    private static final IncidentSlaPolicy DEFAULTS = custom().build();
-
+    private final IncidentSlaConfig config;
+    private final ProviderRegistry<SlaTableProvider> tables;
     private final SlaTable table;
-    private final BusinessCalendar calendar;
-    private final Map<Severity, BusinessCalendar> calendars;
+    private final SeverityClassification classification;
     private final double atRiskShare;
-    private final SeverityClassifier classifier;
 
-    private IncidentSlaPolicy(Builder b) {
-        this.table = b.table;
-        this.calendar = b.calendar;
-        this.calendars = Map.copyOf(b.calendars);
-        this.atRiskShare = b.atRiskShare;
-        this.classifier = b.classifier;
+    private IncidentSla(IncidentSlaConfig config, ProviderRegistry<SlaTableProvider> tables) {
+        this.config = config;
+        this.tables = tables;
+        Optional<SlaTable> byHand = config.table();
+        if (byHand.isPresent()) {
+            this.table = byHand.get();
+        } else {
+            SlaTableProvider p = tables.get(config.tableId());
+            SlaTable t;
+            try {
+                t = p.table();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(Checks.message("severity table provider %s failed: %s",
+                        p.getClass().getName(), e), e);
+            }
+            Checks.notNull(t, "table() of " + p.getClass().getName());
+            this.table = t;
+        }
+        IncidentSlaConfig.checkCalendars(table, config.calendars().keySet());
+        this.classification = SeverityClassification.of(config);
+        this.atRiskShare = config.atRiskShare();
     }
 
     /**
-     * The seed policy: the seed table, 24x7 clocks, AT_RISK at 75 %, the seed classifier.
+     * An engine with the built-in seed table (no {@code ServiceLoader}), or the config's table
+     * given by hand.
      *
-     * @return the default policy
+     * @param config the config
+     * @return the engine
+     * @throws IllegalArgumentException if config is null or names a table other than the seed
+     * @throws IllegalStateException if a per-severity calendar names a level the table lacks
      */
-    public static IncidentSlaPolicy ofDefaults() {
-        return DEFAULTS;
+    public static IncidentSla of(IncidentSlaConfig config) {
+        return of(config, List.of(new SeedSlaTableProvider()));
     }
 
     /**
-     * A builder starting from the defaults.
+     * An engine over table providers built by hand.
      *
-     * @return the builder
+     * @param config the config
+     * @param providers the table providers; ids must be unique
+     * @return the engine
+     * @throws IllegalArgumentException if an argument is null or no provider has the config's table id
+     * @throws IllegalStateException if two providers share an id, or a per-severity calendar names
+     *     a level the table lacks
      */
-    public static Builder custom() {
-        return new Builder();
+    public static IncidentSla of(IncidentSlaConfig config, List<? extends SlaTableProvider> providers) {
+        Checks.notNull(config, "config");
+        return new IncidentSla(config, ProviderRegistry.of(SlaTableProvider.class,
+                Checks.listOf(providers, "providers")));
     }
 
     /**
-     * A builder starting from an existing policy.
+     * An engine over every table provider registered through {@code ServiceLoader} on this
+     * library's class loader (the seed included).
      *
-     * @param base the policy to copy
-     * @return the builder
+     * @param config the config
+     * @return the engine
+     * @throws IllegalArgumentException if config is null or names an unknown table
+     * @throws io.github.deliverykit.core.spi.ProviderException if a provider is broken or two claim one id
      */
-    public static Builder from(@Nullable IncidentSlaPolicy base) {
-        Checks.notNull(base, "base");
-        Builder b = new Builder().table(base.table).calendar(base.calendar).atRiskShare(base.atRiskShare)
-                .classifier(base.classifier);
-        b.calendars.putAll(base.calendars);
-        return b;
+    public static IncidentSla load(IncidentSlaConfig config) {
+        Checks.notNull(config, "config");
+        return new IncidentSla(config, Providers.load(SlaTableProvider.class));
     }
 
     /**
-     * The SLA table.
+     * An engine over every table provider visible to a class loader.
+     *
+     * @param config the config
+     * @param classLoader the class loader
+     * @return the engine
+     * @throws IllegalArgumentException if an argument is null or the config names an unknown table
+     */
+    public static IncidentSla load(IncidentSlaConfig config, ClassLoader classLoader) {
+        Checks.notNull(config, "config");
+        return new IncidentSla(config, Providers.load(SlaTableProvider.class,
+                Checks.notNull(classLoader, "classLoader")));
+    }
+
+    /**
+     * An engine over every table provider in a module layer.
+     *
+     * @param config the config
+     * @param layer the module layer
+     * @return the engine
+     * @throws IllegalArgumentException if an argument is null or the config names an unknown table
+     */
+    public static IncidentSla load(IncidentSlaConfig config, ModuleLayer layer) {
+        Checks.notNull(config, "config");
+        return new IncidentSla(config, Providers.load(SlaTableProvider.class, Checks.notNull(layer, "layer")));
+    }
+
+    /**
+     * Like {@link #load(IncidentSlaConfig)}, but a broken provider is reported in
+     * {@code tables().problems()} and skipped.
+     *
+     * @param config the config
+     * @return the engine
+     * @throws IllegalArgumentException if config is null or names an unknown table
+     */
+    public static IncidentSla loadLenient(IncidentSlaConfig config) {
+        Checks.notNull(config, "config");
+        return new IncidentSla(config, Providers.loader(SlaTableProvider.class).lenient().load());
+    }
+
+    /**
+     * The config.
+     *
+     * @return the config
+     */
+    public IncidentSlaConfig config() {
+        return config;
+    }
+
+    /**
+     * The table providers this engine knows.
+     *
+     * @return the registry, in priority then id order
+     */
+    public ProviderRegistry<SlaTableProvider> tables() {
+        return tables;
+    }
+
+    /**
+     * The severity table in use.
      *
      * @return the table
      */
@@ -113,42 +212,16 @@ public final class IncidentSlaPolicy {
     }
 
     /**
-     * The at-risk share.
+     * The severity classification with this engine's rules.
      *
-     * @return the share in (0, 1)
-     */
-    public double atRiskShare() {
-        return atRiskShare;
-    }
-
-    /**
-     * The severity classifier.
-     *
-     * @return the classifier
-     */
-    public SeverityClassifier classifier() {
-        return classifier;
-    }
-
-    /**
-     * The calendar whose working time counts for a severity.
-     *
-     * @param severity the severity
-     * @return its calendar, else the default calendar
-     */
-    public BusinessCalendar calendarFor(@Nullable Severity severity) {
-        Checks.notNull(severity, "severity");
-        return calendars.getOrDefault(severity, calendar);
-    }
-
-    /**
-     * Classifies impact facts with this policy's classifier.
-     *
-     * @param facts the facts
      * @return the classification
      */
-    public SeverityClassification classify(@Nullable ImpactFacts facts) {
-        return classifier.classify(facts);
+    public SeverityClassification classification() {
+        return classification;
+    }
+
+    private BusinessCalendar calendarFor(Severity severity) {
+        return config.calendarFor(severity);
     }
 
     // ---------------------------------------------------------------------------------- clocks
@@ -180,7 +253,7 @@ public final class IncidentSlaPolicy {
         return out;
     }
 
-    private static void checkNow(IncidentTimeline timeline, @Nullable Instant now) {
+    private static void checkNow(IncidentTimeline timeline, Instant now) {
         Checks.notNull(timeline, "timeline");
         Incident inc = timeline.incident();
         Checks.notBefore(inc.detected(), "detected", now, "now");
@@ -197,19 +270,8 @@ public final class IncidentSlaPolicy {
         }
     }
 
-    /**
-     * Evaluates one clock.
-     *
-     * @param timeline the incident timeline
-     * @param kind the clock
-     * @param now the evaluation instant, not before detection
-     * @return the clock state
-     * @throws IllegalArgumentException if a value is null, now is before detection, or a severity
-     *     of the timeline is not in the table
-     */
-    public ClockResult clock(@Nullable IncidentTimeline timeline, @Nullable ClockKind kind, @Nullable Instant now) {
-        checkNow(timeline, now);
-        Checks.notNull(kind, "kind");
+    /** Evaluates one clock; the timeline and now are validated by the caller. */
+    private ClockResult clock(IncidentTimeline timeline, ClockKind kind, Instant now) {
         Incident inc = timeline.incident();
         Instant start = inc.detected();
         Instant stop = kind == ClockKind.RESPONSE
@@ -259,17 +321,11 @@ public final class IncidentSlaPolicy {
     }
 
     /**
-     * Checks the status-update cadence: while a severity with a cadence is in force, an update is
-     * due one cadence after the start of that severity, and one cadence after each update (or
-     * missed due instant); updates end at resolution (or now).
-     *
-     * @param timeline the incident timeline
-     * @param now the evaluation instant, not before detection
-     * @return the check
-     * @throws IllegalArgumentException if a value is null or now is before detection
+     * The status-update cadence: while a severity with a cadence is in force, an update is due one
+     * cadence after the start of that severity, and one cadence after each update (or missed due
+     * instant); updates end at resolution (or now).
      */
-    public StatusUpdateCheck statusUpdates(@Nullable IncidentTimeline timeline, @Nullable Instant now) {
-        checkNow(timeline, now);
+    private StatusUpdates statusUpdates(IncidentTimeline timeline, Instant now) {
         Incident inc = timeline.incident();
         Instant end = inc.resolved() != null ? inc.resolved() : now;
         List<Instant> updates = timeline.statusUpdates();
@@ -312,30 +368,33 @@ public final class IncidentSlaPolicy {
                 Instant next = idx < updates.size() ? updates.get(idx) : null;
                 Instant limit = next != null && next.isBefore(s.to()) ? next : s.to();
                 long k = Duration.between(due, limit).minusNanos(1).dividedBy(c) + 1;
-                for (long j = 0; j < k && missed.size() < StatusUpdateCheck.MAX_LISTED; j++) {
+                for (long j = 0; j < k && missed.size() < StatusUpdates.MAX_LISTED; j++) {
                     missed.add(due.plus(c.multipliedBy(j)));
                 }
                 missedCount += k;
                 anchor = due.plus(c.multipliedBy(k - 1));
             }
         }
-        return new StatusUpdateCheck(required, every, counted, missedCount, missed);
+        return new StatusUpdates(required, every, counted, missedCount, missed);
     }
 
     /**
-     * Evaluates both clocks and the status updates of one incident.
+     * Evaluates one incident at the instant of a clock: both SLA clocks, the status updates, the
+     * post-mortem and, when impact facts are recorded, the severity classification.
      *
      * @param timeline the incident timeline
-     * @param now the evaluation instant, not before detection
-     * @return the evaluation
+     * @param clock the clock that says "now"; now must not be before detection
+     * @return the decision, which is also the incident report
      * @throws IllegalArgumentException if a value is null, now is before detection, or a severity
-     *     is not in the table
+     *     of the timeline is not in the table
      */
-    public SlaEvaluation evaluate(@Nullable IncidentTimeline timeline, @Nullable Instant now) {
-        // clock() validates the timeline and now
+    public IncidentSlaDecision evaluate(IncidentTimeline timeline, Clock clock) {
+        Checks.notNull(timeline, "timeline");
+        Instant now = Checks.notNull(clock, "clock").instant();
+        checkNow(timeline, now);
         ClockResult response = clock(timeline, ClockKind.RESPONSE, now);
         ClockResult resolution = clock(timeline, ClockKind.RESOLUTION, now);
-        StatusUpdateCheck updates = statusUpdates(timeline, now);
+        StatusUpdates updates = statusUpdates(timeline, now);
         List<Finding> out = new ArrayList<>();
         Incident inc = timeline.incident();
         for (SeverityChange c : timeline.severityChanges()) {
@@ -375,18 +434,10 @@ public final class IncidentSlaPolicy {
         }
         SlaStatus verdict = SlaStatus.values()[Math.max(response.status().ordinal(), resolution.status().ordinal())];
         LOG.debug("{} SLA verdict {}", inc.id(), verdict);
-        return new SlaEvaluation(response, resolution, updates, verdict, Findings.of(out));
-    }
-
-    /**
-     * Evaluates at the instant of an injected clock.
-     *
-     * @param timeline the timeline
-     * @param clock the clock that says "now"
-     * @return the evaluation
-     */
-    public SlaEvaluation evaluate(@Nullable IncidentTimeline timeline, @Nullable Clock clock) {
-        return evaluate(timeline, Checks.notNull(clock, "clock").instant());
+        SeverityClassification.Result classified = timeline.impact() == null ? null
+                : classification.evaluate(timeline.impact(), clock);
+        return new IncidentSlaDecision(timeline, now, classified, response, resolution, updates,
+                reviewPostMortem(timeline, now), verdict, Findings.of(out));
     }
 
     private static Finding clockFinding(ClockResult r) {
@@ -414,27 +465,22 @@ public final class IncidentSlaPolicy {
 
     // ----------------------------------------------------------------------------- post-mortem
 
-    /**
+    /*
      * Reviews the post-mortem: required when the table gives the incident's peak severity a
      * post-mortem window (seed: SEV-1 and SEV-2, 48 h), due that long after resolution; a
      * published one must hold a timeline, a root cause and action items each with owner and due
      * date; open action items past their due date are overdue.
      *
-     * @param timeline the incident timeline
-     * @param now the evaluation instant, not before detection
-     * @return the review
-     * @throws IllegalArgumentException if a value is null or now is before detection
      */
-    public PostMortemReview reviewPostMortem(@Nullable IncidentTimeline timeline, @Nullable Instant now) {
-        checkNow(timeline, now);
+    private PostMortemReview reviewPostMortem(IncidentTimeline timeline, Instant now) {
         Incident inc = timeline.incident();
         Severity peak = timeline.peakSeverity();
         Duration within = table.target(peak).postMortemWithin();
-        PostMortem pm = timeline.postMortem();
+        IncidentTimeline.PostMortem pm = timeline.postMortem();
         boolean required = within != null;
         Instant due = required && inc.resolved() != null ? inc.resolved().plus(within) : null;
         List<Finding> out = new ArrayList<>();
-        List<ActionItem> overdue = new ArrayList<>();
+        List<IncidentTimeline.PostMortem.ActionItem> overdue = new ArrayList<>();
         PostMortemVerdict verdict;
         if (pm == null) {
             if (!required) {
@@ -473,7 +519,7 @@ public final class IncidentSlaPolicy {
                     Facts.none()));
         }
         for (int i = 0; i < pm.actionItems().size(); i++) {
-            ActionItem a = pm.actionItems().get(i);
+            IncidentTimeline.PostMortem.ActionItem a = pm.actionItems().get(i);
             if (a.owner() == null) {
                 complete = false;
                 out.add(Finding.fail("incident.postmortem.action-item.owner.missing",
@@ -534,28 +580,29 @@ public final class IncidentSlaPolicy {
      * @return the statistics
      * @throws IllegalArgumentException if a value is null or a severity is not in the table
      */
-    public IncidentStats stats(@Nullable Collection<IncidentTimeline> timelines, @Nullable Interval period) {
+    public Stats stats(Collection<IncidentTimeline> timelines, Interval period) {
         List<IncidentTimeline> list = Checks.listOf(timelines, "timelines");
         Checks.notNull(period, "period");
-        Map<Severity, IncidentStats.Accumulator> by = new TreeMap<>();
-        IncidentStats.Accumulator all = new IncidentStats.Accumulator();
+        Map<Severity, Stats.Accumulator> by = new TreeMap<>();
+        Stats.Accumulator all = new Stats.Accumulator();
         int[] compliance = new int[4];
         for (IncidentTimeline t : list) {
             Incident inc = t.incident();
             if (!period.contains(inc.detected())) {
                 continue;
             }
+            checkNow(t, period.end());
             all.add(inc);
-            by.computeIfAbsent(inc.severity(), s -> new IncidentStats.Accumulator()).add(inc);
+            by.computeIfAbsent(inc.severity(), s -> new Stats.Accumulator()).add(inc);
             Instant now = period.end();
             ClockResult response = clock(t, ClockKind.RESPONSE, now);
             ClockResult resolution = clock(t, ClockKind.RESOLUTION, now);
             count(response, compliance, 0);
             count(resolution, compliance, 2);
         }
-        Map<Severity, IncidentStats.Group> groups = new LinkedHashMap<>();
+        Map<Severity, Stats.Group> groups = new LinkedHashMap<>();
         by.forEach((s, a) -> groups.put(s, a.group(s.toString())));
-        return new IncidentStats(period, all.group("all"), List.copyOf(groups.values()),
+        return new Stats(period, all.group("all"), List.copyOf(groups.values()),
                 compliance[0], compliance[1], compliance[2], compliance[3]);
     }
 
@@ -568,107 +615,133 @@ public final class IncidentSlaPolicy {
         }
     }
 
-    // ---------------------------------------------------------------------------------- report
-
     /**
-     * Builds the incident report.
+     * MTTA, MTTR and SLA compliance over a period, built by {@link IncidentSla#stats}.
      *
-     * @param timeline the incident timeline
-     * @param now the evaluation instant, not before detection
-     * @return the report; render it with {@link IncidentReport#toMarkdown()} or {@link IncidentReport#toText()}
-     * @throws IllegalArgumentException if a value is null or now is before detection
+     * @param period the period
+     * @param overall all incidents of the period
+     * @param bySeverity one group per severity present, most severe first
+     * @param responseMet response clocks met
+     * @param responseDecided response clocks decided (met or breached)
+     * @param resolutionMet resolution clocks met
+     * @param resolutionDecided resolution clocks decided (met or breached)
      */
-    public IncidentReport report(@Nullable IncidentTimeline timeline, @Nullable Instant now) {
-        checkNow(timeline, now);
-        SeverityClassification classification = timeline.impact() == null ? null : classify(timeline.impact());
-        return new IncidentReport(timeline, now, classification, evaluate(timeline, now),
-                reviewPostMortem(timeline, now));
-    }
-
-    /** Builds an {@link IncidentSlaPolicy}; reusable, each {@link #build()} copies the settings. */
-    public static final class Builder {
-        private SlaTable table = SlaTable.seed();
-        private BusinessCalendar calendar = BusinessCalendar.always();
-        private final Map<Severity, BusinessCalendar> calendars = new TreeMap<>();
-        private double atRiskShare = DEFAULT_AT_RISK_SHARE;
-        private SeverityClassifier classifier = SeverityClassifier.ofDefaults();
-
-        private Builder() {}
+    public record Stats(Interval period, Group overall, List<Group> bySeverity, int responseMet,
+            int responseDecided, int resolutionMet, int resolutionDecided) {
 
         /**
-         * Sets the SLA table.
+         * Validates the statistics.
          *
-         * @param table the table
-         * @return this builder
+         * @throws IllegalArgumentException if a field is null, a count negative or met exceeds decided
          */
-        public Builder table(@Nullable SlaTable table) {
-            this.table = Checks.notNull(table, "table");
-            return this;
+        public Stats {
+            Checks.notNull(period, "period");
+            Checks.notNull(overall, "overall");
+            bySeverity = Checks.listOf(bySeverity, "bySeverity");
+            Checks.inRange(responseMet, 0, responseDecided, "responseMet");
+            Checks.inRange(resolutionMet, 0, resolutionDecided, "resolutionMet");
         }
 
         /**
-         * Sets the calendar of every severity without its own.
+         * The share of decided clocks (both kinds) that were met.
          *
-         * @param calendar the calendar
-         * @return this builder
+         * @return the rate in [0, 1], or empty when no clock is decided
          */
-        public Builder calendar(@Nullable BusinessCalendar calendar) {
-            this.calendar = Checks.notNull(calendar, "calendar");
-            return this;
+        public OptionalDouble complianceRate() {
+            return rate(responseMet + resolutionMet, responseDecided + resolutionDecided);
         }
 
         /**
-         * Sets the calendar of one severity (e.g. SEV-1 24x7, SEV-4 office hours).
+         * The share of decided response clocks that were met.
          *
-         * @param severity the severity
-         * @param calendar its calendar
-         * @return this builder
+         * @return the rate, or empty when none is decided
          */
-        public Builder calendar(@Nullable Severity severity, @Nullable BusinessCalendar calendar) {
-            calendars.put(Checks.notNull(severity, "severity"), Checks.notNull(calendar, "calendar"));
-            return this;
+        public OptionalDouble responseComplianceRate() {
+            return rate(responseMet, responseDecided);
         }
 
         /**
-         * Sets the share of a target after which a running clock is AT_RISK.
+         * The share of decided resolution clocks that were met.
          *
-         * @param share in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException if NaN or outside (0, 1)
+         * @return the rate, or empty when none is decided
          */
-        public Builder atRiskShare(double share) {
-            if (!(share > 0 && share < 1)) {
-                throw Checks.invalid("atRiskShare", "must be greater than 0 and lower than 1", share);
+        public OptionalDouble resolutionComplianceRate() {
+            return rate(resolutionMet, resolutionDecided);
+        }
+
+        private static OptionalDouble rate(int met, int decided) {
+            return decided == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) met / decided);
+        }
+
+        /**
+         * The statistics of one group of incidents.
+         *
+         * @param label {@code all} or the severity, e.g. {@code SEV-1}
+         * @param incidents how many incidents
+         * @param acknowledged how many were acknowledged
+         * @param resolved how many were resolved
+         * @param mtta mean time to acknowledge, or null when none was acknowledged
+         * @param mttr mean time to resolve, or null when none was resolved
+         */
+        public record Group(String label, int incidents, int acknowledged, int resolved, @Nullable Duration mtta,
+                @Nullable Duration mttr) {
+
+            /**
+             * Validates the group.
+             *
+             * @throws IllegalArgumentException if the label is blank or a count is out of range
+             */
+            public Group {
+                Checks.notBlank(label, "label");
+                Checks.nonNegative(incidents, "incidents");
+                Checks.inRange(acknowledged, 0, incidents, "acknowledged");
+                Checks.inRange(resolved, 0, incidents, "resolved");
             }
-            this.atRiskShare = share;
-            return this;
+
+            /**
+             * The mean time to acknowledge.
+             *
+             * @return MTTA, if any incident was acknowledged
+             */
+            public Optional<Duration> meanTimeToAcknowledge() {
+                return Optional.ofNullable(mtta);
+            }
+
+            /**
+             * The mean time to resolve.
+             *
+             * @return MTTR, if any incident was resolved
+             */
+            public Optional<Duration> meanTimeToResolve() {
+                return Optional.ofNullable(mttr);
+            }
         }
 
-        /**
-         * Sets the severity classifier.
-         *
-         * @param classifier the classifier
-         * @return this builder
-         */
-        public Builder classifier(@Nullable SeverityClassifier classifier) {
-            this.classifier = Checks.notNull(classifier, "classifier");
-            return this;
-        }
+        /** Sums for one group. */
+        static final class Accumulator {
+            private int incidents;
+            private int acknowledged;
+            private int resolved;
+            private Duration ack = Duration.ZERO;
+            private Duration res = Duration.ZERO;
 
-        /**
-         * Builds the policy.
-         *
-         * @return the policy
-         * @throws IllegalStateException if a per-severity calendar names a level the table lacks
-         */
-        public IncidentSlaPolicy build() {
-            for (Severity s : calendars.keySet()) {
-                if (table.find(s).isEmpty()) {
-                    throw new IllegalStateException("calendar set for " + s + " which table '" + table.id()
-                            + "' does not define");
+            void add(Incident inc) {
+                incidents++;
+                if (inc.acknowledged() != null) {
+                    acknowledged++;
+                    ack = ack.plus(Duration.between(inc.detected(), inc.acknowledged()));
+                }
+                if (inc.resolved() != null) {
+                    resolved++;
+                    res = res.plus(Duration.between(inc.detected(), inc.resolved()));
                 }
             }
-            return new IncidentSlaPolicy(this);
+
+            Group group(String label) {
+                return new Group(label, incidents, acknowledged, resolved,
+                        acknowledged == 0 ? null : ack.dividedBy(acknowledged),
+                        resolved == 0 ? null : res.dividedBy(resolved));
+            }
         }
     }
 }
