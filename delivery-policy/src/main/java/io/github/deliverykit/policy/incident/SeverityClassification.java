@@ -70,6 +70,28 @@ public final class SeverityClassification {
     }
 
     /**
+     * Two classifications are equal when they apply the same severity rules.
+     *
+     * @param o the other object
+     * @return true when equal
+     */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof SeverityClassification
+                && ((SeverityClassification) o).config.severityRules().equals(config.severityRules());
+    }
+
+    @Override
+    public int hashCode() {
+        return config.severityRules().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SeverityClassification[rules=" + config.severityRules() + "]";
+    }
+
+    /**
      * The config whose severity rules apply.
      *
      * @return the config
