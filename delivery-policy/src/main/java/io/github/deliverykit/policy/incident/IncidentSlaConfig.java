@@ -189,7 +189,7 @@ public final class IncidentSlaConfig {
          * @param severity the severity
          * @return the row
          */
-        public Optional<SlaTarget> find(@Nullable Severity severity) {
+        public Optional<SlaTarget> find(Severity severity) {
             Checks.notNull(severity, "severity");
             int i = severity.level() - 1;
             return i < targets.size() ? Optional.of(targets.get(i)) : Optional.empty();
@@ -250,7 +250,7 @@ public final class IncidentSlaConfig {
             }
         }
 
-        private static void bounded(@Nullable Duration d, String field) {
+        private static void bounded(Duration d, String field) {
             Checks.positive(d, field);
             if (d.compareTo(MAX_TARGET) > 0) {
                 throw Checks.invalid(field, "must not exceed " + MAX_TARGET, d);

@@ -210,7 +210,7 @@ public record IncidentTimeline(
              * @param at when it was done
              * @return a new item
              */
-            public ActionItem completed(@Nullable Instant at) {
+            public ActionItem completed(Instant at) {
                 return new ActionItem(description, owner, due, Checks.notNull(at, "done"));
             }
 
@@ -220,7 +220,7 @@ public record IncidentTimeline(
              * @param now the evaluation instant
              * @return true if overdue
              */
-            public boolean isOverdue(@Nullable Instant now) {
+            public boolean isOverdue(Instant now) {
                 Checks.notNull(now, "now");
                 return done == null && due != null && now.isAfter(due);
             }
@@ -269,7 +269,7 @@ public record IncidentTimeline(
          * @param detected when the incident was detected
          * @return the lifecycle
          */
-        public static Lifecycle start(@Nullable Instant detected) {
+        public static Lifecycle start(Instant detected) {
             return new Lifecycle(Checks.notNull(detected, "detected"), List.of());
         }
 
@@ -279,7 +279,7 @@ public record IncidentTimeline(
          * @param from the phase
          * @return the allowed targets
          */
-        public static Set<Phase> allowedFrom(@Nullable Phase from) {
+        public static Set<Phase> allowedFrom(Phase from) {
             Checks.notNull(from, "from");
             EnumSet<Phase> out = EnumSet.noneOf(Phase.class);
             if (from != Phase.REVIEW) {
@@ -298,7 +298,7 @@ public record IncidentTimeline(
          * @param to the target phase
          * @return true if allowed
          */
-        public static boolean isAllowed(@Nullable Phase from, @Nullable Phase to) {
+        public static boolean isAllowed(Phase from, Phase to) {
             Checks.notNull(to, "to");
             return allowedFrom(from).contains(to);
         }
@@ -338,7 +338,7 @@ public record IncidentTimeline(
          * @throws IllegalTransitionException if the move is not allowed
          * @throws IllegalArgumentException if a value is null or {@code at} is earlier than the last transition
          */
-        public Lifecycle to(@Nullable Phase to, @Nullable Instant at) {
+        public Lifecycle to(Phase to, Instant at) {
             return to(to, at, null);
         }
 
@@ -352,7 +352,7 @@ public record IncidentTimeline(
          * @throws IllegalTransitionException if the move is not allowed
          * @throws IllegalArgumentException if a value is null or {@code at} is earlier than the last transition
          */
-        public Lifecycle to(@Nullable Phase to, @Nullable Instant at, @Nullable String note) {
+        public Lifecycle to(Phase to, Instant at, @Nullable String note) {
             Checks.notNull(to, "to");
             Checks.notNull(at, "at");
             check(phase(), to);
@@ -368,7 +368,7 @@ public record IncidentTimeline(
          * @param phase the phase
          * @return the instant, if it was entered
          */
-        public Optional<Instant> entered(@Nullable Phase phase) {
+        public Optional<Instant> entered(Phase phase) {
             Checks.notNull(phase, "phase");
             if (phase == Phase.DETECT) {
                 return Optional.of(detected);
@@ -519,7 +519,7 @@ public record IncidentTimeline(
      * @param incident the incident
      * @return the builder
      */
-    public static Builder builder(@Nullable Incident incident) {
+    public static Builder builder(Incident incident) {
         return new Builder(Checks.notNull(incident, "incident"));
     }
 
@@ -650,7 +650,7 @@ public record IncidentTimeline(
          * @param at when it went out
          * @return this builder
          */
-        public Builder statusUpdate(@Nullable Instant at) {
+        public Builder statusUpdate(Instant at) {
             statusUpdates.add(Checks.notNull(at, "statusUpdate"));
             return this;
         }

@@ -334,7 +334,7 @@ public interface MaturityModel extends Provider {
          * @return the dimension
          * @throws IllegalArgumentException if there is none
          */
-        public Dimension dimension(@Nullable String dimensionId) {
+        public Dimension dimension(String dimensionId) {
             for (Dimension d : dimensions) {
                 if (d.id().equals(dimensionId)) {
                     return d;
@@ -396,7 +396,7 @@ public interface MaturityModel extends Provider {
              * @param description the description
              * @return this builder
              */
-            public Builder description(@Nullable String description) {
+            public Builder description(String description) {
                 this.description = Checks.notNull(description, "model description");
                 return this;
             }
@@ -451,7 +451,7 @@ public interface MaturityModel extends Provider {
              * @param rule the rule that decides it from evidence
              * @return this builder
              */
-            public Builder criterion(String criterionId, String dimensionId, int rank, String text, @Nullable Threshold rule) {
+            public Builder criterion(String criterionId, String dimensionId, int rank, String text, Threshold rule) {
                 criteria.add(new Criterion(criterionId, dimensionId, rank, text, Checks.notNull(rule, "rule of " + criterionId)));
                 return this;
             }
@@ -591,7 +591,7 @@ public interface MaturityModel extends Provider {
          * @return the status
          * @throws IllegalArgumentException if the text is null or names no status
          */
-        public static CriterionStatus parse(@Nullable String text) {
+        public static CriterionStatus parse(String text) {
             Checks.notNull(text, "status");
             String norm = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             for (CriterionStatus s : values()) {
