@@ -83,10 +83,10 @@ final class MaturityPlanTest {
 
     @Test
     void plan_weightsPutTheDimensionsThatMatterFirst() {
-        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, MaturityAssessorTest.upTo(DEF, 1), Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, MaturityAssessmentTest.upTo(DEF, 1), Evidence.none());
         MaturityAssessment assessor = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("metrics", 5)
                 .weight("governance", 2).build());
-        Plan plan = MaturityTesting.assess(assessor, AI, MaturityAssessorTest.upTo(DEF, 1), Evidence.none()).plan();
+        Plan plan = MaturityTesting.assess(assessor, AI, MaturityAssessmentTest.upTo(DEF, 1), Evidence.none()).plan();
         List<String> dims = plan.steps().stream().map(st -> st.dimension().id()).distinct().toList();
         assertEquals(List.of("metrics", "governance", "cicd", "merge-deploy"), dims);
         List<String> defaults = a.plan().steps().stream().map(st -> st.dimension().id())
@@ -96,7 +96,7 @@ final class MaturityPlanTest {
 
     @Test
     void plan_measuredGapsSayWhatWasMeasured() {
-        Answers answers = MaturityAssessorTest.upTo(DEF, 1);
+        Answers answers = MaturityAssessmentTest.upTo(DEF, 1);
         Evidence e = Evidence.builder().duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofMinutes(12)).build();
         Plan plan = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, answers, e).plan();
         PlanStep first = plan.steps().get(0);
@@ -222,7 +222,7 @@ final class MaturityPlanTest {
     @Test
     void markdown_topLevel() {
         MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, new DeliveryFiveLevelModel(),
-                MaturityAssessorTest.allMet(new DeliveryFiveLevelModel().definition()), Evidence.none());
+                MaturityAssessmentTest.allMet(new DeliveryFiveLevelModel().definition()), Evidence.none());
         String md = a.toMarkdown();
         assertTrue(md.contains("| Delivery pipeline | L5 DevOps Excellence | top level | - | 1 |\n"), md);
         assertTrue(md.contains("## Gaps to the next level\n\nNone: every dimension is at the top level.\n"), md);

@@ -201,7 +201,7 @@ final class MaturityPropertiesTest {
     @Property(tries = 50)
     void assessingEveryBuiltIn_isTotal(@ForAll @IntRange(min = 0, max = 5) int level) {
         for (MaturityModel m : MaturityAssessment.of(MaturityAssessmentConfig.ofDefaults()).models().all()) {
-            MaturityDecision a = MaturityTesting.assess(ASSESSOR, m, MaturityAssessorTest.upTo(m.definition(), level), Evidence.none());
+            MaturityDecision a = MaturityTesting.assess(ASSESSOR, m, MaturityAssessmentTest.upTo(m.definition(), level), Evidence.none());
             assertEquals(Math.min(level, m.definition().topLevel()), a.overallLevel());
             assertEquals(level, a.score(), 1e-12);
             assertEquals(level == 0 ? MaturityDecision.Verdict.NOT_YET_L1 : level == 5 ? MaturityDecision.Verdict.TOP_LEVEL

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-final class MaturityAssessorTest {
+final class MaturityAssessmentTest {
 
     private static final MaturityModel AI = new AiDeliveryMaturityModel();
     private static final Definition DEF = AI.definition();
