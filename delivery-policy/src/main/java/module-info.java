@@ -15,7 +15,9 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.change.spi;
     exports io.github.deliverykit.policy.governance;
     exports io.github.deliverykit.policy.incident;
+    exports io.github.deliverykit.policy.incident.spi;
     exports io.github.deliverykit.policy.maturity;
+    exports io.github.deliverykit.policy.maturity.spi;
     exports io.github.deliverykit.policy.release;
     exports io.github.deliverykit.policy.release.spi;
     exports io.github.deliverykit.policy.strategy;
@@ -23,8 +25,8 @@ module io.github.deliverykit.policy {
     uses io.github.deliverykit.policy.budget.spi.FreezePolicy;
     uses io.github.deliverykit.policy.canary.spi.CanaryJudge;
     uses io.github.deliverykit.policy.change.spi.ChangeRule;
-    uses io.github.deliverykit.policy.incident.SlaTableProvider;
-    uses io.github.deliverykit.policy.maturity.MaturityModel;
+    uses io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+    uses io.github.deliverykit.policy.maturity.spi.MaturityModel;
     uses io.github.deliverykit.policy.release.spi.ExitCriterion;
 
     provides io.github.deliverykit.policy.budget.spi.FreezePolicy with
@@ -43,11 +45,11 @@ module io.github.deliverykit.policy {
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.SegregationOfDuties,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Risk,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Retrospective;
-    provides io.github.deliverykit.policy.incident.SlaTableProvider with
-            io.github.deliverykit.policy.incident.SeedSlaTableProvider;
-    provides io.github.deliverykit.policy.maturity.MaturityModel with
-            io.github.deliverykit.policy.maturity.AiDeliveryMaturityModel,
-            io.github.deliverykit.policy.maturity.DeliveryFiveLevelModel;
+    provides io.github.deliverykit.policy.incident.spi.SlaTableProvider with
+            io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+    provides io.github.deliverykit.policy.maturity.spi.MaturityModel with
+            io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel,
+            io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
     provides io.github.deliverykit.policy.release.spi.ExitCriterion with
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Bugs,
             io.github.deliverykit.policy.release.internal.BuiltInExitCriteria.Performance,

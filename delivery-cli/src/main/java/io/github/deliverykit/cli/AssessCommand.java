@@ -4,15 +4,14 @@ import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.MetricKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.policy.maturity.Answers;
-import io.github.deliverykit.policy.maturity.Assessment;
-import io.github.deliverykit.policy.maturity.CriterionStatus;
-import io.github.deliverykit.policy.maturity.DimensionResult;
 import io.github.deliverykit.policy.maturity.Evidence;
-import io.github.deliverykit.policy.maturity.MaturityAssessor;
-import io.github.deliverykit.policy.maturity.MaturityModel;
-import io.github.deliverykit.policy.maturity.MaturityModels;
-import io.github.deliverykit.policy.maturity.MaturityPlan;
-import io.github.deliverykit.policy.maturity.PlanStep;
+import io.github.deliverykit.policy.maturity.MaturityAssessment;
+import io.github.deliverykit.policy.maturity.MaturityAssessmentConfig;
+import io.github.deliverykit.policy.maturity.MaturityDecision;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +42,11 @@ final class AssessCommand extends ReportCommand {
 
     @Override
     Report report() {
-        var models = MaturityModels.load();
+        MaturityAssessment assessor = MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults());
+        var models = assessor.models();
         MaturityModel m = models.find(model).orElseThrow(() -> new InputException(
                 "--model must be one of " + models.ids() + ", but was '" + model + "'"));
-        var definition = MaturityModels.definition(m);
+        var definition = MaturityModel.definitionOf(m);
         JsonInput answersIn = JsonInput.read(answersFile);
         Answers.Builder ab = Answers.builder();
         for (String id : answersIn.fieldNames()) {
@@ -98,10 +98,10 @@ final class AssessCommand extends ReportCommand {
             }
             evidence = metrics.build(x -> eb.build());
         }
-        MaturityAssessor assessor = MaturityAssessor.ofDefaults();
         Evidence ev = evidence;
-        Assessment a = answersIn.build(x -> assessor.assess(m, answers, ev));
-        MaturityPlan plan = assessor.plan(a);
+        MaturityDecision a = answersIn.build(x -> assessor.evaluate(MaturityAssessment.Input.of(m, answers, ev),
+                common.clock()));
+        MaturityDecision.Plan plan = a.plan();
         StringBuilder text = new StringBuilder("Maturity assessment: ").append(definition.title()).append('\n');
         text.append("Overall: ").append(a.overallLabel()).append(" (score ").append(a.scoreText()).append(")\n");
         List<Map<String, Object>> dims = new ArrayList<>();
@@ -115,7 +115,7 @@ final class AssessCommand extends ReportCommand {
             row.put("gaps", d.gaps().size());
             dims.add(row);
         }
-        text.append('\n').append(a.decision().toText("Findings"));
+        text.append('\n').append(a.toDecision().toText("Findings"));
         text.append("\n90-day plan (").append(plan.steps().size()).append(" steps)\n");
         for (PlanStep s : plan.steps()) {
             text.append(String.format(java.util.Locale.ROOT, "%3d. days %2d-%2d  %-18s %s%n", s.order(), s.startDay(),

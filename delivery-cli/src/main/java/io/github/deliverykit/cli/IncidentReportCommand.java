@@ -2,14 +2,15 @@ package io.github.deliverykit.cli;
 
 import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.event.Severity;
-import io.github.deliverykit.policy.incident.ActionItem;
-import io.github.deliverykit.policy.incident.IncidentReport;
-import io.github.deliverykit.policy.incident.IncidentSlaPolicy;
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSla;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
 import io.github.deliverykit.policy.incident.IncidentTimeline;
-import io.github.deliverykit.policy.incident.PostMortem;
-import io.github.deliverykit.policy.incident.PostMortemVerdict;
-import io.github.deliverykit.policy.incident.SlaStatus;
-import io.github.deliverykit.policy.incident.TimelineEntry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class IncidentReportCommand extends ReportCommand {
 
     @Override
     Report report() {
-        Instant now = common.now();
+        common.now();
         JsonInput found = null;
         List<String> ids = new ArrayList<>();
         for (JsonInput i : Inputs.incidentObjects(incidentsFile)) {
@@ -47,17 +48,18 @@ final class IncidentReportCommand extends ReportCommand {
                     "no incident with id '" + id + "' (ids: " + String.join(", ", ids) + ")");
         }
         IncidentTimeline timeline = timeline(found);
-        IncidentReport report = found.build(x -> IncidentSlaPolicy.ofDefaults().report(timeline, now));
-        boolean breached = report.sla().response().status() == SlaStatus.BREACHED
-                || report.sla().resolution().status() == SlaStatus.BREACHED;
+        IncidentSlaDecision report = found.build(x -> IncidentSla.load(IncidentSlaConfig.ofDefaults())
+                .evaluate(timeline, common.clock()));
+        boolean breached = report.response().status() == SlaStatus.BREACHED
+                || report.resolution().status() == SlaStatus.BREACHED;
         PostMortemVerdict pm = report.postMortem().verdict();
         boolean negative = breached || pm == PostMortemVerdict.OVERDUE || pm == PostMortemVerdict.INCOMPLETE;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("severity", timeline.peakSeverity().toString());
-        data.put("response", report.sla().response().status().name());
-        data.put("resolution", report.sla().resolution().status().name());
-        data.put("missedStatusUpdates", report.sla().statusUpdates().missedCount());
+        data.put("response", report.response().status().name());
+        data.put("resolution", report.resolution().status().name());
+        data.put("missedStatusUpdates", report.statusUpdates().missedCount());
         data.put("postMortem", pm.name());
         String verdict = breached ? "SLA_BREACHED" : negative ? "POST_MORTEM_" + pm.name() : "OK";
         return new Report("Incident report: " + id, verdict, report.findings(), report.toText(), report.toMarkdown(),
@@ -102,12 +104,12 @@ final class IncidentReportCommand extends ReportCommand {
         if (pm != null) {
             pm.allowOnly("published", "timeline", "rootCause", "actionItems");
             Instant published = pm.optInstant("published");
-            List<TimelineEntry> entries = new ArrayList<>();
+            List<Entry> entries = new ArrayList<>();
             for (JsonInput e : pm.optObjects("timeline")) {
                 e.allowOnly("at", "text");
                 Instant at = e.instant("at");
                 String text = e.string("text");
-                entries.add(e.build(x -> new TimelineEntry(at, text)));
+                entries.add(e.build(x -> new Entry(at, text)));
             }
             List<ActionItem> items = new ArrayList<>();
             for (JsonInput a : pm.optObjects("actionItems")) {

@@ -1,11 +1,7 @@
 package io.github.deliverykit.benchmarks.governance;
 
-import io.github.deliverykit.policy.governance.AuditChain;
 import io.github.deliverykit.policy.governance.AuditLog;
 import io.github.deliverykit.policy.governance.AuditRecord;
-import io.github.deliverykit.policy.governance.ChainHead;
-import io.github.deliverykit.policy.governance.ChainVerification;
-import io.github.deliverykit.policy.governance.LoggedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Verifying a SHA-256 hash-chained audit log: deliverykit's {@link AuditChain#verify} (length-prefixed
+ * Verifying a SHA-256 hash-chained audit log: deliverykit's {@link AuditLog#verify(List, AuditLog.Head)} (length-prefixed
  * binary encoding into a per-thread buffer, one digest update per entry) against the usual
  * hand-rolled chain (fields joined with {@code |} into a string, hashed with Apache Commons Codec's
  * {@code sha256Hex}). Both encode every record while verifying, as a verifier reading a stored log must.
@@ -36,8 +32,8 @@ public class AuditChainBenchmark {
     @Param({"1000"})
     int size;
 
-    List<LoggedRecord> entries;
-    ChainHead head;
+    List<AuditLog.Entry> entries;
+    AuditLog.Head head;
     List<AuditRecord> peerRecords;
     String[] peerHashes;
 
@@ -82,19 +78,19 @@ public class AuditChainBenchmark {
         }
         entries = log.entries();
         head = log.head();
-        if (!AuditChain.verify(entries, head).intact() || peerVerify(peerRecords, peerHashes) != -1) {
+        if (!AuditLog.verify(entries, head).intact() || peerVerify(peerRecords, peerHashes) != -1) {
             throw new IllegalStateException("both must accept the intact chain");
         }
         int edited = size / 2;
-        List<LoggedRecord> tampered = new ArrayList<>(entries);
-        LoggedRecord e = tampered.get(edited);
+        List<AuditLog.Entry> tampered = new ArrayList<>(entries);
+        AuditLog.Entry e = tampered.get(edited);
         AuditRecord r = e.record();
         AuditRecord forged = AuditRecord.minimum(r.changeId(), r.modelId(), r.timestamp(), r.context(), "mallory")
                 .withProvenance(r.modelVersion(), r.promptContext(), r.agentSessionId(), r.iterationCount());
-        tampered.set(edited, new LoggedRecord(e.sequence(), forged, e.previousHash(), e.hash()));
+        tampered.set(edited, new AuditLog.Entry(e.sequence(), forged, e.previousHash(), e.hash()));
         List<AuditRecord> tamperedRecords = new ArrayList<>(peerRecords);
         tamperedRecords.set(edited, forged);
-        ChainVerification ours = AuditChain.verify(tampered, head);
+        AuditLog.Verification ours = AuditLog.verify(tampered, head);
         int theirs = peerVerify(tamperedRecords, peerHashes);
         if (ours.index() != edited || theirs != edited) {
             throw new IllegalStateException("both must report entry " + edited + ": " + ours.index() + ", " + theirs);
@@ -102,8 +98,8 @@ public class AuditChainBenchmark {
     }
 
     @Benchmark
-    public ChainVerification deliverykitVerify() {
-        return AuditChain.verify(entries, head);
+    public AuditLog.Verification deliverykitVerify() {
+        return AuditLog.verify(entries, head);
     }
 
     @Benchmark

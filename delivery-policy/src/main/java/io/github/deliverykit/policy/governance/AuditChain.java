@@ -12,7 +12,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hash chain behind the tamper-evident audit log. Each entry's hash is the SHA-256 of an
+ * The hash chain behind the tamper-evident {@link AuditLog}. Each entry's hash is the SHA-256 of an
  * unambiguous encoding of its sequence number, the previous entry's hash and every field of its
  * record, so that any edit of an entry changes its hash and any removal or reordering breaks a link.
  *
@@ -21,15 +21,14 @@ import org.jspecify.annotations.Nullable;
  * present, by its value: text as a 4-byte UTF-8 length and the UTF-8 bytes, the timestamp as 8-byte
  * epoch seconds and 4-byte nanos, the iteration count as 4 bytes.
  *
- * <p>{@link #verify(List)} reports the first tampered entry. Without an anchor, an attacker who
+ * <p>{@link AuditLog#verify(List)} reports the first tampered entry. Without an anchor, an attacker who
  * rewrites the chain from some entry to the end (or drops the last entries) is not detectable; keep
- * a {@link ChainHead} elsewhere and use {@link #verify(List, ChainHead)}. Stateless and thread safe;
+ * a {@link AuditLog.Head} elsewhere and use {@link AuditLog#verify(List, AuditLog.Head)}. Stateless and thread safe;
  * verification is linear in the number of entries.
  */
-public final class AuditChain {
+final class AuditChain {
 
-    /** The previous hash of the first entry: 64 zeros. */
-    public static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditLog.GENESIS;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -44,9 +43,9 @@ public final class AuditChain {
      * @return 64 lower-case hex digits
      * @throws IllegalArgumentException if an argument is null or malformed
      */
-    public static String hash(long sequence, String previousHash, AuditRecord record) {
+    static String hash(long sequence, String previousHash, AuditRecord record) {
         Checks.nonNegative(sequence, "sequence");
-        LoggedRecord.hex(previousHash, "previousHash");
+        AuditLog.hex(previousHash, "previousHash");
         Checks.notNull(record, "record");
         return digest(sequence, previousHash, record);
     }
@@ -151,8 +150,8 @@ public final class AuditChain {
      * @param record the record
      * @return the entry with its hash
      */
-    public static LoggedRecord link(long sequence, String previousHash, AuditRecord record) {
-        return new LoggedRecord(sequence, record, previousHash, hash(sequence, previousHash, record));
+    static AuditLog.Entry link(long sequence, String previousHash, AuditRecord record) {
+        return new AuditLog.Entry(sequence, record, previousHash, hash(sequence, previousHash, record));
     }
 
     private static MessageDigest sha256() {
@@ -174,17 +173,6 @@ public final class AuditChain {
     }
 
     /**
-     * Verifies a log from its first entry.
-     *
-     * @param entries the entries in log order
-     * @return intact, or the first tampered entry
-     * @throws IllegalArgumentException if the list or an element is null
-     */
-    public static ChainVerification verify(List<LoggedRecord> entries) {
-        return verify(entries, null);
-    }
-
-    /**
      * Verifies a log against an anchor kept elsewhere (entries appended after the anchor are fine).
      *
      * @param entries the entries in log order
@@ -192,27 +180,27 @@ public final class AuditChain {
      * @return intact, or the first tampered entry
      * @throws IllegalArgumentException if the list or an element is null
      */
-    public static ChainVerification verify(List<LoggedRecord> entries, @Nullable ChainHead anchor) {
-        List<LoggedRecord> list = Checks.listOf(entries, "entries");
+    static AuditLog.Verification verify(List<AuditLog.Entry> entries, AuditLog.@Nullable Head anchor) {
+        List<AuditLog.Entry> list = Checks.listOf(entries, "entries");
         String expectedPrevious = GENESIS;
         for (int i = 0; i < list.size(); i++) {
-            LoggedRecord e = list.get(i);
+            AuditLog.Entry e = list.get(i);
             // entries were validated when built: hash without re-checking them
             if (!digest(e.sequence(), e.previousHash(), e.record()).equals(e.hash())) {
-                return tampered(TamperKind.EDITED, i, i, "Entry " + i + " (" + e.record().changeId()
+                return tampered(AuditLog.TamperKind.EDITED, i, i, "Entry " + i + " (" + e.record().changeId()
                         + ") was edited: its content no longer matches its hash");
             }
             if (e.sequence() != i) {
                 if (e.sequence() > i && !containsSequence(list, i)) {
-                    return tampered(TamperKind.REMOVED, i, i, "Entry " + i + " was removed: the log jumps from "
+                    return tampered(AuditLog.TamperKind.REMOVED, i, i, "Entry " + i + " was removed: the log jumps from "
                             + (i - 1) + " to " + e.sequence());
                 }
-                return tampered(TamperKind.REORDERED, i, i, "Entry " + i + " is out of order: found entry "
+                return tampered(AuditLog.TamperKind.REORDERED, i, i, "Entry " + i + " is out of order: found entry "
                         + e.sequence() + " in its place");
             }
             if (!e.previousHash().equals(expectedPrevious)) {
                 int edited = Math.max(0, i - 1);
-                return tampered(TamperKind.EDITED, edited, edited, "Entry " + edited + " was edited: "
+                return tampered(AuditLog.TamperKind.EDITED, edited, edited, "Entry " + edited + " was edited: "
                         + (i == 0 ? "the first entry does not start from the genesis hash"
                                 : "its hash no longer matches the one recorded by entry " + i));
             }
@@ -221,23 +209,23 @@ public final class AuditChain {
         if (anchor != null) {
             if (list.size() < anchor.size()) {
                 long idx = list.size();
-                return tampered(TamperKind.REMOVED, (int) idx, idx, "Entry " + idx + " was removed: the anchor "
+                return tampered(AuditLog.TamperKind.REMOVED, (int) idx, idx, "Entry " + idx + " was removed: the anchor "
                         + "records " + anchor.size() + " entries, the log has " + list.size());
             }
             String atAnchor = anchor.size() == 0 ? GENESIS : list.get((int) (anchor.size() - 1)).hash();
             if (!atAnchor.equals(anchor.hash())) {
                 int idx = (int) Math.max(0, anchor.size() - 1);
-                return tampered(TamperKind.EDITED, idx, idx, "Entry " + idx + " was edited: its hash differs from "
+                return tampered(AuditLog.TamperKind.EDITED, idx, idx, "Entry " + idx + " was edited: its hash differs from "
                         + "the anchored head");
             }
         }
-        return new ChainVerification(true, null, -1, -1, Findings.of(Finding.pass("audit_log.intact",
+        return new AuditLog.Verification(true, null, -1, -1, Findings.of(Finding.pass("audit.log.intact",
                 "The audit log of " + list.size() + " entries is intact",
                 Facts.of("entries", list.size(), "anchored", anchor != null))));
     }
 
-    private static boolean containsSequence(List<LoggedRecord> list, long sequence) {
-        for (LoggedRecord e : list) {
+    private static boolean containsSequence(List<AuditLog.Entry> list, long sequence) {
+        for (AuditLog.Entry e : list) {
             if (e.sequence() == sequence) {
                 return true;
             }
@@ -245,9 +233,9 @@ public final class AuditChain {
         return false;
     }
 
-    private static ChainVerification tampered(TamperKind kind, int index, long sequence, String message) {
-        return new ChainVerification(false, kind, index, sequence, Findings.of(Finding.fail(
-                "audit_log." + kind.name().toLowerCase(java.util.Locale.ROOT), message,
+    private static AuditLog.Verification tampered(AuditLog.TamperKind kind, int index, long sequence, String message) {
+        return new AuditLog.Verification(false, kind, index, sequence, Findings.of(Finding.fail(
+                "audit.log." + kind.name().toLowerCase(java.util.Locale.ROOT), message,
                 Facts.of("index", index, "kind", kind))));
     }
 }

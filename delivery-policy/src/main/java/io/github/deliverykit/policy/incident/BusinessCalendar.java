@@ -73,8 +73,8 @@ public final class BusinessCalendar {
      * @throws IllegalArgumentException if a value is null, no working day is given or close is not
      *     after open
      */
-    public static BusinessCalendar of(@Nullable ZoneId zone, @Nullable Collection<DayOfWeek> workingDays,
-            @Nullable LocalTime open, @Nullable LocalTime close, @Nullable Collection<LocalDate> holidays) {
+    public static BusinessCalendar of(ZoneId zone, Collection<DayOfWeek> workingDays,
+            LocalTime open, LocalTime close, Collection<LocalDate> holidays) {
         Checks.notNull(zone, "zone");
         var days = Checks.listOf(workingDays, "workingDays");
         if (days.isEmpty()) {
@@ -107,7 +107,7 @@ public final class BusinessCalendar {
      * @return a new calendar
      * @throws IllegalStateException on the 24x7 calendar, which has no holidays
      */
-    public BusinessCalendar withHolidays(@Nullable Collection<LocalDate> dates) {
+    public BusinessCalendar withHolidays(Collection<LocalDate> dates) {
         if (always) {
             throw new IllegalStateException("the 24x7 calendar has no holidays; build a business-hours calendar");
         }
@@ -176,7 +176,7 @@ public final class BusinessCalendar {
      * @param date the date
      * @return true on a working day that is not a holiday
      */
-    public boolean isWorkingDay(@Nullable LocalDate date) {
+    public boolean isWorkingDay(LocalDate date) {
         Checks.notNull(date, "date");
         return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
@@ -187,7 +187,7 @@ public final class BusinessCalendar {
      * @param instant the instant
      * @return true inside working time
      */
-    public boolean isWorking(@Nullable Instant instant) {
+    public boolean isWorking(Instant instant) {
         Checks.notNull(instant, "instant");
         if (always) {
             return true;
@@ -204,7 +204,7 @@ public final class BusinessCalendar {
      * @return the working time
      * @throws IllegalArgumentException if null or to is before from
      */
-    public Duration workingTime(@Nullable Instant from, @Nullable Instant to) {
+    public Duration workingTime(Instant from, Instant to) {
         Checks.notBefore(from, "from", to, "to");
         return ClockMath.counted(this, IntervalSet.empty(), from, to);
     }
@@ -218,7 +218,7 @@ public final class BusinessCalendar {
      * @throws IllegalArgumentException if null, negative, or the result lies beyond the supported
      *     instants
      */
-    public Instant plusWorkingTime(@Nullable Instant from, @Nullable Duration amount) {
+    public Instant plusWorkingTime(Instant from, Duration amount) {
         Checks.notNull(from, "from");
         Checks.nonNegative(amount, "amount");
         return ClockMath.deadline(this, IntervalSet.empty(), from, amount);

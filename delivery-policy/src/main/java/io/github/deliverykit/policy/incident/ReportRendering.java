@@ -10,74 +10,73 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the sections of an {@link IncidentReport} and renders them. A plain class rather than
+ * Builds the sections of an {@link IncidentSlaDecision} and renders them. A plain class rather than
  * code inside the record, so that mutation testing can redefine it.
  */
 final class ReportRendering {
 
     private ReportRendering() {}
 
-    static List<TimelineEntry> events(IncidentReport r) {
+    static List<IncidentTimeline.Entry> events(IncidentSlaDecision r) {
         IncidentTimeline timeline = r.timeline();
         Incident inc = timeline.incident();
-        List<TimelineEntry> out = new ArrayList<>();
-        out.add(new TimelineEntry(inc.started(), "Impact started"));
-        out.add(new TimelineEntry(inc.detected(), "Detected (" + timeline.initialSeverity() + ")"));
+        List<IncidentTimeline.Entry> out = new ArrayList<>();
+        out.add(new IncidentTimeline.Entry(inc.started(), "Impact started"));
+        out.add(new IncidentTimeline.Entry(inc.detected(), "Detected (" + timeline.initialSeverity() + ")"));
         if (inc.acknowledged() != null) {
-            out.add(new TimelineEntry(inc.acknowledged(), "Acknowledged"));
+            out.add(new IncidentTimeline.Entry(inc.acknowledged(), "Acknowledged"));
         }
         if (inc.mitigated() != null) {
-            out.add(new TimelineEntry(inc.mitigated(), "Impact mitigated"));
+            out.add(new IncidentTimeline.Entry(inc.mitigated(), "Impact mitigated"));
         }
         if (inc.resolved() != null) {
-            out.add(new TimelineEntry(inc.resolved(), "Resolved"));
+            out.add(new IncidentTimeline.Entry(inc.resolved(), "Resolved"));
         }
-        for (SeverityChange c : timeline.severityChanges()) {
-            out.add(new TimelineEntry(c.at(), "Severity " + c.from() + " -> " + c.to()
+        for (IncidentTimeline.SeverityChange c : timeline.severityChanges()) {
+            out.add(new IncidentTimeline.Entry(c.at(), "Severity " + c.from() + " -> " + c.to()
                     + (c.reason() != null ? ": " + c.reason() : "")));
         }
-        for (Pause p : timeline.pauses()) {
-            out.add(new TimelineEntry(p.interval().start(), "SLA clocks paused: " + p.reason()));
-            out.add(new TimelineEntry(p.interval().end(), "SLA clocks resumed"));
+        for (IncidentTimeline.Pause p : timeline.pauses()) {
+            out.add(new IncidentTimeline.Entry(p.interval().start(), "SLA clocks paused: " + p.reason()));
+            out.add(new IncidentTimeline.Entry(p.interval().end(), "SLA clocks resumed"));
         }
         for (Instant u : timeline.statusUpdates()) {
-            out.add(new TimelineEntry(u, "Status update sent"));
+            out.add(new IncidentTimeline.Entry(u, "Status update sent"));
         }
-        Lifecycle lc = timeline.lifecycle();
+        IncidentTimeline.Lifecycle lc = timeline.lifecycle();
         if (lc != null) {
-            for (Transition t : lc.transitions()) {
-                out.add(new TimelineEntry(t.at(), "Phase " + t.from() + " -> " + t.to()
+            for (IncidentTimeline.Lifecycle.Transition t : lc.transitions()) {
+                out.add(new IncidentTimeline.Entry(t.at(), "Phase " + t.from() + " -> " + t.to()
                         + (t.note() != null ? ": " + t.note() : "")));
             }
         }
         out.addAll(timeline.entries());
-        out.sort(Comparator.comparing(TimelineEntry::at));
+        out.sort(Comparator.comparing(IncidentTimeline.Entry::at));
         return out;
     }
 
-    static List<IncidentReport.Measure> durations(IncidentReport r) {
+    static List<IncidentSlaDecision.Measure> durations(IncidentSlaDecision r) {
         IncidentTimeline timeline = r.timeline();
-        SlaEvaluation sla = r.sla();
-        Incident inc = timeline.incident();
-        List<IncidentReport.Measure> out = new ArrayList<>();
-        out.add(new IncidentReport.Measure("Time to detect", Duration.between(inc.started(), inc.detected())));
+                Incident inc = timeline.incident();
+        List<IncidentSlaDecision.Measure> out = new ArrayList<>();
+        out.add(new IncidentSlaDecision.Measure("Time to detect", Duration.between(inc.started(), inc.detected())));
         if (inc.acknowledged() != null) {
-            out.add(new IncidentReport.Measure("Time to acknowledge", Duration.between(inc.detected(), inc.acknowledged())));
+            out.add(new IncidentSlaDecision.Measure("Time to acknowledge", Duration.between(inc.detected(), inc.acknowledged())));
         }
         if (inc.mitigated() != null) {
-            out.add(new IncidentReport.Measure("Time to mitigate", Duration.between(inc.started(), inc.mitigated())));
+            out.add(new IncidentSlaDecision.Measure("Time to mitigate", Duration.between(inc.started(), inc.mitigated())));
         }
         if (inc.resolved() != null) {
-            out.add(new IncidentReport.Measure("Time to resolve", Duration.between(inc.detected(), inc.resolved())));
+            out.add(new IncidentSlaDecision.Measure("Time to resolve", Duration.between(inc.detected(), inc.resolved())));
         }
-        out.add(new IncidentReport.Measure("Time paused", sla.resolution().paused()));
+        out.add(new IncidentSlaDecision.Measure("Time paused", r.resolution().paused()));
         return out;
     }
 
     private static String status(IncidentTimeline timeline) {
         Incident inc = timeline.incident();
         String s = inc.isResolved() ? "RESOLVED" : "OPEN";
-        Lifecycle lc = timeline.lifecycle();
+        IncidentTimeline.Lifecycle lc = timeline.lifecycle();
         return lc == null ? s : s + ", phase " + lc.phase();
     }
 
@@ -89,7 +88,7 @@ final class ReportRendering {
         return s;
     }
 
-    private static List<String> why(IncidentTimeline timeline, @Nullable SeverityClassification classification) {
+    private static List<String> why(IncidentTimeline timeline, SeverityClassification.@Nullable Result classification) {
         List<String> out = new ArrayList<>();
         if (classification == null) {
             out.add("Set by the responders; no impact facts were recorded.");
@@ -113,22 +112,22 @@ final class ReportRendering {
         return i == null ? "-" : i.toString();
     }
 
-    private static String clockRow(ClockResult c) {
-        return (c.kind() == ClockKind.RESPONSE ? "Response" : "Resolution") + " | " + c.severity() + " | "
+    private static String clockRow(IncidentSlaDecision.ClockResult c) {
+        return (c.kind() == IncidentSlaDecision.ClockKind.RESPONSE ? "Response" : "Resolution") + " | " + c.severity() + " | "
                 + Text.duration(c.target()) + " | " + c.deadline() + " | " + instant(c.stoppedAt()) + " | "
                 + Text.duration(c.elapsed()) + " | " + c.status()
                 + (c.isBreached() ? " by " + Text.duration(c.overrun()) : "");
     }
 
-    private static String itemState(ActionItem a, Instant now) {
+    private static String itemState(IncidentTimeline.PostMortem.ActionItem a, Instant now) {
         if (a.done() != null) {
             return "done " + a.done();
         }
         return a.isOverdue(now) ? "OVERDUE" : "open";
     }
 
-    private static String updatesLine(SlaEvaluation sla) {
-        StatusUpdateCheck u = sla.statusUpdates();
+    private static String updatesLine(IncidentSlaDecision r) {
+        IncidentSlaDecision.StatusUpdates u = r.statusUpdates();
         if (!u.required()) {
             return "not required";
         }
@@ -138,10 +137,9 @@ final class ReportRendering {
         return u.updates() + " sent, " + u.missedCount() + " missed";
     }
 
-    static String toMarkdown(IncidentReport r) {
+    static String toMarkdown(IncidentSlaDecision r) {
         IncidentTimeline timeline = r.timeline();
-        SlaEvaluation sla = r.sla();
-        PostMortemReview postMortem = r.postMortem();
+                IncidentSlaDecision.PostMortemReview postMortem = r.postMortem();
         Instant generatedAt = r.generatedAt();
         Incident inc = timeline.incident();
         StringBuilder sb = new StringBuilder();
@@ -151,7 +149,7 @@ final class ReportRendering {
         sb.append("- **Service:** ").append(md(inc.service())).append(" (").append(md(inc.environment())).append(")\n");
         sb.append("- **Status:** ").append(status(timeline)).append('\n');
         sb.append("- **Severity:** ").append(severityLine(timeline)).append('\n');
-        sb.append("- **SLA:** ").append(sla.verdict()).append('\n');
+        sb.append("- **SLA:** ").append(r.verdict()).append('\n');
         sb.append("- **Post-mortem:** ").append(postMortem.verdict()).append('\n');
         sb.append("- **Generated at:** ").append(generatedAt).append('\n');
         if (timeline.summary() != null) {
@@ -162,26 +160,26 @@ final class ReportRendering {
             sb.append("- ").append(md(line)).append('\n');
         }
         sb.append("\n## Timeline\n\n| time (UTC) | event |\n| --- | --- |\n");
-        for (TimelineEntry e : events(r)) {
+        for (IncidentTimeline.Entry e : events(r)) {
             sb.append("| ").append(e.at()).append(" | ").append(md(e.text())).append(" |\n");
         }
         sb.append("\n## Durations\n\n| measure | duration |\n| --- | --- |\n");
-        for (IncidentReport.Measure m : durations(r)) {
+        for (IncidentSlaDecision.Measure m : durations(r)) {
             sb.append("| ").append(m.label()).append(" | ").append(Text.duration(m.duration())).append(" |\n");
         }
         sb.append("\n## SLA results\n\n| clock | severity | target | deadline | stopped | elapsed | status |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- |\n");
-        sb.append("| ").append(clockRow(sla.response())).append(" |\n");
-        sb.append("| ").append(clockRow(sla.resolution())).append(" |\n");
-        sb.append("\nStatus updates: ").append(updatesLine(sla)).append('\n');
-        for (Instant m : sla.statusUpdates().missed()) {
+        sb.append("| ").append(clockRow(r.response())).append(" |\n");
+        sb.append("| ").append(clockRow(r.resolution())).append(" |\n");
+        sb.append("\nStatus updates: ").append(updatesLine(r)).append('\n');
+        for (Instant m : r.statusUpdates().missed()) {
             sb.append("- missed update due at ").append(m).append('\n');
         }
         sb.append("\n## Post-mortem\n\n");
         sb.append("- **Verdict:** ").append(postMortem.verdict()).append('\n');
         sb.append("- **Required:** ").append(postMortem.required() ? "yes" : "no").append('\n');
         sb.append("- **Due:** ").append(instant(postMortem.due())).append('\n');
-        PostMortem pm = timeline.postMortem();
+        IncidentTimeline.PostMortem pm = timeline.postMortem();
         if (pm != null) {
             sb.append("- **Published:** ").append(instant(pm.published())).append('\n');
             sb.append("- **Root cause:** ").append(pm.rootCause() == null ? "-" : md(pm.rootCause())).append('\n');
@@ -191,7 +189,7 @@ final class ReportRendering {
             sb.append("None recorded.\n");
         } else {
             sb.append("| item | owner | due | state |\n| --- | --- | --- | --- |\n");
-            for (ActionItem a : pm.actionItems()) {
+            for (IncidentTimeline.PostMortem.ActionItem a : pm.actionItems()) {
                 sb.append("| ").append(md(a.description())).append(" | ").append(a.owner() == null ? "-" : md(a.owner()))
                         .append(" | ").append(instant(a.due())).append(" | ").append(itemState(a, generatedAt))
                         .append(" |\n");
@@ -202,10 +200,9 @@ final class ReportRendering {
     }
 
 
-    static String toText(IncidentReport r) {
+    static String toText(IncidentSlaDecision r) {
         IncidentTimeline timeline = r.timeline();
-        SlaEvaluation sla = r.sla();
-        PostMortemReview postMortem = r.postMortem();
+                IncidentSlaDecision.PostMortemReview postMortem = r.postMortem();
         Instant generatedAt = r.generatedAt();
         Incident inc = timeline.incident();
         StringBuilder sb = new StringBuilder();
@@ -214,7 +211,7 @@ final class ReportRendering {
         sb.append("Service:     ").append(inc.service()).append(" (").append(inc.environment()).append(")\n");
         sb.append("Status:      ").append(status(timeline)).append('\n');
         sb.append("Severity:    ").append(severityLine(timeline)).append('\n');
-        sb.append("SLA:         ").append(sla.verdict()).append('\n');
+        sb.append("SLA:         ").append(r.verdict()).append('\n');
         sb.append("Post-mortem: ").append(postMortem.verdict()).append('\n');
         sb.append("Generated:   ").append(generatedAt).append('\n');
         if (timeline.summary() != null) {
@@ -225,26 +222,26 @@ final class ReportRendering {
             sb.append("  ").append(line).append('\n');
         }
         sb.append("\nTimeline (UTC)\n");
-        for (TimelineEntry e : events(r)) {
+        for (IncidentTimeline.Entry e : events(r)) {
             sb.append("  ").append(e.at()).append("  ").append(e.text()).append('\n');
         }
         sb.append("\nDurations\n");
-        for (IncidentReport.Measure m : durations(r)) {
+        for (IncidentSlaDecision.Measure m : durations(r)) {
             sb.append("  ").append(m.label()).append(": ").append(Text.duration(m.duration())).append('\n');
         }
         sb.append("\nSLA results\n");
-        for (ClockResult c : List.of(sla.response(), sla.resolution())) {
+        for (IncidentSlaDecision.ClockResult c : List.of(r.response(), r.resolution())) {
             sb.append("  ").append(clockRow(c).replace(" | ", ", ")).append('\n');
         }
-        sb.append("  Status updates: ").append(updatesLine(sla)).append('\n');
-        for (Instant m : sla.statusUpdates().missed()) {
+        sb.append("  Status updates: ").append(updatesLine(r)).append('\n');
+        for (Instant m : r.statusUpdates().missed()) {
             sb.append("    missed update due at ").append(m).append('\n');
         }
         sb.append("\nPost-mortem\n");
         sb.append("  Verdict: ").append(postMortem.verdict()).append('\n');
         sb.append("  Required: ").append(postMortem.required() ? "yes" : "no").append('\n');
         sb.append("  Due: ").append(instant(postMortem.due())).append('\n');
-        PostMortem pm = timeline.postMortem();
+        IncidentTimeline.PostMortem pm = timeline.postMortem();
         if (pm != null) {
             sb.append("  Published: ").append(instant(pm.published())).append('\n');
             sb.append("  Root cause: ").append(pm.rootCause() == null ? "-" : pm.rootCause()).append('\n');
@@ -253,7 +250,7 @@ final class ReportRendering {
         if (pm == null || pm.actionItems().isEmpty()) {
             sb.append("  None recorded.\n");
         } else {
-            for (ActionItem a : pm.actionItems()) {
+            for (IncidentTimeline.PostMortem.ActionItem a : pm.actionItems()) {
                 sb.append("  - ").append(a.description()).append(" (owner ").append(a.owner() == null ? "-" : a.owner())
                         .append(", due ").append(instant(a.due())).append(", ").append(itemState(a, generatedAt))
                         .append(")\n");

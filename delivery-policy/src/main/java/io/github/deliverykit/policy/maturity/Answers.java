@@ -1,6 +1,7 @@
 package io.github.deliverykit.policy.maturity;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,51 @@ import org.jspecify.annotations.Nullable;
 public record Answers(Map<String, Answer> byCriterion) {
 
     private static final Answers NONE = new Answers(Map.of());
+
+    /**
+     * A self-reported answer to one criterion: a status and an optional note naming the evidence
+     * ("dashboard at grafana/ci", "checked in the Q3 retro"). A blank note is kept as no note.
+     *
+     * @param status the reported status
+     * @param note the evidence note, or null
+     */
+    public record Answer(CriterionStatus status, @Nullable String note) {
+
+        /**
+         * Validates the answer.
+         *
+         * @throws IllegalArgumentException if the status is null
+         */
+        public Answer {
+            Checks.notNull(status, "status");
+            if (note != null && note.isBlank()) {
+                note = null;
+            } else if (note != null) {
+                note = note.strip();
+            }
+        }
+
+        /**
+         * An answer without a note.
+         *
+         * @param status the status
+         * @return the answer
+         */
+        public static Answer of(CriterionStatus status) {
+            return new Answer(status, null);
+        }
+
+        /**
+         * An answer with a note.
+         *
+         * @param status the status
+         * @param note the note, or null
+         * @return the answer
+         */
+        public static Answer of(CriterionStatus status, @Nullable String note) {
+            return new Answer(status, note);
+        }
+    }
 
     /**
      * Validates and copies the answers.
@@ -51,7 +97,7 @@ public record Answers(Map<String, Answer> byCriterion) {
      * @param byCriterion the answers by criterion id
      * @return the answers
      */
-    public static Answers of(@Nullable Map<String, Answer> byCriterion) {
+    public static Answers of(Map<String, Answer> byCriterion) {
         return new Answers(Checks.notNull(byCriterion, "answers"));
     }
 
@@ -92,7 +138,7 @@ public record Answers(Map<String, Answer> byCriterion) {
      * @param answer the answer
      * @return new answers
      */
-    public Answers with(@Nullable String criterionId, @Nullable Answer answer) {
+    public Answers with(String criterionId, Answer answer) {
         Checks.notBlank(criterionId, "criterionId");
         Checks.notNull(answer, "answer");
         TreeMap<String, Answer> copy = new TreeMap<>(byCriterion);
@@ -124,7 +170,7 @@ public record Answers(Map<String, Answer> byCriterion) {
          * @return this builder
          * @throws IllegalArgumentException if the id is blank or the status null
          */
-        public Builder answer(@Nullable String criterionId, @Nullable CriterionStatus status, @Nullable String note) {
+        public Builder answer(String criterionId, CriterionStatus status, @Nullable String note) {
             Checks.notBlank(criterionId, "criterionId");
             answers.put(criterionId, new Answer(Checks.notNull(status, "status"), note));
             return this;
@@ -160,7 +206,7 @@ public record Answers(Map<String, Answer> byCriterion) {
             return all(CriterionStatus.UNKNOWN, criterionIds);
         }
 
-        private Builder all(CriterionStatus status, String @Nullable [] ids) {
+        private Builder all(CriterionStatus status, String[] ids) {
             Checks.notNull(ids, "criterionIds");
             for (String id : ids) {
                 answer(id, status, null);

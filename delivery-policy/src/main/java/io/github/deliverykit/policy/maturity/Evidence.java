@@ -9,16 +9,21 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measured metrics that back or refute criteria: one {@link Measurement} per key. Filled by hand or
- * by the metrics module (DORA, flow, cost) under the keys in {@link MetricKeys}. Immutable; keys
- * iterate in sorted order.
+ * Measured metrics that back or refute criteria: one {@link Measurement} per key, under the keys in
+ * {@link MetricKeys}. Built straight from the metrics module's reports, whose
+ * {@code measurements()} are core measurements ({@link #from(List[])} merges several reports), or
+ * by hand. A key may be given twice only with the same value and unit. Immutable; keys iterate in
+ * sorted order.
  *
  * <pre>{@code
+ * Evidence fromReports = Evidence.from(dora.measurements(), flow.measurements(), cost.measurements());
+ *
  * Evidence evidence = Evidence.builder()
  *         .duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofMinutes(8))
  *         .ratio(MetricKeys.CI_CACHE_HIT_RATE, 0.74)
@@ -64,14 +69,35 @@ public record Evidence(Map<String, Measurement> byKey) {
     /**
      * Evidence from measurements.
      *
-     * @param measurements the measurements, each key at most once
+     * @param measurements the measurements; a key given twice must have the same value and unit
      * @return the evidence
-     * @throws IllegalArgumentException if null, or a key repeats
+     * @throws IllegalArgumentException if null, or a key is given twice with different values
      */
-    public static Evidence of(@Nullable Collection<Measurement> measurements) {
+    public static Evidence of(Collection<Measurement> measurements) {
         Builder b = builder();
         for (Measurement m : Checks.listOf(measurements, "measurements")) {
             b.put(m);
+        }
+        return b.build();
+    }
+
+    /**
+     * Evidence merged from several reports' measurements (e.g. the DORA, flow and cost reports of
+     * the metrics module, each {@code measurements()}).
+     *
+     * @param reports the measurement lists, in any order
+     * @return the evidence
+     * @throws IllegalArgumentException if the array, a list or a measurement is null, or a key is
+     *     given twice with different values (the message names the key)
+     */
+    @SafeVarargs
+    public static Evidence from(List<Measurement>... reports) {
+        Checks.notNull(reports, "reports");
+        Builder b = builder();
+        for (int i = 0; i < reports.length; i++) {
+            for (Measurement m : Checks.listOf(reports[i], "reports[" + i + "]")) {
+                b.put(m);
+            }
         }
         return b.build();
     }
@@ -115,12 +141,19 @@ public record Evidence(Map<String, Measurement> byKey) {
          *
          * @param measurement the measurement
          * @return this builder
-         * @throws IllegalArgumentException if null or its key was already given
+         * @throws IllegalArgumentException if null or its key was already given with another value
+         *     or unit
          */
-        public Builder put(@Nullable Measurement measurement) {
+        public Builder put(Measurement measurement) {
             Checks.notNull(measurement, "measurement");
-            if (values.containsKey(measurement.key())) {
-                throw Checks.invalid("evidence key", "must be given once", measurement.key());
+            Measurement known = values.get(measurement.key());
+            if (known != null) {
+                if (known.unit().equals(measurement.unit()) && known.value().compareTo(measurement.value()) == 0) {
+                    return this;
+                }
+                throw new IllegalArgumentException(Checks.message(
+                        "evidence key must be given once (or again with the same value), but '%s' was %s and %s",
+                        measurement.key(), known.rendered(), measurement.rendered()));
             }
             values.put(measurement.key(), measurement);
             return this;
@@ -134,7 +167,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param unit the unit
          * @return this builder
          */
-        public Builder put(@Nullable String key, @Nullable BigDecimal value, @Nullable Unit unit) {
+        public Builder put(String key, BigDecimal value, Unit unit) {
             return put(new Measurement(MetricKeys.checkKey(key, "key"), Checks.notNull(value, "value of " + key),
                     Checks.notNull(unit, "unit of " + key)));
         }
@@ -147,7 +180,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param unit the unit
          * @return this builder
          */
-        public Builder put(@Nullable String key, double value, @Nullable Unit unit) {
+        public Builder put(String key, double value, Unit unit) {
             MetricKeys.checkKey(key, "key");
             Checks.finite(value, key);
             return put(key, BigDecimal.valueOf(value), unit);
@@ -160,7 +193,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the duration, not negative
          * @return this builder
          */
-        public Builder duration(@Nullable String key, @Nullable Duration value) {
+        public Builder duration(String key, Duration value) {
             MetricKeys.checkKey(key, "key");
             Checks.nonNegative(value, key);
             BigDecimal seconds = BigDecimal.valueOf(value.getSeconds()).add(BigDecimal.valueOf(value.getNano(), 9));
@@ -174,7 +207,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the ratio, finite
          * @return this builder
          */
-        public Builder ratio(@Nullable String key, double value) {
+        public Builder ratio(String key, double value) {
             return put(key, value, Unit.RATIO);
         }
 
@@ -185,7 +218,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the rate, finite
          * @return this builder
          */
-        public Builder perDay(@Nullable String key, double value) {
+        public Builder perDay(String key, double value) {
             return put(key, value, Unit.PER_DAY);
         }
 
@@ -196,7 +229,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the rate, finite
          * @return this builder
          */
-        public Builder perWeek(@Nullable String key, double value) {
+        public Builder perWeek(String key, double value) {
             return put(key, value, Unit.PER_WEEK);
         }
 
@@ -207,7 +240,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the number, finite
          * @return this builder
          */
-        public Builder count(@Nullable String key, double value) {
+        public Builder count(String key, double value) {
             return put(key, value, Unit.COUNT);
         }
 
@@ -218,7 +251,7 @@ public record Evidence(Map<String, Measurement> byKey) {
          * @param value the amount
          * @return this builder
          */
-        public Builder money(@Nullable String key, @Nullable Money value) {
+        public Builder money(String key, Money value) {
             MetricKeys.checkKey(key, "key");
             Checks.notNull(value, key);
             return put(key, value.toBigDecimal(), Unit.money(value.currency().getCurrencyCode()));

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 final class AuditLogPropertiesTest {
 
     /** Applies edit number {@code field} (0..11) to an entry, always producing a different entry. */
-    static LoggedRecord edit(LoggedRecord e, int field) {
+    static AuditLog.Entry edit(AuditLog.Entry e, int field) {
         AuditRecord r = e.record();
         AuditRecord changed = switch (field) {
             case 0 -> new AuditRecord(r.changeId() + "x", r.modelId(), r.timestamp(), r.context(), r.approver(),
@@ -37,10 +37,10 @@ final class AuditLogPropertiesTest {
             default -> r;
         };
         return switch (field) {
-            case 9 -> new LoggedRecord(e.sequence() + 1, r, e.previousHash(), e.hash());
-            case 10 -> new LoggedRecord(e.sequence(), r, flip(e.previousHash()), e.hash());
-            case 11 -> new LoggedRecord(e.sequence(), r, e.previousHash(), flip(e.hash()));
-            default -> new LoggedRecord(e.sequence(), changed, e.previousHash(), e.hash());
+            case 9 -> new AuditLog.Entry(e.sequence() + 1, r, e.previousHash(), e.hash());
+            case 10 -> new AuditLog.Entry(e.sequence(), r, flip(e.previousHash()), e.hash());
+            case 11 -> new AuditLog.Entry(e.sequence(), r, e.previousHash(), flip(e.hash()));
+            default -> new AuditLog.Entry(e.sequence(), changed, e.previousHash(), e.hash());
         };
     }
 
@@ -52,12 +52,12 @@ final class AuditLogPropertiesTest {
     @Property
     void anySingleEdit_isDetectedAtThatEntry(@ForAll @IntRange(min = 1, max = 12) int size,
             @ForAll @IntRange(max = 11) int at, @ForAll @IntRange(max = 11) int field) {
-        List<LoggedRecord> entries = AuditTest.log(size);
+        List<AuditLog.Entry> entries = AuditTest.log(size);
         int index = at % size;
         entries.set(index, edit(entries.get(index), field));
-        ChainVerification v = AuditChain.verify(entries);
+        AuditLog.Verification v = AuditLog.verify(entries);
         assertFalse(v.intact());
-        assertEquals(TamperKind.EDITED, v.kind());
+        assertEquals(AuditLog.TamperKind.EDITED, v.kind());
         assertEquals(index, v.index());
     }
 
@@ -68,14 +68,14 @@ final class AuditLogPropertiesTest {
         for (int i = 0; i < size; i++) {
             log.append(AuditTest.full(i));
         }
-        ChainHead head = log.head();
-        List<LoggedRecord> entries = new ArrayList<>(log.entries());
+        AuditLog.Head head = log.head();
+        List<AuditLog.Entry> entries = new ArrayList<>(log.entries());
         int index = at % size;
-        LoggedRecord old = entries.get(index);
-        entries.set(index, AuditChain.link(old.sequence(), old.previousHash(), edit(old, field).record()));
-        ChainVerification v = AuditChain.verify(entries, head);
+        AuditLog.Entry old = entries.get(index);
+        entries.set(index, AuditLog.link(old.sequence(), old.previousHash(), edit(old, field).record()));
+        AuditLog.Verification v = AuditLog.verify(entries, head);
         assertFalse(v.intact());
-        assertEquals(TamperKind.EDITED, v.kind());
+        assertEquals(AuditLog.TamperKind.EDITED, v.kind());
         assertEquals(index, v.index());
     }
 
@@ -86,40 +86,41 @@ final class AuditLogPropertiesTest {
         for (int i = 0; i < size; i++) {
             log.append(AuditTest.full(i));
         }
-        List<LoggedRecord> entries = new ArrayList<>(log.entries());
+        List<AuditLog.Entry> entries = new ArrayList<>(log.entries());
         int i = a % size;
         int j = b % size;
-        ChainVerification v;
+        AuditLog.Verification v;
         if (remove) {
             entries.remove(i);
-            v = AuditChain.verify(entries, log.head());
-            assertEquals(TamperKind.REMOVED, v.kind());
+            v = AuditLog.verify(entries, log.head());
+            assertEquals(AuditLog.TamperKind.REMOVED, v.kind());
             assertEquals(i, v.index());
         } else {
             if (i == j) {
                 j = (i + 1) % size;
             }
-            LoggedRecord x = entries.get(i);
+            AuditLog.Entry x = entries.get(i);
             entries.set(i, entries.get(j));
             entries.set(j, x);
-            v = AuditChain.verify(entries);
-            assertEquals(TamperKind.REORDERED, v.kind());
+            v = AuditLog.verify(entries);
+            assertEquals(AuditLog.TamperKind.REORDERED, v.kind());
             assertEquals(Math.min(i, j), v.index());
         }
     }
 
     @Property(tries = 50)
     void badInput_onlyIllegalArgument(@ForAll("junk") String s, @ForAll @IntRange(min = -2, max = 2) int n) {
-        GovernancePropertiesTest.expectOnlyIae(() -> new LoggedRecord(n, null, s, s));
-        GovernancePropertiesTest.expectOnlyIae(() -> new LoggedRecord(n, AuditTest.full(0), s, s));
-        GovernancePropertiesTest.expectOnlyIae(() -> new ChainHead(n, s));
-        GovernancePropertiesTest.expectOnlyIae(() -> AuditChain.hash(n, s, null));
-        GovernancePropertiesTest.expectOnlyIae(() -> AuditChain.verify(null));
+        GovernancePropertiesTest.expectOnlyIae(() -> new AuditLog.Entry(n, null, s, s));
+        GovernancePropertiesTest.expectOnlyIae(() -> new AuditLog.Entry(n, AuditTest.full(0), s, s));
+        GovernancePropertiesTest.expectOnlyIae(() -> new AuditLog.Head(n, s));
+        GovernancePropertiesTest.expectOnlyIae(() -> AuditLog.hash(n, s, null));
+        GovernancePropertiesTest.expectOnlyIae(() -> AuditLog.verify(null));
         GovernancePropertiesTest.expectOnlyIae(() -> new AuditRecord(s, s, Instant.MAX, s, s, s, s, s, n));
-        GovernancePropertiesTest.expectOnlyIae(() -> AuditTrailValidator.of(null));
-        GovernancePropertiesTest.expectOnlyIae(() -> AuditTrailValidator.of(AuditLevel.MINIMUM).validate((AuditRecord) null));
+        GovernancePropertiesTest.expectOnlyIae(() -> AuditTrail.of(null));
+        GovernancePropertiesTest.expectOnlyIae(() -> AuditTest.trail(AuditTrailConfig.AuditLevel.MINIMUM)
+                .evaluate(java.util.Collections.singletonList(null), AuditTest.CLOCK));
         GovernancePropertiesTest.expectOnlyIae(() -> AuditLog.create().append(null));
-        GovernancePropertiesTest.expectOnlyIae(() -> new ChainVerification(n > 0, null, n, n, null));
+        GovernancePropertiesTest.expectOnlyIae(() -> new AuditLog.Verification(n > 0, null, n, n, null));
     }
 
     @net.jqwik.api.Provide

@@ -3,6 +3,10 @@ package io.github.deliverykit.policy.governance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.core.money.Money;
+import io.github.deliverykit.core.event.CiRun;
+import io.github.deliverykit.core.event.PullRequest;
+import io.github.deliverykit.policy.governance.MergeGateConfig.AutoApprovalCriterion;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,34 +20,43 @@ import net.jqwik.api.constraints.LongRange;
 
 final class GovernancePropertiesTest {
 
+    static final Clock CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+
     @Property
     void spend_moreNeverLowersVerdict(@ForAll @LongRange(max = 100_000_000_000L) long session,
             @ForAll @LongRange(max = 1_000_000_000_000L) long day, @ForAll @LongRange(max = 10_000_000_000L) long more,
             @ForAll @IntRange(min = 1, max = 100) int warn) {
-        SpendGuard g = SpendGuard.of(new SpendCaps(Money.ofNanos(50_000_000_000L, "USD"),
-                Money.ofNanos(500_000_000_000L, "USD"), warn));
-        SpendVerdict a = g.check(Money.ofNanos(session, "USD"), Money.ofNanos(day, "USD")).verdict();
-        SpendVerdict b = g.check(Money.ofNanos(session + more, "USD"), Money.ofNanos(day + more, "USD")).verdict();
+        SpendGuard g = SpendGuard.of(SpendGuardConfig.custom().caps(Money.ofNanos(50_000_000_000L, "USD"),
+                Money.ofNanos(500_000_000_000L, "USD")).warnPercent(warn).build());
+        SpendDecision.Verdict a = g.evaluate(SpendGuard.Spend.of(Money.ofNanos(session, "USD"),
+                Money.ofNanos(day, "USD")), CLOCK).verdict();
+        SpendDecision.Verdict b = g.evaluate(SpendGuard.Spend.of(Money.ofNanos(session + more, "USD"),
+                Money.ofNanos(day + more, "USD")), CLOCK).verdict();
         assertTrue(b.compareTo(a) >= 0, a + " -> " + b);
     }
 
     @Property
     void badInput_onlyIllegalArgument(@ForAll("junk") String s, @ForAll @IntRange(min = -2, max = 2) int n,
             @ForAll("money") Money m, @ForAll("instants") Instant at) {
-        expectOnlyIae(() -> new PullRequest(s, List.of(), java.util.Collections.singletonList(s), n,
-                java.util.Collections.singletonList(s)));
-        expectOnlyIae(() -> new PullRequest("p", null, List.of(), 0, List.of()));
-        expectOnlyIae(() -> CheckRun.of(s, null));
+        PullRequest pr = new PullRequest("p", "r", "t", "a", Instant.EPOCH, null, null);
+        expectOnlyIae(() -> MergeGate.Input.of(pr, List.of(), java.util.Collections.singletonList(s), n));
+        expectOnlyIae(() -> MergeGate.Input.of(pr, null, List.of()));
+        expectOnlyIae(() -> MergeGate.Input.of(pr, List.of(CiRun.check(s, s, null, at)), List.of()));
         expectOnlyIae(() -> AutoApprovalCriterion.of(s, null));
-        expectOnlyIae(() -> MergePolicy.custom().maxCiRounds(n).protectedPath(s).build());
-        expectOnlyIae(() -> MergePolicy.ofDefaults().classify(null));
-        expectOnlyIae(() -> MergePolicy.reviewCriteria(null));
-        expectOnlyIae(() -> new SpendCaps(m, m, n * 60));
-        expectOnlyIae(() -> SpendGuard.of(SpendCaps.of(Money.of("1", "USD"), Money.of("2", "USD"))).check(m, m));
-        expectOnlyIae(() -> SpendTracker.of(SpendCaps.of(Money.of("1", "USD"), Money.of("2", "USD")), ZoneOffset.UTC)
-                .record(s, at, m));
-        expectOnlyIae(() -> SpendTracker.of(null, null));
-        expectOnlyIae(() -> AuditField.MODEL_ID.isPresent(null));
+        expectOnlyIae(() -> MergeGateConfig.custom().maxCiRounds(n).protectedPath(s).build());
+        expectOnlyIae(() -> MergeGate.of(MergeGateConfig.ofDefaults()).evaluate(null, CLOCK));
+        expectOnlyIae(() -> MergeGate.of(null));
+        expectOnlyIae(() -> MergeGateConfig.reviewCriteria(null));
+        expectOnlyIae(() -> SpendGuardConfig.custom().caps(m, m).warnPercent(n * 60));
+        expectOnlyIae(() -> SpendGuard.of(SpendGuardConfig.of(Money.of("1", "USD"), Money.of("2", "USD")))
+                .evaluate(SpendGuard.Spend.of(m, m), CLOCK));
+        expectOnlyIae(() -> SpendGuard.of(SpendGuardConfig.of(Money.of("1", "USD"), Money.of("2", "USD")))
+                .tracker(ZoneOffset.UTC).record(s, at, m));
+        expectOnlyIae(() -> SpendGuard.of(null));
+        expectOnlyIae(() -> SpendGuard.of(SpendGuardConfig.ofDefaults()).tracker(null));
+        expectOnlyIae(() -> AuditRecord.Field.MODEL_ID.isPresent(null));
+        expectOnlyIae(() -> AuditTrail.of(AuditTrailConfig.ofDefaults()).evaluate(null, CLOCK));
+        expectOnlyIae(() -> AuditTrailConfig.custom().level(null));
     }
 
     @Provide

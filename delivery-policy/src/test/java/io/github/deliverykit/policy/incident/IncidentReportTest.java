@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static io.github.deliverykit.policy.incident.Fixtures.T0;
 import static io.github.deliverykit.policy.incident.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +44,14 @@ final class IncidentReportTest {
         Lifecycle lc = Lifecycle.start(T0).to(Phase.TRIAGE, at(5), "IC: alice").to(Phase.RESPOND, at(12))
                 .to(Phase.RESOLVE, at(95)).to(Phase.REVIEW, at(110));
         PostMortem pm = new PostMortem(at(30 * 60),
-                List.of(new TimelineEntry(at(-5), "v2.5.0 reached 100 %"), new TimelineEntry(at(95), "rolled back")),
+                List.of(new Entry(at(-5), "v2.5.0 reached 100 %"), new Entry(at(95), "rolled back")),
                 "connection pool exhausted by a retry storm",
                 List.of(ActionItem.of("cap client retries", "bob", at(7 * 24 * 60)),
                         new ActionItem("alert on pool saturation", null, at(3 * 24 * 60), null)));
         return IncidentTimeline.builder(inc)
                 .title("Checkout returns 503")
                 .summary("Checkout failed for all users after v2.5.0; rolled back to v2.4.")
-                .impact(ImpactFacts.builder().completeOutage().usersAffected(1).build())
+                .impact(Impact.builder().completeOutage().usersAffected(1).build())
                 .severityChange(at(20), Severity.SEV2, Severity.SEV1, "all regions affected")
                 .pause(at(60), at(70), "waiting on payment provider")
                 .statusUpdate(at(25)).statusUpdate(at(100))
@@ -41,7 +63,7 @@ final class IncidentReportTest {
 
     @Test
     void markdown_isTheFullReport() {
-        String md = IncidentReport.of(example(), at(4 * 24 * 60)).toMarkdown();
+        String md = Fixtures.report(example(), at(4 * 24 * 60)).toMarkdown();
         String expected = """
                 # Incident report: INC-2024-0125
 
@@ -133,7 +155,7 @@ final class IncidentReportTest {
 
     @Test
     void text_isTheSameReportInPlainLines() {
-        String text = IncidentReport.of(example(), at(4 * 24 * 60)).toText();
+        String text = Fixtures.report(example(), at(4 * 24 * 60)).toText();
         String expected = """
                 Incident report: INC-2024-0125
                 Title:       Checkout returns 503
@@ -173,8 +195,8 @@ final class IncidentReportTest {
 
     @Test
     void rendering_isDeterministic() {
-        IncidentReport a = IncidentReport.of(example(), at(4 * 24 * 60));
-        IncidentReport b = IncidentSlaPolicy.ofDefaults().report(example(), at(4 * 24 * 60));
+        IncidentSlaDecision a = Fixtures.report(example(), at(4 * 24 * 60));
+        IncidentSlaDecision b = Fixtures.report(example(), at(4 * 24 * 60));
         assertEquals(a, b);
         assertEquals(a.toMarkdown(), b.toMarkdown());
         assertEquals(a.toText(), b.toText());
@@ -184,7 +206,7 @@ final class IncidentReportTest {
     @Test
     void minimalOpenIncident_rendersWithoutOptionalParts() {
         Incident inc = Incident.builder("INC-7", "search", Severity.SEV3).started(T0).build();
-        IncidentReport r = IncidentReport.of(IncidentTimeline.of(inc), at(30));
+        IncidentSlaDecision r = Fixtures.report(IncidentTimeline.of(inc), at(30));
         assertNull(r.classification());
         String md = r.toMarkdown();
         assertTrue(md.contains("- **Title:** INC-7\n"), md);
@@ -195,7 +217,7 @@ final class IncidentReportTest {
         assertTrue(md.contains("- **Due:** -\n"), md);
         assertTrue(md.contains("## Action items\n\nNone recorded.\n"), md);
         assertEquals(List.of("Time to detect", "Time paused"),
-                r.durations().stream().map(IncidentReport.Measure::label).toList());
+                r.durations().stream().map(IncidentSlaDecision.Measure::label).toList());
         String text = r.toText();
         assertTrue(text.contains("Status:      OPEN\n"), text);
         assertTrue(text.contains("  None recorded.\n"), text);
@@ -207,9 +229,9 @@ final class IncidentReportTest {
         Incident inc = Incident.builder("INC-8", "search", Severity.SEV2).started(T0).acknowledged(at(40))
                 .resolved(at(60)).build();
         IncidentTimeline t = IncidentTimeline.builder(inc)
-                .impact(ImpactFacts.builder().minorFeatureImpact().workaroundAvailable(true).build())
+                .impact(Impact.builder().minorFeatureImpact().workaroundAvailable(true).build())
                 .summary("a | b\nc").build();
-        String md = IncidentReport.of(t, at(60)).toMarkdown();
+        String md = Fixtures.report(t, at(60)).toMarkdown();
         assertTrue(md.contains("- The recorded severity SEV-2 differs from the classification SEV-3.\n"), md);
         assertTrue(md.contains("| BREACHED by 10m |"), md);
         assertTrue(md.contains("a \\| b<br>c"), md);
@@ -218,20 +240,20 @@ final class IncidentReportTest {
 
     @Test
     void badInput_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> IncidentReport.of(null, T0));
-        assertThrows(IllegalArgumentException.class, () -> IncidentReport.of(example(), null));
-        assertThrows(IllegalArgumentException.class, () -> IncidentReport.of(example(), at(-1)));
-        assertThrows(IllegalArgumentException.class, () -> new IncidentReport.Measure(" ", java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.report(null, T0));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.report(example(), null));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.report(example(), at(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentSlaDecision.Measure(" ", java.time.Duration.ZERO));
     }
 
     @Test
     void doneItemsAndOnTimeUpdates_areShown() {
         Incident inc = Incident.builder("INC-9", "api", Severity.SEV2).started(T0).acknowledged(at(5))
                 .resolved(at(50)).build();
-        PostMortem pm = new PostMortem(at(60), List.of(new TimelineEntry(T0, "x")), "y",
+        PostMortem pm = new PostMortem(at(60), List.of(new Entry(T0, "x")), "y",
                 List.of(ActionItem.of("fix", "dan", at(600)).completed(at(300))));
         IncidentTimeline t = IncidentTimeline.builder(inc).statusUpdate(at(30)).postMortem(pm).build();
-        String md = IncidentReport.of(t, at(1000)).toMarkdown();
+        String md = Fixtures.report(t, at(1000)).toMarkdown();
         assertTrue(md.contains("| fix | dan | 2024-01-25T20:00:00Z | done 2024-01-25T15:00:00Z |"), md);
         assertTrue(md.contains("Status updates: 1 sent, none missed\n"), md);
     }
@@ -241,13 +263,13 @@ final class IncidentReportTest {
         Incident inc = Incident.builder("INC-10", "api", Severity.SEV2).started(T0).acknowledged(at(5))
                 .resolved(at(50)).build();
         PostMortem draft = new PostMortem(null, List.of(), null, List.of());
-        IncidentReport r = IncidentReport.of(IncidentTimeline.builder(inc).postMortem(draft).build(), at(60));
+        IncidentSlaDecision r = Fixtures.report(IncidentTimeline.builder(inc).postMortem(draft).build(), at(60));
         String text = r.toText();
         assertTrue(text.contains("  Required: yes\n  Due: 2024-01-27T10:50:00Z\n  Published: -\n  Root cause: -\n"), text);
         assertTrue(text.contains("Action items\n  None recorded.\n"), text);
         String md = r.toMarkdown();
         assertTrue(md.contains("- **Published:** -\n- **Root cause:** -\n"), md);
         assertEquals(List.of("Impact started", "Detected (SEV-2)", "Acknowledged", "Resolved"),
-                r.events().stream().map(TimelineEntry::text).toList());
+                r.events().stream().map(Entry::text).toList());
     }
 }

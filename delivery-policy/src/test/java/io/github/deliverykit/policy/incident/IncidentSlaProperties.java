@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +55,9 @@ final class IncidentSlaProperties {
 
     private static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
 
-    private static IncidentSlaPolicy withResponseTarget(Duration target, BusinessCalendar calendar) {
+    private static IncidentSla withResponseTarget(Duration target, BusinessCalendar calendar) {
         SlaTable t = SlaTable.of("p", List.of(SlaTarget.of(Severity.SEV1, target, Duration.ofDays(3650))));
-        return IncidentSlaPolicy.custom().table(t).calendar(calendar).build();
+        return IncidentSla.of(IncidentSlaConfig.custom().table(t).calendar(calendar).build());
     }
 
     private static List<Interval> pauses(Instant start, List<long[]> raw) {
@@ -70,9 +92,9 @@ final class IncidentSlaProperties {
         Duration target = Duration.ofSeconds(targetSeconds);
         List<Interval> pauses = pauses(start, raw);
         Incident inc = Incident.builder("P", "s", Severity.SEV1).started(start).build();
-        IncidentSlaPolicy p = withResponseTarget(target, BusinessCalendar.always());
+        IncidentSla p = withResponseTarget(target, BusinessCalendar.always());
         Instant now = start.plus(Duration.ofDays(100));
-        ClockResult r = p.clock(timeline(inc, pauses), ClockKind.RESPONSE, now);
+        ClockResult r = Fixtures.clock(p, timeline(inc, pauses), ClockKind.RESPONSE, now);
         Duration pausedBeforeDeadline = ClockMath.total(
                 IntervalSet.of(pauses).intersection(IntervalSet.of(Interval.of(start, r.deadline()))));
         assertEquals(start.plus(target).plus(pausedBeforeDeadline), r.deadline());
@@ -99,9 +121,9 @@ final class IncidentSlaProperties {
         }
         BusinessCalendar cal = officeHours ? BusinessCalendar.officeHours(ZoneId.of("Europe/Berlin"))
                 : BusinessCalendar.always();
-        IncidentSlaPolicy p = withResponseTarget(Duration.ofSeconds(targetSeconds), cal);
+        IncidentSla p = withResponseTarget(Duration.ofSeconds(targetSeconds), cal);
         Incident inc = Incident.builder("P", "s", Severity.SEV1).started(start).acknowledged(ack).build();
-        ClockResult r = p.clock(timeline(inc, pauses), ClockKind.RESPONSE, ack);
+        ClockResult r = Fixtures.clock(p, timeline(inc, pauses), ClockKind.RESPONSE, ack);
         assertEquals(ack.isAfter(r.deadline()), r.isBreached());
         assertEquals(ack.isAfter(r.deadline()) ? SlaStatus.BREACHED : SlaStatus.MET, r.status());
         IntervalSet ps = IntervalSet.of(pauses);
@@ -209,7 +231,7 @@ final class IncidentSlaProperties {
             ups.add(start.plusSeconds(m * 60L));
         }
         Instant now = start.plusSeconds(openMinutes * 60L);
-        StatusUpdateCheck c = IncidentSlaPolicy.ofDefaults().statusUpdates(b.build(), now);
+        StatusUpdates c = Fixtures.statusUpdates(Fixtures.SEED, b.build(), now);
         Duration every = Duration.ofMinutes(30);
         Instant prev = start;
         for (Instant due : c.missed()) {
@@ -259,10 +281,10 @@ final class IncidentSlaProperties {
             Incident inc = new Incident("X", "s", "production", sev, started, detected, useAck ? ack : null, null,
                     useResolved ? resolved : null, null, java.math.BigDecimal.ONE);
             SlaTarget row = new SlaTarget(Severity.SEV1, d1, d2, d1, d2);
-            IncidentSlaPolicy p = IncidentSlaPolicy.custom()
+            IncidentSla p = IncidentSla.of(IncidentSlaConfig.custom()
                     .table(mode == 0 ? SlaTable.of("x", List.of(row)) : SlaTable.seed())
                     .calendar(office ? BusinessCalendar.officeHours(ZoneId.of("Europe/Berlin")) : BusinessCalendar.always())
-                    .build();
+                    .build());
             IncidentTimeline.Builder b = IncidentTimeline.builder(inc);
             if (mode == 1) {
                 b.pause(other, other.plus(d1), "p");
@@ -275,13 +297,13 @@ final class IncidentSlaProperties {
             }
             IncidentTimeline t = b.build();
             switch (mode) {
-                case 0, 1 -> p.evaluate(t, now);
-                case 2 -> p.statusUpdates(t, now);
-                case 3 -> p.report(t, now).toMarkdown();
-                case 4 -> p.reviewPostMortem(t, now);
+                case 0, 1 -> Fixtures.evaluate(p, t, now);
+                case 2 -> Fixtures.statusUpdates(p, t, now);
+                case 3 -> Fixtures.evaluate(p, t, now).toMarkdown();
+                case 4 -> Fixtures.reviewPostMortem(p, t, now);
                 default -> {
                     p.stats(List.of(t), Interval.of(other, now));
-                    p.report(t, now).toText();
+                    Fixtures.evaluate(p, t, now).toText();
                     BusinessCalendar.officeHours(ZoneId.of("UTC")).plusWorkingTime(now, d1);
                     BusinessCalendar.always().workingTime(other, now);
                 }

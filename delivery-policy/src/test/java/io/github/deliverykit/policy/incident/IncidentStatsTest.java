@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static io.github.deliverykit.policy.incident.Fixtures.T0;
 import static io.github.deliverykit.policy.incident.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +40,7 @@ import org.junit.jupiter.api.Test;
 
 final class IncidentStatsTest {
 
-    private static final IncidentSlaPolicy POLICY = IncidentSlaPolicy.ofDefaults();
+    private static final IncidentSla POLICY = IncidentSla.of(IncidentSlaConfig.ofDefaults());
     private static final Interval JAN_25_TO_FEB = Interval.of(T0, Duration.ofDays(7));
 
     private static IncidentTimeline inc(String id, Severity s, long detected, Long ack, Long resolved) {
@@ -45,7 +67,7 @@ final class IncidentStatsTest {
                 inc("D", Severity.SEV3, 7 * 24 * 60 - 30, null, null),
                 // outside the period
                 inc("E", Severity.SEV1, -10, 100L, 1000L));
-        IncidentStats s = POLICY.stats(list, JAN_25_TO_FEB);
+        IncidentSla.Stats s = POLICY.stats(list, JAN_25_TO_FEB);
         assertEquals(4, s.overall().incidents());
         assertEquals(3, s.overall().acknowledged());
         assertEquals(3, s.overall().resolved());
@@ -53,11 +75,11 @@ final class IncidentStatsTest {
         assertEquals(Duration.ofSeconds(23 * 60 + 20), s.overall().mtta());
         assertEquals(Duration.ofMinutes((200 + 300 + 100) / 3), s.overall().mttr());
         assertEquals(3, s.bySeverity().size());
-        IncidentStats.Group sev1 = s.bySeverity().get(0);
+        IncidentSla.Stats.Group sev1 = s.bySeverity().get(0);
         assertEquals("SEV-1", sev1.label());
         assertEquals(Optional.of(Duration.ofMinutes(15)), sev1.meanTimeToAcknowledge());
         assertEquals(Optional.of(Duration.ofMinutes(250)), sev1.meanTimeToResolve());
-        IncidentStats.Group sev3 = s.bySeverity().get(2);
+        IncidentSla.Stats.Group sev3 = s.bySeverity().get(2);
         assertEquals("SEV-3", sev3.label());
         assertNull(sev3.mtta());
         assertEquals(Optional.empty(), sev3.meanTimeToResolve());
@@ -73,7 +95,7 @@ final class IncidentStatsTest {
 
     @Test
     void openClockPastItsDeadline_countsAsBreachedAtThePeriodEnd() {
-        IncidentStats s = POLICY.stats(List.of(inc("A", Severity.SEV1, 0, null, null)), Interval.of(T0, at(60)));
+        IncidentSla.Stats s = POLICY.stats(List.of(inc("A", Severity.SEV1, 0, null, null)), Interval.of(T0, at(60)));
         assertEquals(0, s.responseMet());
         assertEquals(1, s.responseDecided());
         assertEquals(0, s.resolutionDecided());
@@ -83,7 +105,7 @@ final class IncidentStatsTest {
 
     @Test
     void noIncidents_hasNoRates() {
-        IncidentStats s = POLICY.stats(List.of(), JAN_25_TO_FEB);
+        IncidentSla.Stats s = POLICY.stats(List.of(), JAN_25_TO_FEB);
         assertEquals(0, s.overall().incidents());
         assertEquals(OptionalDouble.empty(), s.complianceRate());
         assertEquals(OptionalDouble.empty(), s.responseComplianceRate());
@@ -95,9 +117,9 @@ final class IncidentStatsTest {
     void badInput_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> POLICY.stats(null, JAN_25_TO_FEB));
         assertThrows(IllegalArgumentException.class, () -> POLICY.stats(List.of(), null));
-        assertThrows(IllegalArgumentException.class, () -> new IncidentStats.Group("x", 1, 2, 0, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new IncidentStats.Group(" ", 1, 0, 0, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new IncidentStats(JAN_25_TO_FEB,
-                new IncidentStats.Group("all", 0, 0, 0, null, null), List.of(), 2, 1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentSla.Stats.Group("x", 1, 2, 0, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentSla.Stats.Group(" ", 1, 0, 0, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentSla.Stats(JAN_25_TO_FEB,
+                new IncidentSla.Stats.Group("all", 0, 0, 0, null, null), List.of(), 2, 1, 0, 0));
     }
 }

@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static io.github.deliverykit.policy.incident.Fixtures.T0;
 import static io.github.deliverykit.policy.incident.Fixtures.at;
 import static io.github.deliverykit.policy.incident.Fixtures.incident;
@@ -42,7 +64,7 @@ final class IncidentTimelineTest {
                 .pause(at(40), at(60), "x").pause(at(50), at(70), "y")
                 .build();
         assertEquals(List.of(at(20), at(50)), t.statusUpdates());
-        assertEquals(List.of("z", "a", "b"), t.entries().stream().map(TimelineEntry::text).toList());
+        assertEquals(List.of("z", "a", "b"), t.entries().stream().map(Entry::text).toList());
         assertEquals(List.of(Interval.of(at(40), at(70))), t.pauseSet().intervals());
         assertEquals(Duration.ofMinutes(30), t.pauseSet().total());
     }
@@ -87,14 +109,14 @@ final class IncidentTimelineTest {
 
     @Test
     void resultRecords_validateTheirFields() {
-        assertThrows(IllegalArgumentException.class, () -> new StatusUpdateCheck(true, null, 0, 0, List.of(T0)));
-        assertThrows(IllegalArgumentException.class, () -> new StatusUpdateCheck(true, null, -1, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new StatusUpdates(true, null, 0, 0, List.of(T0)));
+        assertThrows(IllegalArgumentException.class, () -> new StatusUpdates(true, null, -1, 0, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new ClockResult(ClockKind.RESPONSE, Severity.SEV1, T0,
                 Duration.ZERO, T0, null, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, SlaStatus.MET, false));
         assertThrows(IllegalArgumentException.class, () -> new ClockResult(ClockKind.RESPONSE, Severity.SEV1, T0,
                 Duration.ofMinutes(1), T0, null, Duration.ofMinutes(-1), Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 SlaStatus.MET, false));
-        assertThrows(IllegalArgumentException.class, () -> new SeverityClassification(null, false,
+        assertThrows(IllegalArgumentException.class, () -> new SeverityClassification.Result(null, false,
                 io.github.deliverykit.core.finding.Findings.none()));
         assertEquals("response", ClockKind.RESPONSE.code());
         assertEquals("resolution", ClockKind.RESOLUTION.code());

@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static io.github.deliverykit.policy.incident.Fixtures.at;
 import static io.github.deliverykit.policy.incident.Fixtures.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,27 +38,27 @@ import org.junit.jupiter.api.Test;
 
 final class PostMortemReviewTest {
 
-    private static final IncidentSlaPolicy POLICY = IncidentSlaPolicy.ofDefaults();
+    private static final IncidentSla POLICY = IncidentSla.of(IncidentSlaConfig.ofDefaults());
     private static final long H = 60;
 
     private static final Incident SEV2 = incident(Severity.SEV2).acknowledged(at(10)).resolved(at(2 * H)).build();
 
     private static PostMortem complete(long publishedMinutes) {
         return new PostMortem(at(publishedMinutes),
-                List.of(new TimelineEntry(at(0), "alert fired"), new TimelineEntry(at(2 * H), "rolled back")),
+                List.of(new Entry(at(0), "alert fired"), new Entry(at(2 * H), "rolled back")),
                 "connection pool exhausted by a retry storm",
                 List.of(ActionItem.of("cap retries", "bob", at(14 * 24 * H)),
                         ActionItem.of("pool alert", "carol", at(7 * 24 * H))));
     }
 
     private static PostMortemReview review(Incident inc, PostMortem pm, long nowMinutes) {
-        return POLICY.reviewPostMortem(IncidentTimeline.builder(inc).postMortem(pm).build(), at(nowMinutes));
+        return Fixtures.reviewPostMortem(POLICY, IncidentTimeline.builder(inc).postMortem(pm).build(), at(nowMinutes));
     }
 
     @Test
     void sev3_needsNone() {
         Incident inc = incident(Severity.SEV3).resolved(at(60)).build();
-        PostMortemReview r = POLICY.reviewPostMortem(IncidentTimeline.of(inc), at(10_000));
+        PostMortemReview r = Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(inc), at(10_000));
         assertEquals(PostMortemVerdict.NOT_REQUIRED, r.verdict());
         assertFalse(r.required());
         assertNull(r.due());
@@ -45,22 +67,22 @@ final class PostMortemReviewTest {
 
     @Test
     void sev2_dueWithin48hOfResolution_pendingThenOverdue() {
-        PostMortemReview pending = POLICY.reviewPostMortem(IncidentTimeline.of(SEV2), at(50 * H));
+        PostMortemReview pending = Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(SEV2), at(50 * H));
         assertEquals(PostMortemVerdict.PENDING, pending.verdict());
         assertTrue(pending.required());
         assertEquals(at(50 * H), pending.due());
         // exactly on the due instant it is not yet overdue
-        assertEquals(PostMortemVerdict.PENDING, POLICY.reviewPostMortem(IncidentTimeline.of(SEV2), at(50 * H)).verdict());
-        PostMortemReview overdue = POLICY.reviewPostMortem(IncidentTimeline.of(SEV2), at(50 * H + 1));
+        assertEquals(PostMortemVerdict.PENDING, Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(SEV2), at(50 * H)).verdict());
+        PostMortemReview overdue = Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(SEV2), at(50 * H + 1));
         assertEquals(PostMortemVerdict.OVERDUE, overdue.verdict());
         assertEquals(Level.FAIL, overdue.findings().find("incident.postmortem.overdue").orElseThrow().level());
-        assertEquals(PostMortemVerdict.OVERDUE, overdue.decision().verdict());
+        assertEquals(PostMortemVerdict.OVERDUE, overdue.toDecision().verdict());
     }
 
     @Test
     void openSev1_isPendingWithoutADueInstant() {
         Incident open = incident(Severity.SEV1).build();
-        PostMortemReview r = POLICY.reviewPostMortem(IncidentTimeline.of(open), at(1000 * H));
+        PostMortemReview r = Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(open), at(1000 * H));
         assertEquals(PostMortemVerdict.PENDING, r.verdict());
         assertNull(r.due());
         assertEquals("SEV-1 requires a post-mortem within 2d of resolution",
@@ -93,7 +115,7 @@ final class PostMortemReviewTest {
                 "incident.postmortem.incomplete"), r.findings().codes());
         assertEquals(1, r.findings().find("incident.postmortem.action-item.owner.missing").orElseThrow().fact("item"));
         assertEquals(1, r.findings().find("incident.postmortem.action-item.due.missing").orElseThrow().fact("item"));
-        PostMortem noItems = new PostMortem(at(20 * H), List.of(new TimelineEntry(at(0), "x")), "y", List.of());
+        PostMortem noItems = new PostMortem(at(20 * H), List.of(new Entry(at(0), "x")), "y", List.of());
         PostMortemReview r2 = review(SEV2, noItems, 21 * H);
         assertEquals(PostMortemVerdict.INCOMPLETE, r2.verdict());
         assertEquals(List.of("incident.postmortem.action-items.missing", "incident.postmortem.incomplete"),
@@ -132,7 +154,7 @@ final class PostMortemReviewTest {
         assertEquals("post-mortem is a draft, due at 2024-01-27T12:00:00Z",
                 pending.findings().find("incident.postmortem.draft").orElseThrow().message());
         Incident open = incident(Severity.SEV1).build();
-        assertEquals("post-mortem is a draft", POLICY.reviewPostMortem(IncidentTimeline.builder(open).postMortem(draft)
+        assertEquals("post-mortem is a draft", Fixtures.reviewPostMortem(POLICY, IncidentTimeline.builder(open).postMortem(draft)
                 .build(), at(10)).findings().find("incident.postmortem.draft").orElseThrow().message());
         PostMortemReview late = review(SEV2, draft, 51 * H);
         assertEquals(PostMortemVerdict.OVERDUE, late.verdict());
@@ -144,7 +166,7 @@ final class PostMortemReviewTest {
         Incident inc = incident(Severity.SEV3).acknowledged(at(5)).resolved(at(60)).build();
         IncidentTimeline t = IncidentTimeline.builder(inc).severityChange(at(30), Severity.SEV1, Severity.SEV3, null).build();
         assertEquals(Severity.SEV1, t.peakSeverity());
-        PostMortemReview r = POLICY.reviewPostMortem(t, at(60 + 49 * H));
+        PostMortemReview r = Fixtures.reviewPostMortem(POLICY, t, at(60 + 49 * H));
         assertTrue(r.required());
         assertEquals(PostMortemVerdict.OVERDUE, r.verdict());
     }
@@ -168,7 +190,7 @@ final class PostMortemReviewTest {
         assertThrows(IllegalArgumentException.class, () -> new PostMortem(null, null, null, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new PostMortem(null, List.of(), " ", List.of()));
         assertThrows(IllegalArgumentException.class, () -> new PostMortem(null, List.of(), null, null));
-        assertThrows(IllegalArgumentException.class, () -> POLICY.reviewPostMortem(IncidentTimeline.of(SEV2), at(-1)));
-        assertThrows(IllegalArgumentException.class, () -> POLICY.reviewPostMortem(null, at(1)));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.reviewPostMortem(POLICY, IncidentTimeline.of(SEV2), at(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.reviewPostMortem(POLICY, null, at(1)));
     }
 }

@@ -1,5 +1,27 @@
 package io.github.deliverykit.policy.incident;
 
+import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SeverityRule;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTable;
+import io.github.deliverykit.policy.incident.IncidentSlaConfig.SlaTarget;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockKind;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.ClockResult;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemReview;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.PostMortemVerdict;
+import io.github.deliverykit.policy.incident.IncidentSlaDecision.StatusUpdates;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Entry;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.IllegalTransitionException;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Phase;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Lifecycle.Transition;
+import io.github.deliverykit.policy.incident.IncidentTimeline.Pause;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.PostMortem.ActionItem;
+import io.github.deliverykit.policy.incident.IncidentTimeline.SeverityChange;
+import io.github.deliverykit.policy.incident.SeverityClassification.Impact;
+import io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;
+import io.github.deliverykit.policy.incident.spi.SlaTableProvider;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,19 +112,19 @@ final class SlaTableTest {
 
     @Test
     void serviceLoader_findsTheSeedAndATestOnlyTable() {
-        ProviderRegistry<SlaTableProvider> registry = SlaTables.registry();
+        ProviderRegistry<SlaTableProvider> registry = IncidentSla.load(IncidentSlaConfig.ofDefaults()).tables();
         // the test provider has priority 10, so it comes first
         assertEquals(List.of("test-strict", "seed"), registry.ids());
-        assertEquals(SlaTable.seed(), SlaTables.get("seed"));
-        SlaTable strict = SlaTables.get("test-strict");
+        assertEquals(SlaTable.seed(), IncidentSla.load(IncidentSlaConfig.ofDefaults()).tables().get("seed").table());
+        SlaTable strict = IncidentSla.load(IncidentSlaConfig.ofDefaults()).tables().get("test-strict").table();
         assertEquals(5, strict.targets().size());
         assertEquals(Duration.ofMinutes(5), strict.target(Severity.SEV1).response());
-        assertEquals(registry.ids(), SlaTables.registry(SlaTableTest.class.getClassLoader()).ids());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SlaTables.get("nope"));
+        assertEquals(registry.ids(), IncidentSla.load(IncidentSlaConfig.ofDefaults(), SlaTableTest.class.getClassLoader()).tables().ids());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IncidentSla.load(IncidentSlaConfig.ofDefaults()).tables().get("nope").table());
         assertTrue(e.getMessage().contains("[test-strict, seed]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SlaTables.registry(null));
+        assertThrows(IllegalArgumentException.class, () -> IncidentSla.load(IncidentSlaConfig.ofDefaults(), (ClassLoader) null));
         // a policy can run on a loaded table
-        IncidentSlaPolicy p = IncidentSlaPolicy.custom().table(strict).build();
+        IncidentSla p = IncidentSla.of(IncidentSlaConfig.custom().table(strict).build());
         assertEquals("test-strict", p.table().id());
     }
 

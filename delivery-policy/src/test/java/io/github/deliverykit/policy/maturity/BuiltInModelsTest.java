@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.MetricKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 final class BuiltInModelsTest {
 
-    private static final MaturityModelDefinition AI = new AiDeliveryMaturityModel().definition();
-    private static final MaturityModelDefinition FIVE = new DeliveryFiveLevelModel().definition();
+    private static final Definition AI = new AiDeliveryMaturityModel().definition();
+    private static final Definition FIVE = new DeliveryFiveLevelModel().definition();
 
     /** The seed matrix has 95 numbered criteria: 01..04 or 01..05 per dimension and level. */
     static final int SEED_CRITERIA = 95;
@@ -134,7 +149,7 @@ final class BuiltInModelsTest {
     @Test
     void criterionIds_areUniqueAndWellFormed() {
         Pattern id = Pattern.compile("[a-z-]+\\.L[1-5]\\.0[1-5]");
-        for (MaturityModelDefinition m : List.of(AI, FIVE)) {
+        for (Definition m : List.of(AI, FIVE)) {
             Set<String> seen = new TreeSet<>();
             for (Criterion c : m.criteria()) {
                 assertTrue(id.matcher(c.id()).matches(), c.id());
@@ -146,26 +161,26 @@ final class BuiltInModelsTest {
 
     @Test
     void builtIns_byHandAndThroughServiceLoader() {
-        ProviderRegistry<MaturityModel> builtIns = MaturityModels.builtIns();
+        ProviderRegistry<MaturityModel> builtIns = MaturityAssessment.of(MaturityAssessmentConfig.ofDefaults()).models();
         assertEquals(List.of("ai-delivery", "delivery-5-level"), builtIns.ids());
-        ProviderRegistry<MaturityModel> loaded = MaturityModels.load();
+        ProviderRegistry<MaturityModel> loaded = MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults()).models();
         assertTrue(loaded.ids().containsAll(List.of("ai-delivery", "delivery-5-level", TestTwoLevelModel.ID)),
                 loaded.ids().toString());
         assertEquals(3, loaded.size());
-        assertEquals(MaturityModels.load(getClass().getClassLoader()).ids(), loaded.ids());
+        assertEquals(MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults(), getClass().getClassLoader()).models().ids(), loaded.ids());
         assertSame(AI, loaded.get("ai-delivery").definition());
-        assertSame(AI, MaturityModels.definition(loaded.get("ai-delivery")));
+        assertSame(AI, MaturityModel.definitionOf(loaded.get("ai-delivery")));
     }
 
     @Test
     void customModel_foundThroughServiceLoaderAndAssessed() {
-        MaturityModel custom = MaturityModels.load().get(TestTwoLevelModel.ID);
+        MaturityModel custom = MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults()).models().get(TestTwoLevelModel.ID);
         assertTrue(custom instanceof TestTwoLevelModel);
-        Assessment a = MaturityAssessor.ofDefaults().assess(custom,
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, custom,
                 Answers.builder().met("build.1.a", "ops.1.a", "build.2.a", "ops.2.b").build(),
                 Evidence.builder().duration(MetricKeys.CI_DURATION_MEDIAN, java.time.Duration.ofMinutes(4))
                         .perWeek(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, 2).build());
-        assertEquals(MaturityVerdict.TOP_LEVEL, a.verdict());
+        assertEquals(MaturityDecision.Verdict.TOP_LEVEL, a.verdict());
         assertEquals(2, a.level("build"));
         assertEquals(2, a.level("ops"));
     }
@@ -189,12 +204,12 @@ final class BuiltInModelsTest {
             }
 
             @Override
-            public MaturityModelDefinition definition() {
+            public Definition definition() {
                 return TestTwoLevelModel.DEFINITION;
             }
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MaturityModels.definition(wrongId));
+                () -> MaturityModel.definitionOf(wrongId));
         assertTrue(e.getMessage().contains("must equal id() 'other'"), e.getMessage());
         MaturityModel nullDef = new MaturityModel() {
             @Override
@@ -203,11 +218,11 @@ final class BuiltInModelsTest {
             }
 
             @Override
-            public MaturityModelDefinition definition() {
+            public Definition definition() {
                 return null;
             }
         };
-        assertThrows(IllegalArgumentException.class, () -> MaturityModels.definition(nullDef));
+        assertThrows(IllegalArgumentException.class, () -> MaturityModel.definitionOf(nullDef));
         MaturityModel throwing = new MaturityModel() {
             @Override
             public String id() {
@@ -215,12 +230,12 @@ final class BuiltInModelsTest {
             }
 
             @Override
-            public MaturityModelDefinition definition() {
+            public Definition definition() {
                 throw new IllegalStateException("boom");
             }
         };
         IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
-                () -> MaturityAssessor.ofDefaults().assess(throwing, Answers.none(), Evidence.none()));
+                () -> MaturityTesting.assess(MaturityTesting.DEFAULTS, throwing, Answers.none(), Evidence.none()));
         assertTrue(t.getMessage().contains("failed to describe itself"), t.getMessage());
         assertTrue(t.getCause() instanceof IllegalStateException);
         MaturityModel invalid = new MaturityModel() {
@@ -230,14 +245,14 @@ final class BuiltInModelsTest {
             }
 
             @Override
-            public MaturityModelDefinition definition() {
-                return MaturityModelDefinition.builder("x", "X").build();
+            public Definition definition() {
+                return Definition.builder("x", "X").build();
             }
         };
         IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
-                () -> MaturityModels.definition(invalid));
+                () -> MaturityModel.definitionOf(invalid));
         assertTrue(v.getMessage().startsWith("dimensions of x must not be empty"), v.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MaturityModels.definition(null));
+        assertThrows(IllegalArgumentException.class, () -> MaturityModel.definitionOf(null));
     }
 
     @Test

@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.MetricKeys;
 import io.github.deliverykit.core.metric.Measurement;
@@ -57,7 +72,7 @@ final class EvidenceAndAnswersTest {
         assertEquals(Unit.SECONDS, MetricKeys.unitOf(MetricKeys.CI_DURATION_P95));
         assertNull(MetricKeys.unitOf("custom.key"));
         assertTrue(MetricKeys.known().contains(MetricKeys.ROLLBACK_SUCCESS_RATE));
-        assertEquals(17, MetricKeys.known().size());
+        assertEquals(24, MetricKeys.known().size()); // core now also holds the DORA and cost keys
         assertEquals("EUR", Unit.money("EUR").symbol());
         assertEquals("s", Unit.SECONDS.toString());
     }
@@ -154,34 +169,34 @@ final class EvidenceAndAnswersTest {
 
     @Test
     void config_buildsAndValidates() {
-        MaturityConfig d = MaturityConfig.ofDefaults();
+        MaturityAssessmentConfig d = MaturityAssessmentConfig.ofDefaults();
         assertEquals(90, d.horizonDays());
         assertEquals(3, d.phases());
         assertEquals(1.0, d.weight("anything"));
         assertEquals(1.0, d.weight(null));
         assertEquals(Map.of(), d.weights());
-        MaturityConfig c = MaturityConfig.custom().weight("b", 2).weight("a", 0).horizonDays(30).phases(30).build();
+        MaturityAssessmentConfig c = MaturityAssessmentConfig.custom().weight("b", 2).weight("a", 0).horizonDays(30).phases(30).build();
         assertEquals(List.of("a", "b"), List.copyOf(c.weights().keySet()));
         assertEquals(0.0, c.weight("a"));
-        MaturityConfig copy = MaturityConfig.from(c).phases(1).build();
+        MaturityAssessmentConfig copy = MaturityAssessmentConfig.from(c).phases(1).build();
         assertEquals(2.0, copy.weight("b"));
         assertEquals(30, copy.horizonDays());
         assertEquals(1, copy.phases());
-        assertEquals("MaturityConfig[weights={a=0.0, b=2.0}, horizonDays=30, phases=30]", c.toString());
+        assertEquals("MaturityAssessmentConfig[weights={a=0.0, b=2.0}, horizonDays=30, phases=30]", c.toString());
         assertInvalid("weight of a must be a finite number of 0 or more, but was -1.0",
-                () -> MaturityConfig.custom().weight("a", -1));
+                () -> MaturityAssessmentConfig.custom().weight("a", -1));
         assertInvalid("weight of a must be a finite number of 0 or more, but was NaN",
-                () -> MaturityConfig.custom().weight("a", Double.NaN));
+                () -> MaturityAssessmentConfig.custom().weight("a", Double.NaN));
         assertInvalid("weight of a must be a finite number of 0 or more, but was Infinity",
-                () -> MaturityConfig.custom().weight("a", Double.POSITIVE_INFINITY));
-        assertInvalid("dimension id must not be null", () -> MaturityConfig.custom().weight(null, 1));
-        assertInvalid("horizonDays must be between 1 and 3650, but was 0", () -> MaturityConfig.custom().horizonDays(0));
+                () -> MaturityAssessmentConfig.custom().weight("a", Double.POSITIVE_INFINITY));
+        assertInvalid("dimension id must not be null", () -> MaturityAssessmentConfig.custom().weight(null, 1));
+        assertInvalid("horizonDays must be between 1 and 3650, but was 0", () -> MaturityAssessmentConfig.custom().horizonDays(0));
         assertInvalid("horizonDays must be between 1 and 3650, but was 3651",
-                () -> MaturityConfig.custom().horizonDays(3651));
-        assertInvalid("phases must be between 1 and 3650, but was 0", () -> MaturityConfig.custom().phases(0));
+                () -> MaturityAssessmentConfig.custom().horizonDays(3651));
+        assertInvalid("phases must be between 1 and 3650, but was 0", () -> MaturityAssessmentConfig.custom().phases(0));
         assertInvalid("phases must not exceed horizonDays 10, but was 11",
-                () -> MaturityConfig.custom().horizonDays(10).phases(11).build());
-        assertInvalid("base must not be null", () -> MaturityConfig.from(null));
+                () -> MaturityAssessmentConfig.custom().horizonDays(10).phases(11).build());
+        assertInvalid("base must not be null", () -> MaturityAssessmentConfig.from(null));
     }
 
     @Test

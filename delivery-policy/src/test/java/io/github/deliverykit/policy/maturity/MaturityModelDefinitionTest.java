@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.metric.MetricKeys;
@@ -15,8 +30,8 @@ import org.junit.jupiter.api.function.Executable;
 
 final class MaturityModelDefinitionTest {
 
-    private static MaturityModelDefinition.Builder base() {
-        return MaturityModelDefinition.builder("m", "M")
+    private static Definition.Builder base() {
+        return Definition.builder("m", "M")
                 .level(1, "One", "")
                 .level(2, "Two", "")
                 .dimension("a", "A", "")
@@ -33,7 +48,7 @@ final class MaturityModelDefinitionTest {
 
     @Test
     void valid_keepsDimensionThenLevelOrder() {
-        MaturityModelDefinition m = base().criterion("b.2", "b", 2, "b two").criterion("a.1x", "a", 1, "a one more")
+        Definition m = base().criterion("b.2", "b", 2, "b two").criterion("a.1x", "a", 1, "a one more")
                 .build();
         assertEquals(List.of("a.1", "a.1x", "a.2", "b.1", "b.2"), m.criteria().stream().map(Criterion::id).toList());
         assertEquals(2, m.topLevel());
@@ -56,12 +71,12 @@ final class MaturityModelDefinitionTest {
 
     @Test
     void levels_mustBeContiguousFromOne() {
-        assertInvalid("levels[1].rank must be 2", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("levels[1].rank must be 2", () -> Definition.builder("m", "M")
                 .level(1, "One", "").level(3, "Three", "").dimension("a", "A", "")
                 .criterion("a.1", "a", 1, "x").criterion("a.3", "a", 3, "y").build());
-        assertInvalid("levels[0].rank must be 1", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("levels[0].rank must be 1", () -> Definition.builder("m", "M")
                 .level(2, "Two", "").dimension("a", "A", "").criterion("a.1", "a", 1, "x").build());
-        assertInvalid("levels[1].rank must be 2", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("levels[1].rank must be 2", () -> Definition.builder("m", "M")
                 .level(1, "One", "").level(1, "One again", "").dimension("a", "A", "")
                 .criterion("a.1", "a", 1, "x").build());
         assertInvalid("level rank must be between 1 and", () -> new MaturityLevel(0, "Zero", ""));
@@ -77,18 +92,18 @@ final class MaturityModelDefinitionTest {
 
     @Test
     void emptyParts_areRejected() {
-        assertInvalid("dimensions of m must not be empty", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("dimensions of m must not be empty", () -> Definition.builder("m", "M")
                 .level(1, "One", "").build());
-        assertInvalid("levels of m must not be empty", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("levels of m must not be empty", () -> Definition.builder("m", "M")
                 .dimension("a", "A", "").build());
-        assertInvalid("criteria of a at level 1 must not be empty", () -> MaturityModelDefinition.builder("m", "M")
+        assertInvalid("criteria of a at level 1 must not be empty", () -> Definition.builder("m", "M")
                 .level(1, "One", "").dimension("a", "A", "").build());
     }
 
     @Test
     void fields_areValidated() {
-        assertInvalid("model id must be letters", () -> MaturityModelDefinition.builder("bad id", "M").build());
-        assertInvalid("model title must not be blank", () -> MaturityModelDefinition.builder("m", " ").build());
+        assertInvalid("model id must be letters", () -> Definition.builder("bad id", "M").build());
+        assertInvalid("model title must not be blank", () -> Definition.builder("m", " ").build());
         assertInvalid("model description must not be null", () -> base().description(null));
         assertInvalid("dimension id must be letters", () -> new Dimension("", "A", ""));
         assertInvalid("dimension name must not be blank", () -> new Dimension("a", "", ""));
@@ -101,7 +116,7 @@ final class MaturityModelDefinitionTest {
         assertInvalid("level of a.1 must be between 1", () -> Criterion.of("a.1", "a", 0, "x"));
         assertInvalid("text of a.1 must not be blank", () -> Criterion.of("a.1", "a", 1, "\t"));
         assertInvalid("rule of a.1 must not be null", () -> base().criterion("a.1", "a", 1, "x", null));
-        assertInvalid("dimensions[1] must not be null", () -> new MaturityModelDefinition("m", "M", "",
+        assertInvalid("dimensions[1] must not be null", () -> new Definition("m", "M", "",
                 java.util.Arrays.asList(new Dimension("a", "A", ""), null), List.of(), List.of()));
         assertNull(Criterion.of("a.1", "a", 1, "x").rule());
         assertEquals("L2 Two", new MaturityLevel(2, "Two", "").label());

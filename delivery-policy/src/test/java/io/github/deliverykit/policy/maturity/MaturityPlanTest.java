@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.MetricKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +28,7 @@ import org.junit.jupiter.api.Test;
 final class MaturityPlanTest {
 
     private static final MaturityModel AI = new AiDeliveryMaturityModel();
-    private static final MaturityModelDefinition DEF = AI.definition();
+    private static final Definition DEF = AI.definition();
 
     @Test
     void plan_lowestDimensionFirst_measurableBeforeUnmeasurable() {
@@ -27,8 +42,8 @@ final class MaturityPlanTest {
             };
             b.answer(c.id(), c.level() <= reach ? CriterionStatus.MET : CriterionStatus.NOT_MET, null);
         }
-        Assessment a = MaturityAssessor.ofDefaults().assess(AI, b.build(), Evidence.none());
-        MaturityPlan plan = MaturityAssessor.ofDefaults().plan(a);
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, b.build(), Evidence.none());
+        Plan plan = a.plan();
         assertEquals(List.of(
                 "governance.L1.01", "governance.L1.02", "governance.L1.03", "governance.L1.04",
                 // merge-deploy L2: the measurable L2.05 (deploy daily) first
@@ -68,36 +83,36 @@ final class MaturityPlanTest {
 
     @Test
     void plan_weightsPutTheDimensionsThatMatterFirst() {
-        Assessment a = MaturityAssessor.ofDefaults().assess(AI, MaturityAssessorTest.upTo(DEF, 1), Evidence.none());
-        MaturityAssessor assessor = new MaturityAssessor(MaturityConfig.custom().weight("metrics", 5)
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, MaturityAssessmentTest.upTo(DEF, 1), Evidence.none());
+        MaturityAssessment assessor = MaturityAssessment.of(MaturityAssessmentConfig.custom().weight("metrics", 5)
                 .weight("governance", 2).build());
-        MaturityPlan plan = assessor.plan(assessor.assess(AI, MaturityAssessorTest.upTo(DEF, 1), Evidence.none()));
+        Plan plan = MaturityTesting.assess(assessor, AI, MaturityAssessmentTest.upTo(DEF, 1), Evidence.none()).plan();
         List<String> dims = plan.steps().stream().map(st -> st.dimension().id()).distinct().toList();
         assertEquals(List.of("metrics", "governance", "cicd", "merge-deploy"), dims);
-        List<String> defaults = MaturityAssessor.ofDefaults().plan(a).steps().stream().map(st -> st.dimension().id())
+        List<String> defaults = a.plan().steps().stream().map(st -> st.dimension().id())
                 .distinct().toList();
         assertEquals(List.of("cicd", "merge-deploy", "metrics", "governance"), defaults);
     }
 
     @Test
     void plan_measuredGapsSayWhatWasMeasured() {
-        Answers answers = MaturityAssessorTest.upTo(DEF, 1);
+        Answers answers = MaturityAssessmentTest.upTo(DEF, 1);
         Evidence e = Evidence.builder().duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofMinutes(12)).build();
-        MaturityPlan plan = MaturityAssessor.ofDefaults().plan(MaturityAssessor.ofDefaults().assess(AI, answers, e));
+        Plan plan = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, answers, e).plan();
         PlanStep first = plan.steps().get(0);
         assertEquals("cicd.L2.01", first.criterionId());
         assertEquals("Reach ci.duration.median < 600 s (measured 720 s)", first.action());
-        PlanStep unknown = MaturityAssessor.ofDefaults().plan(MaturityAssessor.ofDefaults()
-                .assess(new DeliveryFiveLevelModel(), Answers.none(), Evidence.none())).steps().get(0);
+        PlanStep unknown = MaturityTesting.assess(MaturityTesting.DEFAULTS,
+                new DeliveryFiveLevelModel(), Answers.none(), Evidence.none()).plan().steps().get(0);
         assertEquals("Find out whether this holds, then close it if not", unknown.action());
         assertEquals(CriterionStatus.UNKNOWN, unknown.gap().status());
     }
 
     @Test
     void plan_customHorizonAndPhases() {
-        MaturityAssessor assessor = new MaturityAssessor(MaturityConfig.custom().horizonDays(60).phases(2).build());
-        MaturityPlan plan = assessor.plan(assessor.assess(new DeliveryFiveLevelModel(), Answers.none(),
-                Evidence.none()));
+        MaturityAssessment assessor = MaturityAssessment.of(MaturityAssessmentConfig.custom().horizonDays(60).phases(2).build());
+        Plan plan = MaturityTesting.assess(assessor, new DeliveryFiveLevelModel(), Answers.none(),
+                Evidence.none()).plan();
         assertEquals(4, plan.steps().size());
         assertEquals(List.of(1, 1, 2, 2), plan.steps().stream().map(PlanStep::phase).toList());
         assertEquals(List.of(30, 30, 60, 60), plan.steps().stream().map(PlanStep::endDay).toList());
@@ -114,7 +129,7 @@ final class MaturityPlanTest {
                 .build();
         Evidence evidence = Evidence.builder().duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofSeconds(420))
                 .count("team.size", 6).build();
-        Assessment a = MaturityAssessor.ofDefaults().assess(model, answers, evidence);
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, model, answers, evidence);
         String expected = String.join("\n",
                 "# Maturity scorecard: Test | Two levels (`test-two-level`)",
                 "",
@@ -151,7 +166,7 @@ final class MaturityPlanTest {
                 "",
                 "| level | code | message | facts |",
                 "| --- | --- | --- | --- |",
-                "| WARN | `maturity.answer.contradicts_evidence` | build.2.b was answered MET but ci.duration.median = 420 s"
+                "| WARN | `test-two-level.answer.contradicts_evidence` | build.2.b was answered MET but ci.duration.median = 420 s"
                         + " makes it NOT_MET (target ci.duration.median < 300 s); the evidence wins | criterion=build.2.b,"
                         + " measured=NOT_MET, value=420 s, target=ci.duration.median < 300 s, answer=MET |",
                 "| INFO | `maturity.evidence.unused` | Measured metrics that no criterion of test-two-level uses: team.size"
@@ -167,7 +182,7 @@ final class MaturityPlanTest {
                 "");
         assertEquals(expected, a.toMarkdown());
 
-        MaturityPlan plan = MaturityAssessor.ofDefaults().plan(a);
+        Plan plan = a.plan();
         String expectedPlan = String.join("\n",
                 "# 90-day plan: Test | Two levels (`test-two-level`)",
                 "",
@@ -199,30 +214,30 @@ final class MaturityPlanTest {
                 .answer("build.1.a", CriterionStatus.MET, "GitHub | Actions\nsince 2024").build();
         Evidence reorderedEvidence = Evidence.builder().count("team.size", 6)
                 .duration(MetricKeys.CI_DURATION_MEDIAN, Duration.ofSeconds(420)).build();
-        Assessment again = MaturityAssessor.ofDefaults().assess(model, reordered, reorderedEvidence);
+        MaturityDecision again = MaturityTesting.assess(MaturityTesting.DEFAULTS, model, reordered, reorderedEvidence);
         assertEquals(expected, again.toMarkdown());
-        assertEquals(expectedPlan, MaturityAssessor.ofDefaults().plan(again).toMarkdown());
+        assertEquals(expectedPlan, again.plan().toMarkdown());
     }
 
     @Test
     void markdown_topLevel() {
-        Assessment a = MaturityAssessor.ofDefaults().assess(new DeliveryFiveLevelModel(),
-                MaturityAssessorTest.allMet(new DeliveryFiveLevelModel().definition()), Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, new DeliveryFiveLevelModel(),
+                MaturityAssessmentTest.allMet(new DeliveryFiveLevelModel().definition()), Evidence.none());
         String md = a.toMarkdown();
         assertTrue(md.contains("| Delivery pipeline | L5 DevOps Excellence | top level | - | 1 |\n"), md);
         assertTrue(md.contains("## Gaps to the next level\n\nNone: every dimension is at the top level.\n"), md);
-        String plan = MaturityAssessor.ofDefaults().plan(a).toMarkdown();
+        String plan = a.plan().toMarkdown();
         assertTrue(plan.endsWith("| Delivery pipeline | L5 DevOps Excellence | top level |\n\n"
                 + "No steps: every dimension is at the top level.\n"), plan);
     }
 
     @Test
     void planAndStep_validate() {
-        Assessment a = MaturityAssessor.ofDefaults().assess(AI, Answers.none(), Evidence.none());
-        assertThrows(IllegalArgumentException.class, () -> new MaturityPlan(a, 0, 1, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new MaturityPlan(a, 10, 11, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new MaturityPlan(null, 10, 1, List.of()));
-        PlanStep ok = MaturityAssessor.ofDefaults().plan(a).steps().get(0);
+        MaturityDecision a = MaturityTesting.assess(MaturityTesting.DEFAULTS, AI, Answers.none(), Evidence.none());
+        assertThrows(IllegalArgumentException.class, () -> new Plan(a.model(), a.overallLevel(), a.score(), a.dimensions(), 0, 1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Plan(a.model(), a.overallLevel(), a.score(), a.dimensions(), 10, 11, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Plan(null, 0, 0, List.of(), 10, 1, List.of()));
+        PlanStep ok = a.plan().steps().get(0);
         assertThrows(IllegalArgumentException.class, () -> new PlanStep(0, 1, 1, 30, ok.dimension(), ok.target(),
                 ok.gap(), "x"));
         assertThrows(IllegalArgumentException.class, () -> new PlanStep(1, 1, 31, 30, ok.dimension(), ok.target(),

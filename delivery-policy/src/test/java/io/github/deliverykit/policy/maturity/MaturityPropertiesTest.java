@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.metric.MetricKeys;
@@ -19,11 +34,11 @@ import net.jqwik.api.constraints.IntRange;
 
 final class MaturityPropertiesTest {
 
-    private static final MaturityModelDefinition AI = new AiDeliveryMaturityModel().definition();
-    private static final MaturityModelDefinition FIVE = new DeliveryFiveLevelModel().definition();
+    private static final Definition AI = new AiDeliveryMaturityModel().definition();
+    private static final Definition FIVE = new DeliveryFiveLevelModel().definition();
     private static final int N = AI.criteria().size();
     private static final List<Criterion> MEASURABLE = AI.criteria().stream().filter(Criterion::measurable).toList();
-    private static final MaturityAssessor ASSESSOR = MaturityAssessor.ofDefaults();
+    private static final MaturityAssessment ASSESSOR = MaturityTesting.DEFAULTS;
 
     @Provide
     Arbitrary<List<CriterionStatus>> statuses() {
@@ -43,7 +58,7 @@ final class MaturityPropertiesTest {
         return b.build();
     }
 
-    private static List<Integer> levels(Assessment a) {
+    private static List<Integer> levels(MaturityDecision a) {
         return a.dimensions().stream().map(DimensionResult::level).toList();
     }
 
@@ -54,8 +69,8 @@ final class MaturityPropertiesTest {
         before.set(index, CriterionStatus.NOT_MET);
         List<CriterionStatus> after = new ArrayList<>(before);
         after.set(index, CriterionStatus.MET);
-        Assessment a = ASSESSOR.assess(AI, answers(before), Evidence.none());
-        Assessment b = ASSESSOR.assess(AI, answers(after), Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers(before), Evidence.none());
+        MaturityDecision b = MaturityTesting.assess(ASSESSOR, AI, answers(after), Evidence.none());
         for (int d = 0; d < a.dimensions().size(); d++) {
             assertTrue(b.dimensions().get(d).level() >= a.dimensions().get(d).level());
             assertTrue(b.dimensions().get(d).score() >= a.dimensions().get(d).score());
@@ -69,8 +84,8 @@ final class MaturityPropertiesTest {
             @ForAll @IntRange(min = 0, max = 94) int index) {
         List<CriterionStatus> after = new ArrayList<>(statuses);
         after.set(index, CriterionStatus.UNKNOWN);
-        Assessment a = ASSESSOR.assess(AI, answers(statuses), Evidence.none());
-        Assessment b = ASSESSOR.assess(AI, answers(after), Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers(statuses), Evidence.none());
+        MaturityDecision b = MaturityTesting.assess(ASSESSOR, AI, answers(after), Evidence.none());
         for (int d = 0; d < a.dimensions().size(); d++) {
             assertTrue(b.dimensions().get(d).level() <= a.dimensions().get(d).level());
         }
@@ -79,12 +94,12 @@ final class MaturityPropertiesTest {
         // UNKNOWN scores exactly like NOT_MET
         List<CriterionStatus> notMet = new ArrayList<>(statuses);
         notMet.set(index, CriterionStatus.NOT_MET);
-        assertEquals(levels(b), levels(ASSESSOR.assess(AI, answers(notMet), Evidence.none())));
+        assertEquals(levels(b), levels(MaturityTesting.assess(ASSESSOR, AI, answers(notMet), Evidence.none())));
     }
 
     @Property
     void level_isTheCumulativeLadder(@ForAll("statuses") List<CriterionStatus> statuses) {
-        Assessment a = ASSESSOR.assess(AI, answers(statuses), Evidence.none());
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, answers(statuses), Evidence.none());
         int min = Integer.MAX_VALUE;
         for (DimensionResult d : a.dimensions()) {
             int expected = 0;
@@ -105,13 +120,13 @@ final class MaturityPropertiesTest {
         }
         assertEquals(min, a.overallLevel());
         assertTrue(a.score() >= a.overallLevel() && a.score() <= 5);
-        MaturityPlan plan = ASSESSOR.plan(a);
+        Plan plan = a.plan();
         assertEquals(a.gaps().size(), plan.steps().size());
         for (PlanStep s : plan.steps()) {
             assertTrue(s.startDay() >= 1 && s.endDay() <= 90 && s.startDay() <= s.endDay());
         }
         // deterministic rendering
-        assertEquals(a.toMarkdown(), ASSESSOR.assess(AI, answers(statuses), Evidence.none()).toMarkdown());
+        assertEquals(a.toMarkdown(), MaturityTesting.assess(ASSESSOR, AI, answers(statuses), Evidence.none()).toMarkdown());
     }
 
     @Provide
@@ -127,7 +142,7 @@ final class MaturityPropertiesTest {
         BigDecimal value = Unit.RATIO.equals(rule.unit()) && !MetricKeys.COST_PER_FEATURE_QOQ_CHANGE.equals(
                 rule.key()) ? raw.divide(new BigDecimal("2000")) : raw;
         Evidence e = Evidence.builder().put(rule.key(), value, rule.unit()).build();
-        Assessment a = ASSESSOR.assess(AI, Answers.builder().answer(c.id(), answered, null).build(), e);
+        MaturityDecision a = MaturityTesting.assess(ASSESSOR, AI, Answers.builder().answer(c.id(), answered, null).build(), e);
         CriterionResult r = a.criterion(c.id());
         CriterionStatus measured = rule.test(value) ? CriterionStatus.MET : CriterionStatus.NOT_MET;
         assertEquals(measured, r.status());
@@ -135,7 +150,7 @@ final class MaturityPropertiesTest {
         boolean contradiction = answered != CriterionStatus.UNKNOWN && answered != measured;
         assertEquals(contradiction, r.contradicted());
         assertEquals(contradiction, a.findings().list().stream().anyMatch(f ->
-                f.code().equals("maturity.answer.contradicts_evidence") && c.id().equals(f.fact("criterion"))));
+                f.code().equals("ai-delivery.answer.contradicts_evidence") && c.id().equals(f.fact("criterion"))));
     }
 
     @Provide
@@ -157,19 +172,19 @@ final class MaturityPropertiesTest {
             @ForAll @IntRange(min = 0, max = 6) int what) {
         onlyIae(() -> {
             switch (what) {
-                case 0 -> ASSESSOR.assess(FIVE, Answers.builder().answer(id, CriterionStatus.parse(text), text)
+                case 0 -> MaturityTesting.assess(ASSESSOR, FIVE, Answers.builder().answer(id, CriterionStatus.parse(text), text)
                         .build(), Evidence.none());
-                case 1 -> ASSESSOR.assess(AI, Answers.none(), Evidence.builder().ratio(id, value).build());
-                case 2 -> ASSESSOR.assess(AI, Answers.none(), Evidence.builder()
+                case 1 -> MaturityTesting.assess(ASSESSOR, AI, Answers.none(), Evidence.builder().ratio(id, value).build());
+                case 2 -> MaturityTesting.assess(ASSESSOR, AI, Answers.none(), Evidence.builder()
                         .perWeek(MetricKeys.DEPLOY_FREQUENCY_PER_WEEK, value)
                         .ratio(MetricKeys.CI_CACHE_HIT_RATE, value).count(text, value).build());
-                case 3 -> MaturityModelDefinition.builder(id, text).level(1, "One", "").level(rank, text, "")
+                case 3 -> Definition.builder(id, text).level(1, "One", "").level(rank, text, "")
                         .dimension("d", "D", "").criterion("d.1", "d", 1, "x").criterion(id, "d", rank, text).build();
-                case 4 -> new MaturityAssessor(MaturityConfig.custom().weight(id, value).horizonDays(rank)
-                        .phases(Math.max(1, rank)).build()).assess(FIVE, Answers.none(), Evidence.none());
+                case 4 -> MaturityTesting.assess(MaturityAssessment.of(MaturityAssessmentConfig.custom().weight(id, value)
+                        .horizonDays(rank).phases(Math.max(1, rank)).build()), FIVE, Answers.none(), Evidence.none());
                 case 5 -> Threshold.of(id, Comparison.values()[Math.floorMod(rank, 5)], text, Unit.COUNT)
                         .test(BigDecimal.valueOf(rank));
-                default -> ASSESSOR.assess(AI, Answers.builder().met(id).build(), Evidence.builder()
+                default -> MaturityTesting.assess(ASSESSOR, AI, Answers.builder().met(id).build(), Evidence.builder()
                         .duration(text, java.time.Duration.ofSeconds(rank)).build()).toMarkdown();
             }
         });
@@ -185,12 +200,12 @@ final class MaturityPropertiesTest {
 
     @Property(tries = 50)
     void assessingEveryBuiltIn_isTotal(@ForAll @IntRange(min = 0, max = 5) int level) {
-        for (MaturityModel m : MaturityModels.builtIns().all()) {
-            Assessment a = ASSESSOR.assess(m, MaturityAssessorTest.upTo(m.definition(), level), Evidence.none());
+        for (MaturityModel m : MaturityAssessment.of(MaturityAssessmentConfig.ofDefaults()).models().all()) {
+            MaturityDecision a = MaturityTesting.assess(ASSESSOR, m, MaturityAssessmentTest.upTo(m.definition(), level), Evidence.none());
             assertEquals(Math.min(level, m.definition().topLevel()), a.overallLevel());
             assertEquals(level, a.score(), 1e-12);
-            assertEquals(level == 0 ? MaturityVerdict.NOT_YET_L1 : level == 5 ? MaturityVerdict.TOP_LEVEL
-                    : MaturityVerdict.LEVEL_REACHED, a.verdict());
+            assertEquals(level == 0 ? MaturityDecision.Verdict.NOT_YET_L1 : level == 5 ? MaturityDecision.Verdict.TOP_LEVEL
+                    : MaturityDecision.Verdict.LEVEL_REACHED, a.verdict());
         }
     }
 

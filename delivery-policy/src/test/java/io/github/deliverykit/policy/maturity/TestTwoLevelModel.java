@@ -1,5 +1,20 @@
 package io.github.deliverykit.policy.maturity;
 
+import io.github.deliverykit.policy.maturity.Answers.Answer;
+import io.github.deliverykit.policy.maturity.MaturityDecision.CriterionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.DimensionResult;
+import io.github.deliverykit.policy.maturity.MaturityDecision.Plan;
+import io.github.deliverykit.policy.maturity.MaturityDecision.PlanStep;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.AiDeliveryMaturityModel;
+import io.github.deliverykit.policy.maturity.internal.BuiltInMaturityModels.DeliveryFiveLevelModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Criterion;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.CriterionStatus;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.DecidedBy;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Definition;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.Dimension;
+import io.github.deliverykit.policy.maturity.spi.MaturityModel.MaturityLevel;
+
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.Threshold;
 import io.github.deliverykit.core.metric.MetricKeys;
@@ -9,7 +24,7 @@ public final class TestTwoLevelModel implements MaturityModel {
 
     static final String ID = "test-two-level";
 
-    static final MaturityModelDefinition DEFINITION = MaturityModelDefinition.builder(ID, "Test | Two levels")
+    static final Definition DEFINITION = Definition.builder(ID, "Test | Two levels")
             .description("A small custom model.")
             .level(1, "Started", "")
             .level(2, "Fast", "")
@@ -34,7 +49,7 @@ public final class TestTwoLevelModel implements MaturityModel {
     }
 
     @Override
-    public MaturityModelDefinition definition() {
+    public Definition definition() {
         return DEFINITION;
     }
 }
