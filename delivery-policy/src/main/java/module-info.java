@@ -21,6 +21,7 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.release;
     exports io.github.deliverykit.policy.release.spi;
     exports io.github.deliverykit.policy.strategy;
+    exports io.github.deliverykit.policy.workflow;
 
     uses io.github.deliverykit.policy.budget.spi.FreezePolicy;
     uses io.github.deliverykit.policy.canary.spi.CanaryJudge;

@@ -72,7 +72,20 @@ final class EvidenceAndAnswersTest {
         assertEquals(Unit.SECONDS, MetricKeys.unitOf(MetricKeys.CI_DURATION_P95));
         assertNull(MetricKeys.unitOf("custom.key"));
         assertTrue(MetricKeys.known().contains(MetricKeys.ROLLBACK_SUCCESS_RATE));
-        assertEquals(24, MetricKeys.known().size()); // core now also holds the DORA and cost keys
+        // every well-known key constant is registered with a unit and range, and nothing else is
+        java.util.Set<String> constants = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : MetricKeys.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                try {
+                    constants.add((String) f.get(null));
+                } catch (IllegalAccessException ex) {
+                    throw new AssertionError(ex);
+                }
+            }
+        }
+        assertEquals(constants, new java.util.TreeSet<>(MetricKeys.known()));
+        assertTrue(constants.containsAll(List.of("dora.lead_time.median", "dora.change_failure_rate",
+                "cost.per_merged_pr", "ci.cache.hit_rate")));
         assertEquals("EUR", Unit.money("EUR").symbol());
         assertEquals("s", Unit.SECONDS.toString());
     }
