@@ -328,6 +328,19 @@ public final class DeliveryManager {
     }
 
     /**
+     * Step 4, track the error budget, from a budget already computed (an explicit period, an
+     * event-based SLI, a lookback burn rate): the deploy-freeze decision for the input's request.
+     *
+     * @param input the freeze input with the budget
+     * @param clock the clock
+     * @return the freeze decision, which carries the budget
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public FreezeDecision trackBudget(FreezeInput input, Clock clock) {
+        return freeze.evaluate(input, clock);
+    }
+
+    /**
      * Step 5, deploy: starts the release's rollout on the default plan of its recommended strategy,
      * unless the release is NO-GO or the error budget freezes the deployment.
      *
@@ -410,7 +423,8 @@ public final class DeliveryManager {
      * Step 7, finish: the rollout as a core {@link Deployment} and, when the canary rolled back on
      * a breach with traffic exposed, an incident candidate whose severity the incident step's
      * classification decides from the impact: the exposed traffic share as users affected, a minor
-     * feature impact with customer impact, mitigated by the rollback. A manual abort or a rollback
+     * feature impact with customer impact and a workaround (the rollback itself: the previous version
+     * serves all traffic again), mitigated at the rollback. A manual abort or a rollback
      * with no traffic exposed opens no incident (said in a finding).
      *
      * @param rollout the rollout
@@ -461,7 +475,7 @@ public final class DeliveryManager {
             Clock clock) {
         double share = rollback.trafficPercent() / 100.0;
         SeverityClassification.Impact impact = SeverityClassification.Impact.builder()
-                .minorFeatureImpact().customerImpact(true).usersAffected(share).build();
+                .minorFeatureImpact().workaroundAvailable(true).customerImpact(true).usersAffected(share).build();
         SeverityClassification.Result severity = incidents.classification().evaluate(impact, clock);
         BigDecimal partial = BigDecimal.valueOf(rollback.trafficPercent()).divide(BigDecimal.valueOf(100), 6,
                 RoundingMode.HALF_UP).stripTrailingZeros();
