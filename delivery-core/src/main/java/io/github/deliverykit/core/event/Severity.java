@@ -4,7 +4,6 @@ import io.github.deliverykit.core.check.Checks;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An incident severity as an ordered level: {@code SEV-1} is the most severe, higher numbers are
@@ -52,7 +51,7 @@ public record Severity(int level) implements Comparable<Severity> {
      * @return the severity
      * @throws IllegalArgumentException if null or not a severity
      */
-    public static Severity parse(@Nullable String text) {
+    public static Severity parse(String text) {
         Checks.notNull(text, "severity");
         Matcher m = TEXT.matcher(text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {

@@ -52,7 +52,7 @@ public record Facts(Map<String, Object> values) {
      * @throws IllegalArgumentException if the count is odd, a name is not a non-blank string, a
      *     value is null, or a name repeats
      */
-    public static Facts of(@Nullable Object... namesAndValues) {
+    public static Facts of(Object... namesAndValues) {
         Checks.notNull(namesAndValues, "namesAndValues");
         if (namesAndValues.length % 2 != 0) {
             throw Checks.invalid("namesAndValues.length", "must be even", namesAndValues.length);
@@ -155,7 +155,7 @@ public record Facts(Map<String, Object> values) {
          * @return this builder
          * @throws IllegalArgumentException if the name is blank or repeated, or the value is null
          */
-        public Builder put(@Nullable String name, @Nullable Object value) {
+        public Builder put(String name, Object value) {
             Checks.notBlank(name, "fact name");
             Checks.notNull(value, "fact '" + name + "'");
             if (values.containsKey(name)) {

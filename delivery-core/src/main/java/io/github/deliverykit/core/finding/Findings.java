@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, ordered list of findings with the queries and renderings every decision needs.
@@ -54,7 +53,7 @@ public record Findings(List<Finding> list) implements Iterable<Finding> {
      * @param findings the findings
      * @return the findings
      */
-    public static Findings of(@Nullable Collection<Finding> findings) {
+    public static Findings of(Collection<Finding> findings) {
         return new Findings(Checks.listOf(findings, "findings"));
     }
 

@@ -55,7 +55,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @throws IllegalArgumentException if the amount is not a decimal, has more than nine decimals
      *     (it would need rounding), is out of range, or the currency is unknown
      */
-    public static Money of(@Nullable String amount, @Nullable String currencyCode) {
+    public static Money of(String amount, @Nullable String currencyCode) {
         Checks.notNull(amount, "amount");
         BigDecimal value;
         try {
@@ -74,7 +74,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @return the money
      * @throws IllegalArgumentException if the amount needs rounding or is out of range
      */
-    public static Money of(@Nullable BigDecimal amount, @Nullable Currency currency) {
+    public static Money of(BigDecimal amount, Currency currency) {
         Checks.notNull(amount, "amount");
         Checks.notNull(currency, "currency");
         if (amount.stripTrailingZeros().scale() > SCALE) {
@@ -101,7 +101,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @return the currency
      * @throws IllegalArgumentException if null or unknown
      */
-    public static Currency currency(@Nullable String code) {
+    public static Currency currency(String code) {
         Checks.notNull(code, "currency");
         try {
             return Currency.getInstance(code);
@@ -187,7 +187,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      *     {@link RoundingMode#UNNECESSARY} and the product needs it
      * @throws MoneyOverflowException if the product is out of range
      */
-    public Money times(@Nullable BigDecimal factor, @Nullable RoundingMode rounding) {
+    public Money times(BigDecimal factor, RoundingMode rounding) {
         Checks.notNull(factor, "factor");
         Checks.notNull(rounding, "rounding");
         BigDecimal product = toBigDecimal().multiply(factor);
@@ -203,7 +203,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @throws IllegalArgumentException if the divisor is zero, rounding is null, or rounding is
      *     {@link RoundingMode#UNNECESSARY} and the quotient needs it
      */
-    public Money dividedBy(long divisor, @Nullable RoundingMode rounding) {
+    public Money dividedBy(long divisor, RoundingMode rounding) {
         Checks.notNull(rounding, "rounding");
         if (divisor == 0) {
             throw Checks.invalid("divisor", "must not be 0", divisor);
@@ -222,7 +222,7 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @return this / other
      * @throws IllegalArgumentException if the currencies differ or other is zero
      */
-    public BigDecimal ratio(Money other, int scale, @Nullable RoundingMode rounding) {
+    public BigDecimal ratio(Money other, int scale, RoundingMode rounding) {
         sameCurrency(other, "other");
         Checks.notNull(rounding, "rounding");
         Checks.inRange(scale, 0, 64, "scale");

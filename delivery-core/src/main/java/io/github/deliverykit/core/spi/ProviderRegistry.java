@@ -52,7 +52,7 @@ public final class ProviderRegistry<T extends Provider> {
      *     instance of the service, or an id is blank
      * @throws ProviderException if two providers claim one id
      */
-    public static <T extends Provider> ProviderRegistry<T> of(@Nullable Class<T> service, @Nullable Collection<? extends T> providers) {
+    public static <T extends Provider> ProviderRegistry<T> of(Class<T> service, Collection<? extends T> providers) {
         Checks.notNull(service, "service");
         List<T> list = Checks.listOf(providers, "providers");
         List<Candidate<T>> candidates = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class ProviderRegistry<T extends Provider> {
      * @return the provider
      * @throws IllegalArgumentException naming the id and the known ids if there is none
      */
-    public T get(@Nullable String id) {
+    public T get(String id) {
         Checks.notNull(id, "id");
         T p = byId.get(id);
         if (p == null) {

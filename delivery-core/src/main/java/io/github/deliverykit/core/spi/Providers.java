@@ -86,7 +86,7 @@ public final class Providers {
      * @return a loader for it
      * @throws IllegalArgumentException if service is null
      */
-    public static <T extends Provider> Loader<T> loader(@Nullable Class<T> service) {
+    public static <T extends Provider> Loader<T> loader(Class<T> service) {
         return new Loader<>(Checks.notNull(service, "service"));
     }
 
@@ -112,7 +112,7 @@ public final class Providers {
          * @param classLoader the class loader
          * @return this loader
          */
-        public Loader<T> classLoader(@Nullable ClassLoader classLoader) {
+        public Loader<T> classLoader(ClassLoader classLoader) {
             this.classLoader = Checks.notNull(classLoader, "classLoader");
             this.layer = null;
             return this;
@@ -124,7 +124,7 @@ public final class Providers {
          * @param layer the module layer
          * @return this loader
          */
-        public Loader<T> layer(@Nullable ModuleLayer layer) {
+        public Loader<T> layer(ModuleLayer layer) {
             this.layer = Checks.notNull(layer, "layer");
             this.classLoader = null;
             return this;

@@ -59,7 +59,7 @@ public final class IntervalSet {
      * @return the normalised set
      * @throws IllegalArgumentException if the collection or an element is null
      */
-    public static IntervalSet of(@Nullable Collection<Interval> intervals) {
+    public static IntervalSet of(Collection<Interval> intervals) {
         Checks.notNull(intervals, "intervals");
         long[] s = new long[intervals.size()];
         long[] e = new long[intervals.size()];
