@@ -2,6 +2,7 @@ package io.github.deliverykit.cli;
 
 import io.github.deliverykit.core.metric.Unit;
 import io.github.deliverykit.core.metric.MetricKeys;
+import io.github.deliverykit.core.metric.Measurement;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.policy.maturity.Answers;
 import io.github.deliverykit.policy.maturity.Evidence;
@@ -40,6 +41,14 @@ final class AssessCommand extends ReportCommand {
     @Option(names = "--metrics", paramLabel = "FILE", description = "Measured metrics (JSON), optional.")
     @Nullable Path metricsFile;
 
+    @Option(names = "--deployments", paramLabel = "FILE",
+            description = "A deployments file (JSON), optional: its DORA report (last 30 days) is measured evidence.")
+    @Nullable Path deploymentsFile;
+
+    @Option(names = "--incidents", paramLabel = "FILE",
+            description = "The incidents file (JSON) of the DORA report, with --deployments.")
+    @Nullable Path incidentsFile;
+
     @Override
     Report report() {
         MaturityAssessment assessor = MaturityAssessment.load(MaturityAssessmentConfig.ofDefaults());
@@ -48,6 +57,25 @@ final class AssessCommand extends ReportCommand {
                 "--model must be one of " + models.ids() + ", but was '" + model + "'"));
         var definition = MaturityModel.definitionOf(m);
         JsonInput answersIn = JsonInput.read(answersFile);
+        Answers answers = answers(answersIn, definition, model);
+        List<List<Measurement>> reports = new ArrayList<>();
+        if (deploymentsFile != null) {
+            reports.add(DoraCommand.fromFiles(deploymentsFile, incidentsFile, common.now()).report().measurements());
+        } else if (incidentsFile != null) {
+            throw new InputException("--incidents needs --deployments (the DORA report is computed from both)");
+        }
+        if (metricsFile != null) {
+            reports.add(metrics(JsonInput.read(metricsFile)));
+        }
+        Evidence evidence = evidence(reports, metricsFile != null ? metricsFile : deploymentsFile);
+        Evidence ev = evidence;
+        MaturityDecision a = answersIn.build(x -> assessor.evaluate(MaturityAssessment.Input.of(m, answers, ev),
+                common.clock()));
+        return report(a, m);
+    }
+
+    /** The answers of an answers file, checked against the model's criteria. */
+    static Answers answers(JsonInput answersIn, MaturityModel.Definition definition, String model) {
         Answers.Builder ab = Answers.builder();
         for (String id : answersIn.fieldNames()) {
             if (definition.criteria().stream().noneMatch(c -> c.id().equals(id))) {
@@ -76,31 +104,47 @@ final class AssessCommand extends ReportCommand {
             answersIn.build(x -> ab.answer(id, status, n));
         }
         Answers answers = answersIn.build(x -> ab.build());
-        Evidence evidence = Evidence.none();
-        if (metricsFile != null) {
-            JsonInput metrics = JsonInput.read(metricsFile);
-            Evidence.Builder eb = Evidence.builder();
-            for (String key : metrics.fieldNames()) {
-                Unit unit = MetricKeys.unitOf(key);
-                if (unit == null) {
-                    throw metrics.problem(key, "unknown metric (known: " + String.join(", ", new TreeSet<>(MetricKeys.known())) + ")");
-                }
-                BigDecimal value;
-                if (unit.equals(Unit.SECONDS) && metrics.node(key).isTextual()
-                        && !metrics.node(key).asText().matches("[-+0-9.eE]+")) {
-                    Duration d = metrics.duration(key);
-                    value = BigDecimal.valueOf(d.toMillis()).movePointLeft(3);
-                } else {
-                    value = metrics.decimal(key);
-                }
-                BigDecimal val = value;
-                metrics.build(x -> eb.put(key, val, unit));
+        return answers;
+    }
+
+    /** The measurements of a metrics file ({@code {"key": value, ...}} in the keys' units). */
+    static List<Measurement> metrics(JsonInput metrics) {
+        List<Measurement> out = new ArrayList<>();
+        for (String key : metrics.fieldNames()) {
+            Unit unit = MetricKeys.unitOf(key);
+            if (unit == null) {
+                throw metrics.problem(key, "unknown metric (known: " + String.join(", ", new TreeSet<>(MetricKeys.known())) + ")");
             }
-            evidence = metrics.build(x -> eb.build());
+            BigDecimal value;
+            if (unit.equals(Unit.SECONDS) && metrics.node(key).isTextual()
+                    && !metrics.node(key).asText().matches("[-+0-9.eE]+")) {
+                Duration d = metrics.duration(key);
+                value = BigDecimal.valueOf(d.toMillis()).movePointLeft(3);
+            } else {
+                value = metrics.decimal(key);
+            }
+            BigDecimal val = value;
+            out.add(metrics.build(x -> new Measurement(key, val, unit)));
         }
-        Evidence ev = evidence;
-        MaturityDecision a = answersIn.build(x -> assessor.evaluate(MaturityAssessment.Input.of(m, answers, ev),
-                common.clock()));
+        return out;
+    }
+
+    /**
+     * Maturity evidence merged from measured reports with {@code Evidence.from}; a key measured twice
+     * with different values is invalid input.
+     */
+    @SuppressWarnings("unchecked")
+    static Evidence evidence(List<List<Measurement>> reports, @Nullable Path source) {
+        try {
+            return Evidence.from(reports.toArray(List[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new InputException((source == null ? "evidence" : source.toString()) + ": " + e.getMessage());
+        }
+    }
+
+    /** The report of a maturity decision (also the demo's assess step). */
+    static Report report(MaturityDecision a, MaturityModel m) {
+        var definition = MaturityModel.definitionOf(m);
         MaturityDecision.Plan plan = a.plan();
         StringBuilder text = new StringBuilder("Maturity assessment: ").append(definition.title()).append('\n');
         text.append("Overall: ").append(a.overallLabel()).append(" (score ").append(a.scoreText()).append(")\n");

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.deliverykit.policy.budget.DeployFreeze;
+import io.github.deliverykit.policy.budget.FreezeDecision;
+import io.github.deliverykit.policy.budget.FreezeInput;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,9 +34,57 @@ final class ChangeCommand extends ReportCommand {
     @Option(names = "--request", required = true, paramLabel = "FILE", description = "The change request file (JSON).")
     Path requestFile;
 
+    @Option(names = "--slo", paramLabel = "FILE",
+            description = "The service's SLO file (JSON): with --incidents, the error budget's deploy-freeze decision is "
+                    + "computed and the change is evaluated against it.")
+    @Nullable Path sloFile;
+
+    @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), with --slo.")
+    @Nullable Path incidentsFile;
+
+    @Option(names = "--period", defaultValue = "month", paramLabel = "PERIOD",
+            description = "With --slo: the budget period, as for `delivery sla` (default: ${DEFAULT-VALUE}).")
+    String period = "month";
+
     @Override
     Report report() {
         Instant now = common.now();
+        if ((sloFile == null) != (incidentsFile == null)) {
+            throw new InputException("--slo and --incidents go together: give both or neither");
+        }
+        Parsed parsed = parse(requestFile);
+        ChangeApproval.Input input = parsed.input();
+        if (sloFile != null && incidentsFile != null) {
+            ChangeRequest request = input.request();
+            SlaCommand.Budget budget = SlaCommand.budget(request.service(), period, sloFile, incidentsFile, now);
+            FreezeDecision freeze = budget.source().build(x -> DeployFreeze.ofDefaults().evaluate(FreezeInput.of(
+                    new FreezeInput.Request(request.service(), request.id(), request.kind()), budget.status()),
+                    Clock.fixed(now, ZoneOffset.UTC)));
+            input = input.withFreeze(freeze);
+        }
+        ChangeApproval.Input in = input;
+        ChangeDecision d = parsed.root().build(x -> ChangeApproval.load(parsed.config()).evaluate(in,
+                Clock.fixed(now, ZoneOffset.UTC)));
+        return report(d);
+    }
+
+    /**
+     * A change request file read: the engine input (request, calendar freezes, scheduled changes;
+     * no error-budget freeze decision) and the approval config of its {@code policy}.
+     *
+     * @param root the file's root object
+     * @param input the input
+     * @param config the config
+     */
+    record Parsed(JsonInput root, ChangeApproval.Input input, ChangeApprovalConfig config) {}
+
+    /**
+     * Reads a change request file.
+     *
+     * @param requestFile the file
+     * @return the input and config
+     */
+    static Parsed parse(Path requestFile) {
         JsonInput r = JsonInput.read(requestFile).allowOnly("id", "type", "kind", "service", "author", "submittedAt",
                 "description", "justification", "impact", "implementationPlan", "rollbackPlan", "testingPlan", "window",
                 "approvals", "context", "policy");
@@ -97,12 +149,17 @@ final class ChangeCommand extends ReportCommand {
             }
             config = p.build(x -> pb.build());
         }
-        // no error-budget freeze decision here: the decision says it was not consulted
+        // no error-budget freeze decision here: the caller adds one when it has it
         ChangeApproval.Input input = r.build(x -> ChangeApproval.Input.of(request).withFreezeWindows(freezeWindows)
                 .withScheduled(scheduled));
-        ChangeApprovalConfig finalConfig = config;
-        ChangeDecision d = r.build(x -> ChangeApproval.load(finalConfig).evaluate(input, Clock.fixed(now,
-                ZoneOffset.UTC)));
+        return new Parsed(r, input, config);
+    }
+
+    /** The report of a change decision (also the demo's change step). */
+    static Report report(ChangeDecision d) {
+        String id = d.requestId();
+        Type type = d.type();
+        ChangeKind kind = d.kind();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("type", type.name());

@@ -73,27 +73,9 @@ final class DeployCommand extends ReportCommand {
         List<Observation> observations = observations(JsonInput.read(observationsFile));
         CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
                 CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
-        StringBuilder text = new StringBuilder();
-        text.append("Deployment plan: ").append(service).append(' ').append(version).append(" to ").append(env)
-                .append(" (").append(chosen.id()).append(", rollback ").append(chosen.rollbackSpeed().name()
-                        .toLowerCase(Locale.ROOT)).append(")\n");
-        for (int i = 0; i < rollout.stages().size(); i++) {
-            RolloutPlan.Stage s = rollout.stages().get(i);
-            text.append(i == stage - 1 ? "> " : "  ").append("Stage ").append(i + 1).append(": ")
-                    .append(percent(100 - s.weightPercent())).append(" old / ").append(percent(s.weightPercent()))
-                    .append(" new");
-            if (!s.bakeTime().isZero()) {
-                text.append(" -- monitor for ").append(durationText(s.bakeTime()));
-            }
-            if (s.manualGate()) {
-                text.append(" -- manual approval");
-            }
-            text.append('\n');
-        }
-        text.append("Rollback steps:\n");
-        for (String step : rollout.rollbackSteps()) {
-            text.append("- ").append(step).append('\n');
-        }
+        StringBuilder text = new StringBuilder(planText("Deployment plan: " + service + " " + version + " to " + env
+                + " (" + chosen.id() + ", rollback " + chosen.rollbackSpeed().name().toLowerCase(Locale.ROOT) + ")",
+                rollout, stage));
         String planText = text.toString();
         String title = "Stage " + stage + " of " + service + " " + version + " at " + now;
         text.append('\n').append(ev.toDecision().toText(title));
@@ -112,6 +94,32 @@ final class DeployCommand extends ReportCommand {
         data.put("rollbackSteps", rollout.rollbackSteps());
         return new Report("Deployment: " + service + " " + version + " to " + env, ev.verdict().name(), ev.findings(),
                 text.toString(), markdown, data, ev.verdict() == StageVerdict.ROLLBACK ? ExitCode.NEGATIVE : ExitCode.OK);
+    }
+
+    /**
+     * A rollout plan as text: the header, one line per stage (the current one marked {@code >}), the
+     * rollback steps.
+     */
+    static String planText(String header, RolloutPlan rollout, int stage) {
+        StringBuilder text = new StringBuilder(header).append('\n');
+        for (int i = 0; i < rollout.stages().size(); i++) {
+            RolloutPlan.Stage s = rollout.stages().get(i);
+            text.append(i == stage - 1 ? "> " : "  ").append("Stage ").append(i + 1).append(": ")
+                    .append(percent(100 - s.weightPercent())).append(" old / ").append(percent(s.weightPercent()))
+                    .append(" new");
+            if (!s.bakeTime().isZero()) {
+                text.append(" -- monitor for ").append(durationText(s.bakeTime()));
+            }
+            if (s.manualGate()) {
+                text.append(" -- manual approval");
+            }
+            text.append('\n');
+        }
+        text.append("Rollback steps:\n");
+        for (String step : rollout.rollbackSteps()) {
+            text.append("- ").append(step).append('\n');
+        }
+        return text.toString();
     }
 
     static String durationText(Duration d) {
@@ -179,7 +187,7 @@ final class DeployCommand extends ReportCommand {
         }
     }
 
-    private static CanaryAnalysisConfig gates(JsonInput gates) {
+    static CanaryAnalysisConfig gates(JsonInput gates) {
         if (gates == null) {
             return CanaryAnalysisConfig.ofDefaults();
         }

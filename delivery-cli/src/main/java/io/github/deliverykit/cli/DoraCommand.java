@@ -54,6 +54,9 @@ final class DoraCommand extends ReportCommand {
     @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), optional.")
     @Nullable Path incidents;
 
+    /** The default window of the report, in days. */
+    static final int DEFAULT_DAYS = 30;
+
     @Option(names = "--days", defaultValue = "30", paramLabel = "N",
             description = "The window: the N days ending at --as-of (default: ${DEFAULT-VALUE}).")
     long days = 30;
@@ -89,13 +92,55 @@ final class DoraCommand extends ReportCommand {
         List<Incident> incidentList = incidents == null ? List.of() : Inputs.incidents(incidents);
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
+        DoraReport report = report(deployments, incidentList, commits, window,
+                source.git != null ? "--git" : String.valueOf(source.deployments));
+        return report(new Result(report, window, origin), table);
+    }
+
+    /**
+     * A DORA report with where its events came from.
+     *
+     * @param report the report
+     * @param window the window it covers
+     * @param origin where the deployments came from, e.g. {@code deployments file}
+     */
+    record Result(DoraReport report, Interval window, String origin) {}
+
+    /**
+     * The DORA report of a deployments file and an optional incidents file over the default window
+     * (the {@value #DEFAULT_DAYS} days ending at {@code now}).
+     *
+     * @param deploymentsFile the deployments file
+     * @param incidentsFile the incidents file, or null
+     * @param now the end of the window
+     * @return the report
+     */
+    static Result fromFiles(Path deploymentsFile, @Nullable Path incidentsFile, Instant now) {
+        JsonInput root = JsonInput.read(deploymentsFile).allowOnly("deployments", "commits");
+        List<Deployment> deployments = Inputs.deployments(root);
+        List<Commit> commits = Inputs.commits(root);
+        List<Incident> incidentList = incidentsFile == null ? List.of() : Inputs.incidents(incidentsFile);
+        Interval window = Interval.ending(Duration.ofDays(DEFAULT_DAYS), now);
+        return new Result(report(deployments, incidentList, commits, window, deploymentsFile.toString()), window,
+                "deployments file");
+    }
+
+    private static DoraReport report(List<Deployment> deployments, List<Incident> incidentList, List<Commit> commits,
+            Interval window, String source) {
         DoraEvents events;
         try {
             events = DoraEvents.builder().deployments(deployments).incidents(incidentList).commits(commits).build();
         } catch (IllegalArgumentException e) {
-            throw new InputException((source.git != null ? "--git" : source.deployments.toString()) + ": " + e.getMessage());
+            throw new InputException(source + ": " + e.getMessage());
         }
-        DoraReport report = DoraDataset.of(events, DoraConfig.ofDefaults()).report(window);
+        return DoraDataset.of(events, DoraConfig.ofDefaults()).report(window);
+    }
+
+    /** The report of a DORA report assessed against performance bands (also the demo's DORA step). */
+    static Report report(Result result, PerformanceBands table) {
+        DoraReport report = result.report();
+        Interval window = result.window();
+        String origin = result.origin();
         DoraAssessment assessment = table.table().assess(report);
         List<String[]> rows = rows(report, assessment);
         StringBuilder text = new StringBuilder("DORA metrics: ").append(window).append(" (").append(origin).append(")\n");

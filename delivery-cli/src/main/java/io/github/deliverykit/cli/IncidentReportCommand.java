@@ -50,6 +50,12 @@ final class IncidentReportCommand extends ReportCommand {
         IncidentTimeline timeline = timeline(found);
         IncidentSlaDecision report = found.build(x -> IncidentSla.load(IncidentSlaConfig.ofDefaults())
                 .evaluate(timeline, common.clock()));
+        return report(timeline, report);
+    }
+
+    /** The report of an incident's SLA decision (also the demo's incident step). */
+    static Report report(IncidentTimeline timeline, IncidentSlaDecision report) {
+        String id = timeline.incident().id();
         boolean breached = report.response().status() == SlaStatus.BREACHED
                 || report.resolution().status() == SlaStatus.BREACHED;
         PostMortemVerdict pm = report.postMortem().verdict();

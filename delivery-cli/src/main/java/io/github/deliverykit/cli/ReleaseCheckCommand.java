@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,30 +36,59 @@ final class ReleaseCheckCommand extends ReportCommand {
 
     @Override
     Report report() {
+        Parsed parsed = parse(file, version);
+        ReleaseReadinessConfig config = ReleaseReadinessConfig.ofDefaults();
+        if (parsed.constraints() != null) {
+            config = parsed.root().build(x -> ReleaseReadinessConfig.custom().constraints(parsed.constraints()).build());
+        }
+        ReleaseReadiness engine = ReleaseReadiness.of(config);
+        ReadinessDecision readiness = parsed.root().build(x -> engine.evaluate(
+                ReleaseReadiness.Input.of(parsed.release(), parsed.evidence()), common.clock()));
+        return report(readiness, version);
+    }
+
+    /**
+     * A release file read: the release, its exit-criteria evidence and its optional constraints.
+     *
+     * @param root the file's root object
+     * @param release the release
+     * @param evidence the evidence
+     * @param constraints the infrastructure constraints of the file, or null
+     */
+    record Parsed(JsonInput root, Release release, ReleaseEvidence evidence,
+            @Nullable DeploymentConstraints constraints) {}
+
+    /**
+     * Reads a release file.
+     *
+     * @param file the file
+     * @param version the version the caller expects, or null to take the file's (then required)
+     * @return the release
+     */
+    static Parsed parse(Path file, @Nullable String version) {
         JsonInput root = JsonInput.read(file).allowOnly("version", "previousVersion", "targetDate", "scope",
                 "evidence", "constraints");
-        if (root.has("version") && !normal(root.string("version")).equals(normal(version))) {
-            throw root.problem("version", "the file describes " + root.string("version") + ", not " + version);
+        String v = version == null ? root.string("version") : version;
+        if (root.has("version") && !normal(root.string("version")).equals(normal(v))) {
+            throw root.problem("version", "the file describes " + root.string("version") + ", not " + v);
         }
         String previous = root.optString("previousVersion");
         LocalDate target = root.date("targetDate");
-        Release release = root.build(r -> Release.of(version, previous, target));
+        Release release = root.build(r -> Release.of(v, previous, target));
         JsonInput scope = root.optObject("scope");
         if (scope != null) {
             Release.Scope s = scope(scope);
             release = release.withScope(s);
         }
         ReleaseEvidence evidence = evidence(root.object("evidence"));
-        ReleaseReadinessConfig config = ReleaseReadinessConfig.ofDefaults();
         JsonInput constraints = root.optObject("constraints");
-        if (constraints != null) {
-            ReleaseReadinessConfig.Builder cb = ReleaseReadinessConfig.custom();
-            config = constraints.build(x -> cb.constraints(StrategyCommand.constraints(constraints).build()).build());
-        }
-        Release r = release;
-        ReleaseReadiness engine = ReleaseReadiness.of(config);
-        ReadinessDecision readiness = root.build(x -> engine.evaluate(ReleaseReadiness.Input.of(r, evidence),
-                common.clock()));
+        DeploymentConstraints c = constraints == null ? null
+                : constraints.build(x -> StrategyCommand.constraints(constraints).build());
+        return new Parsed(root, release, evidence, c);
+    }
+
+    /** The report of a readiness decision (also the demo's plan-release step). */
+    static Report report(ReadinessDecision readiness, String version) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", version);
         data.put("type", readiness.type().name());

@@ -53,6 +53,15 @@ public record Report(String title, String verdict, Findings findings, String tex
     }
 
     private String json() {
+        try {
+            return JSON.writeValueAsString(toJson()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** The report as a JSON tree: title, verdict, exit code, data, findings. */
+    ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("title", title);
         root.put("verdict", verdict);
@@ -69,10 +78,6 @@ public record Report(String title, String verdict, Findings findings, String tex
             ObjectNode facts = o.putObject("facts");
             f.facts().values().forEach((k, v) -> facts.put(k, Facts.format(v)));
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        return root;
     }
 }

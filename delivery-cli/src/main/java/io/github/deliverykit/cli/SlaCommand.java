@@ -78,8 +78,40 @@ final class SlaCommand extends ReportCommand {
 
     @Override
     Report report() {
+        Budget b = budget(service, period, sloFile, incidentsFile, common.now());
+        DeployFreeze freeze = DeployFreeze.ofDefaults();
+        FreezeDecision frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(service,
+                "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), b.status()), java.time.Clock.fixed(b.status().at(),
+                java.time.ZoneOffset.UTC));
+        return report(b, frozen);
+    }
+
+    /**
+     * An SLO file and an incidents file read, and the error budget computed from them.
+     *
+     * @param slo the SLO (the file's target over the period's rolling window)
+     * @param period the budget period the evaluation instant falls in
+     * @param maintenance the scheduled maintenance of the file
+     * @param incidents the incidents of the incidents file
+     * @param atRiskBurnRate the burn rate from which the SLA is at risk
+     * @param status the budget status at the evaluation instant
+     * @param source the SLO file (for messages)
+     */
+    record Budget(Slo slo, Interval period, MaintenanceSchedule maintenance, List<Incident> incidents,
+            BigDecimal atRiskBurnRate, BudgetStatus status, JsonInput source) {}
+
+    /**
+     * Reads an SLO file and an incidents file and computes the error budget at an instant.
+     *
+     * @param service the service
+     * @param period the period option, e.g. {@code month}
+     * @param sloFile the SLO file
+     * @param incidentsFile the incidents file
+     * @param now the evaluation instant
+     * @return the budget
+     */
+    static Budget budget(String service, String period, Path sloFile, Path incidentsFile, Instant now) {
         Duration length = periodLength(period);
-        Instant now = common.now();
         JsonInput slo = JsonInput.read(sloFile).allowOnly("service", "target", "periodStart", "maintenance",
                 "recurringMaintenance", "atRiskBurnRate", "freezeBurnRate");
         if (slo.has("service") && !slo.string("service").equals(service)) {
@@ -137,11 +169,16 @@ final class SlaCommand extends ReportCommand {
         List<Incident> incidents = Inputs.incidents(incidentsFile);
         MaintenanceSchedule schedule = maintenance;
         BudgetStatus budget = slo.build(x -> ErrorBudgets.timeBased(objective, interval, incidents, schedule, now));
-        SlaReport sla = slo.build(x -> SlaReport.of(budget, atRisk));
-        DeployFreeze freeze = DeployFreeze.ofDefaults();
-        Decision<FreezeDecision.Verdict> frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(service,
-                "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), budget), java.time.Clock.fixed(now,
-                java.time.ZoneOffset.UTC)).toDecision();
+        return new Budget(objective, interval, schedule, incidents, atRisk, budget, slo);
+    }
+
+    /** The report of an error budget and its freeze decision (also the demo's budget step). */
+    static Report report(Budget b, FreezeDecision freezeDecision) {
+        BudgetStatus budget = b.status();
+        Slo objective = b.slo();
+        String service = objective.service();
+        SlaReport sla = b.source().build(x -> SlaReport.of(budget, b.atRiskBurnRate()));
+        Decision<FreezeDecision.Verdict> frozen = freezeDecision.toDecision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("service", service);
         data.put("target", objective.target().toString());

@@ -66,6 +66,11 @@ final class StrategyCommand extends ReportCommand {
         }
         DeploymentConstraints constraints = b.build();
         StrategyRecommendation rec = StrategySelection.ofDefaults().evaluate(StrategyInput.of(constraints), common.clock());
+        return report(rec);
+    }
+
+    /** The report of a strategy recommendation (also the demo's strategy step). */
+    static Report report(StrategyRecommendation rec) {
         String title = "Deployment strategy: " + rec.recommended().id();
         StringBuilder text = new StringBuilder(rec.toDecision().toText(title));
         text.append("Rollback plan: ").append(rec.rollbackPlan()).append('\n');

@@ -107,7 +107,8 @@ final class CommandGoldenTest {
     @Test
     void assess_aiDelivery() throws IOException {
         assertGolden("assess.txt", 0, "assess", "--model", "ai-delivery", "--answers", example("answers.json"),
-                "--metrics", example("metrics.json"), "--as-of", AS_OF);
+                "--metrics", example("metrics.json"), "--deployments", example("deployments.json"), "--incidents",
+                example("incidents.json"), "--as-of", AS_OF);
     }
 
     @Test
@@ -117,9 +118,27 @@ final class CommandGoldenTest {
     }
 
     @Test
-    void demo_runsEveryCommandOnTheBundledSamples() throws IOException {
+    void demo_runsTheWorkflowOnTheBundledSamples() throws IOException {
         // the module directory has no examples/: the demo uses the copies bundled as resources
         assertGolden("demo.txt", 0, "demo");
+    }
+
+    @Test
+    void demo_json() throws IOException {
+        assertGolden("demo.json", 0, "demo", "--format", "json");
+    }
+
+    @Test
+    void change_withBudget_consultsTheFreezeDecision() {
+        Result r = run("change", "--request", example("change.json"), "--slo", example("slo.json"), "--incidents",
+                example("incidents.json"), "--as-of", AS_OF);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[PASS] freeze-error-budget.clear: No error-budget freeze: burn rate 0.8x, "
+                + "54.3379% of the error budget remains"), r.out());
+        Result half = run("change", "--request", example("change.json"), "--slo", example("slo.json"), "--as-of",
+                AS_OF);
+        assertEquals(ExitCode.INVALID_INPUT, half.code());
+        assertTrue(half.err().contains("--slo and --incidents go together"), half.err());
     }
 
     @Test

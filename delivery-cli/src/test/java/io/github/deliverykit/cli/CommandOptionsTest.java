@@ -4,9 +4,15 @@ import static io.github.deliverykit.cli.CliTestSupport.AS_OF;
 import static io.github.deliverykit.cli.CliTestSupport.example;
 import static io.github.deliverykit.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.deliverykit.cli.CliTestSupport.Result;
+import io.github.deliverykit.core.finding.Facts;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Findings;
+import java.time.Instant;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,24 +137,79 @@ final class CommandOptionsTest {
     }
 
     @Test
-    void demo_jsonAndMarkdown_everyCommand() {
+    void demo_jsonAndMarkdown_everyStep() {
         Result json = run("demo", "--format", "json");
         assertEquals(0, json.code(), json.err());
-        assertEquals(8, json.out().lines().filter(l -> l.startsWith("  \"title\" : ")).count(), json.out());
+        assertEquals(10, json.out().lines().filter(l -> l.startsWith("    \"step\" : ")).count(), json.out());
         Result md = run("demo", "--format", "markdown");
         assertEquals(0, md.code(), md.err());
-        assertEquals(8, md.out().lines().filter(l -> l.startsWith("<!-- $ delivery ")).count(), md.out());
+        assertEquals(10, md.out().lines().filter(l -> l.matches("## [0-9]+\\. .*")).count(), md.out());
+        assertTrue(md.out().contains("Consumes: change.json; FreezeDecision ALLOW of step 5"), md.out());
     }
 
     @Test
-    void demo_ownExamplesDirectory() throws IOException {
+    void demo_ownExamplesDirectory_badSample_oneMessage() throws IOException {
         for (String f : DemoCommand.FILES) {
             Files.copy(Path.of(example(f)), dir.resolve(f));
         }
-        Files.writeString(dir.resolve("slo.json"), "{\"target\": \"99.9\", \"periodStart\": \"2024-01-10T00:00:00Z\", \"x\": 1}");
+        Files.writeString(dir.resolve("slo.json"), "{\"service\": \"portal\", \"target\": \"99.9\", "
+                + "\"periodStart\": \"2024-01-10T00:00:00Z\", \"x\": 1}");
         Result r = run("demo", "--examples", dir.toString());
         assertEquals(ExitCode.INVALID_INPUT, r.code());
+        assertEquals("", r.out(), "nothing is printed before the samples are all valid");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("delivery: invalid input: "), r.err());
         assertTrue(r.err().contains("slo.json: $.x: unknown field"), r.err());
-        assertTrue(r.out().contains("Release Readiness: v2.5.0"), r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void demo_ownExamplesDirectory_measuredAndCopiedEvidenceDisagree_exits2() throws IOException {
+        for (String f : DemoCommand.FILES) {
+            Files.copy(Path.of(example(f)), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("metrics.json"), "{\"ci.duration.median\": \"14m\", "
+                + "\"deploy.frequency.per_week\": 1.2}");
+        Result r = run("demo", "--examples", dir.toString());
+        assertEquals(ExitCode.INVALID_INPUT, r.code(), r.out());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("metrics.json: ") && r.err().contains("deploy.frequency.per_week"), r.err());
+    }
+
+    @Test
+    void demo_changeStep_consumesTheBudgetStepsFreezeDecision() throws IOException {
+        // the demo's own samples: the budget allows, and the change reports that very decision
+        List<DemoCommand.Step> steps = DemoCommand.run(Path.of(example("slo.json")).getParent(),
+                Instant.parse(DemoCommand.AS_OF));
+        DemoCommand.Step budget = steps.get(4);
+        DemoCommand.Step change = steps.get(9);
+        assertEquals("Track the error budget", budget.name());
+        assertEquals("Evaluate the change request", change.name());
+        assertTrue(change.consumes().contains("FreezeDecision ALLOW of step 5"), change.consumes().toString());
+        Finding f = only(change.report().findings(), "freeze-error-budget.");
+        assertEquals("freeze-error-budget.clear", f.code());
+        assertEquals(budget.report().data().get("burnRate").toString(), Facts.format(f.facts().values().get("burnRate")));
+
+        // a budget that burns too fast: the budget step freezes, and the change step reports the freeze
+        for (String name : DemoCommand.FILES) {
+            Files.copy(Path.of(example(name)), dir.resolve(name));
+        }
+        String incidents = Files.readString(dir.resolve("incidents.json"));
+        Files.writeString(dir.resolve("incidents.json"), incidents.replace("\"mitigated\": \"2024-01-14T09:05:00Z\"",
+                "\"mitigated\": \"2024-01-14T09:40:00Z\""));
+        List<DemoCommand.Step> frozen = DemoCommand.run(dir, Instant.parse(DemoCommand.AS_OF));
+        assertEquals("FREEZE", frozen.get(4).report().data().get("deployFreeze"));
+        assertTrue(frozen.get(5).produces().startsWith("DeployDecision BLOCKED"), frozen.get(5).produces());
+        DemoCommand.Step frozenChange = frozen.get(frozen.size() - 1);
+        assertTrue(frozenChange.consumes().contains("FreezeDecision FREEZE of step 5"), frozenChange.consumes().toString());
+        assertEquals("freeze-error-budget.frozen", only(frozenChange.report().findings(), "freeze-error-budget.").code());
+        assertEquals("REJECTED", frozenChange.report().verdict());
+    }
+
+    private static Finding only(Findings findings, String prefix) {
+        List<Finding> matching = findings.list().stream().filter(f -> f.code().startsWith(prefix)).toList();
+        assertEquals(1, matching.size(), matching.toString());
+        return matching.get(0);
     }
 }
