@@ -177,7 +177,7 @@ final class DemoCommand implements Callable<Integer> {
 
         // 5. track the error budget: the freeze decision for deploying this release
         String service = budget.slo().service();
-        FreezeDecision freeze = budget.source().build(x -> manager.freeze().evaluate(FreezeInput.of(
+        FreezeDecision freeze = budget.source().build(x -> manager.trackBudget(FreezeInput.of(
                 new FreezeInput.Request(service, service + "-" + version, DeployFreeze.ChangeKind.ROUTINE),
                 budget.status()), clock));
         steps.add(new Step("Track the error budget", List.of("slo.json", "incidents.json"), "FreezeDecision "
@@ -219,8 +219,8 @@ final class DemoCommand implements Callable<Integer> {
 
         // 10. evaluate the change request against the SAME freeze decision
         ChangeCommand.Parsed change = ChangeCommand.parse(dir.resolve("change.json"));
-        ChangeDecision decision = change.root().build(x -> manager.changes().evaluate(
-                change.input().withFreeze(freeze), clock));
+        ChangeDecision decision = change.root().build(x -> manager.evaluateChange(
+                change.input(), freeze, clock));
         steps.add(new Step("Evaluate the change request", List.of("change.json", "FreezeDecision " + freeze.verdict()
                 + " of step 5"), "ChangeDecision " + decision.verdict(), ChangeCommand.report(decision)));
         return steps;

@@ -70,7 +70,7 @@ public record Unit(String symbol) {
     }
 
     /**
-     * A decimal as plain text without trailing zeros.
+     * A decimal as plain text without exponent or trailing zeros, rounded to 12 significant digits.
      *
      * @param value the value
      * @return e.g. {@code 0.5}
@@ -79,7 +79,9 @@ public record Unit(String symbol) {
         if (value.signum() == 0) {
             return "0";
         }
-        return value.stripTrailingZeros().toPlainString();
+        // 12 significant digits, like Facts.format: a measured 14/15 reads 0.933333333333, not 16 threes
+        return value.round(new java.math.MathContext(12, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override

@@ -507,7 +507,21 @@ public final class DeliveryManager {
      * @throws IllegalArgumentException if request or clock is null
      */
     public ChangeDecision evaluateChange(ChangeRequest request, @Nullable FreezeDecision budget, Clock clock) {
-        ChangeApproval.Input input = ChangeApproval.Input.of(request);
+        return evaluateChange(ChangeApproval.Input.of(request), budget, clock);
+    }
+
+    /**
+     * Step 9 with the request's calendar freeze windows and the already scheduled changes: the
+     * input's own freeze decision is replaced by the error budget's.
+     *
+     * @param input the change request with its freeze windows and scheduled changes
+     * @param budget the freeze decision of step 4, or null to keep the input's (none: said in a finding)
+     * @param clock the clock
+     * @return the change decision
+     * @throws IllegalArgumentException if input or clock is null
+     */
+    public ChangeDecision evaluateChange(ChangeApproval.Input input, @Nullable FreezeDecision budget, Clock clock) {
+        Checks.notNull(input, "input");
         return changes.evaluate(budget == null ? input : input.withFreeze(budget), clock);
     }
 }
