@@ -113,7 +113,7 @@ final class SlaCommand extends ReportCommand {
     static Budget budget(String service, String period, Path sloFile, Path incidentsFile, Instant now) {
         Duration length = periodLength(period);
         JsonInput slo = JsonInput.read(sloFile).allowOnly("service", "target", "periodStart", "maintenance",
-                "recurringMaintenance", "atRiskBurnRate", "freezeBurnRate");
+                "recurringMaintenance", "atRiskBurnRate");
         if (slo.has("service") && !slo.string("service").equals(service)) {
             throw slo.problem("service", "the SLO is for '" + slo.string("service") + "', not --service " + service);
         }

@@ -22,7 +22,7 @@ import io.github.deliverykit.metrics.budget.BudgetStatus.IncidentCharge;
  * with the rule that decided it, and the exhaustion forecast. Rendering is deterministic: the same
  * status gives the same text and Markdown, byte for byte.
  *
- * <p>Rules, first match wins: {@code sla.exhausted} when remaining is zero or negative;
+ * <p>Rules, first match wins: {@code sla.breached} when remaining is zero or negative;
  * {@code sla.at-risk} when the burn rate exceeds the at-risk burn rate (default 1.0: the budget runs
  * out before the period ends); otherwise {@code sla.on-track}.
  *
@@ -117,7 +117,7 @@ public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRisk
         SlaStatus status;
         if (budget.isExhausted()) {
             status = SlaStatus.BREACHED;
-            f.add(Finding.fail("sla.exhausted", Checks.message("budget exhausted: remaining %s, overspend %s",
+            f.add(Finding.fail("sla.breached", Checks.message("budget exhausted: remaining %s, overspend %s",
                     amount(budget.remaining(), u), amount(budget.overspend(), u)),
                     Facts.of("remaining", budget.remaining(), "overspend", budget.overspend())));
         } else if (budget.burnRate().compareTo(atRiskBurnRate) > 0) {

@@ -75,7 +75,7 @@ final class ErrorBudgetsTest {
         assertEquals(Duration.ZERO, s.exhaustion().orElseThrow());
         assertTrue(s.remainingPercent().signum() < 0);
         assertEquals(SlaStatus.BREACHED, SlaReport.of(s).status());
-        assertEquals("sla.exhausted", SlaReport.of(s).decidingRule().code());
+        assertEquals("sla.breached", SlaReport.of(s).decidingRule().code());
     }
 
     @Test

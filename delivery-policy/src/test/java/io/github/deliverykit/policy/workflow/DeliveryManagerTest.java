@@ -12,6 +12,8 @@ import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.policy.budget.DeployFreezeConfig;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
 import io.github.deliverykit.policy.canary.RolloutPlan;
+import io.github.deliverykit.policy.change.ChangeApproval;
+import io.github.deliverykit.policy.change.ChangeRequest;
 import io.github.deliverykit.policy.change.ChangeApprovalConfig;
 import io.github.deliverykit.policy.incident.IncidentSlaConfig;
 import io.github.deliverykit.policy.maturity.MaturityAssessmentConfig;
@@ -129,7 +131,8 @@ final class DeliveryManagerTest {
         assertInvalid("rollout", () -> m.judge(null, List.of(), null, CLOCK));
         assertInvalid("rollout", () -> m.finish(null, target(), CLOCK));
         assertInvalid("timeline", () -> m.manageIncident(null, CLOCK));
-        assertInvalid("request", () -> m.evaluateChange(null, null, CLOCK));
+        assertInvalid("request", () -> m.evaluateChange((ChangeRequest) null, null, CLOCK));
+        assertInvalid("input", () -> m.evaluateChange((ChangeApproval.Input) null, null, CLOCK));
         ReadinessDecision readiness = m.planRelease(release, ReleaseEvidence.builder().build(),
                 m.selectStrategy(release, DeploymentConstraints.builder().build(), CLOCK), CLOCK);
         assertInvalid("clock", () -> m.deploy(readiness, null, null));
