@@ -104,14 +104,23 @@ public final class BuiltInJudges {
             return RuleResult.of(ms, fs);
         }
 
+        /** Records an ERROR result and a query-error finding when the metric could not be read. */
+        private static boolean queryFailed(StageContext ctx, String metric, String name, String what, boolean critical,
+                List<MetricResult> ms, List<Finding> fs) {
+            SortedSet<String> errors = ctx.data().queryErrors(metric);
+            if (errors.isEmpty()) {
+                return false;
+            }
+            ms.add(new MetricResult(name, Outcome.ERROR, critical, false));
+            fs.add(Finding.warn("threshold." + name + ".query-error", "The " + what + " metric could not be read",
+                    Facts.of("metric", metric, "errors", String.join("; ", errors))));
+            return true;
+        }
+
         private static void errorRate(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {
             String metric = config.requestMetric();
             boolean critical = config.thresholdsCritical();
-            SortedSet<String> errors = ctx.data().queryErrors(metric);
-            if (!errors.isEmpty()) {
-                ms.add(new MetricResult("error-rate", Outcome.ERROR, critical, false));
-                fs.add(Finding.warn("threshold.error-rate.query-error", "The request metric could not be read",
-                        Facts.of("metric", metric, "errors", String.join("; ", errors))));
+            if (queryFailed(ctx, metric, "error-rate", "request", critical, ms, fs)) {
                 return;
             }
             StageData.Tally t = ctx.data().counts(metric, Variant.CANARY);
@@ -148,11 +157,7 @@ public final class BuiltInJudges {
         private static void latency(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {
             String metric = config.latencyMetric();
             boolean critical = config.thresholdsCritical();
-            SortedSet<String> errors = ctx.data().queryErrors(metric);
-            if (!errors.isEmpty()) {
-                ms.add(new MetricResult("latency", Outcome.ERROR, critical, false));
-                fs.add(Finding.warn("threshold.latency.query-error", "The latency metric could not be read",
-                        Facts.of("metric", metric, "errors", String.join("; ", errors))));
+            if (queryFailed(ctx, metric, "latency", "latency", critical, ms, fs)) {
                 return;
             }
             double[] samples = ctx.data().samples(metric, Variant.CANARY);
