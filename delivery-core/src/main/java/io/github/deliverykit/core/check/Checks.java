@@ -19,6 +19,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Checks {
 
+    /**
+     * The largest number of significant digits, and the largest absolute scale, that a decimal may
+     * have where it enters the library ({@link #decimal}): beyond it, plain rendering and rescaling
+     * would take time and memory out of proportion to any delivery figure.
+     */
+    public static final int MAX_DECIMAL_DIGITS = 100;
+
+    /** Longer strings are cut in exception messages. */
+    private static final int MAX_DESCRIBED_CHARS = 200;
+
     private Checks() {}
 
     /**
@@ -27,9 +37,48 @@ public final class Checks {
      * @param format the format string
      * @param args the arguments
      * @return the formatted message
+     * @throws IllegalArgumentException if the format is null or does not match the arguments
      */
-    public static String message(String format, @Nullable Object... args) {
-        return String.format(Locale.ROOT, format, args);
+    public static String message(@Nullable String format, @Nullable Object... args) {
+        notNull(format, "format");
+        try {
+            return String.format(Locale.ROOT, format, args);
+        } catch (java.util.IllegalFormatException e) {
+            throw new IllegalArgumentException("format '" + cut(format) + "' does not match its arguments: " + e, e);
+        }
+    }
+
+    /**
+     * Requires a decimal whose precision and scale are within {@link #MAX_DECIMAL_DIGITS}, so that it can be
+     * rendered, rescaled and compared in bounded time and memory.
+     *
+     * @param value the value
+     * @param field the field name
+     * @return the value
+     * @throws IllegalArgumentException if null, or its precision or absolute scale exceeds
+     *     {@link #MAX_DECIMAL_DIGITS}
+     */
+    public static BigDecimal decimal(@Nullable BigDecimal value, String field) {
+        notNull(value, field);
+        if (!bounded(value)) {
+            throw invalid(field, "must have at most " + MAX_DECIMAL_DIGITS + " significant digits and a scale within [-"
+                    + MAX_DECIMAL_DIGITS + ", " + MAX_DECIMAL_DIGITS + "]", value);
+        }
+        return value;
+    }
+
+    /**
+     * Whether a decimal's precision and absolute scale are within {@link #MAX_DECIMAL_DIGITS}.
+     *
+     * @param value the value
+     * @return true when {@link #decimal} accepts it
+     * @throws IllegalArgumentException if the value is null
+     */
+    public static boolean bounded(BigDecimal value) {
+        notNull(value, "value");
+        int scale = value.scale();
+        return scale >= -MAX_DECIMAL_DIGITS && scale <= MAX_DECIMAL_DIGITS
+                && value.unscaledValue().bitLength() <= 4 * MAX_DECIMAL_DIGITS && value.precision() <= MAX_DECIMAL_DIGITS;
     }
 
     /**
@@ -49,12 +98,19 @@ public final class Checks {
             return "null";
         }
         if (value instanceof CharSequence) {
-            return "'" + value + "'";
+            return "'" + cut(value.toString()) + "'";
         }
         if (value instanceof BigDecimal) {
-            return ((BigDecimal) value).toPlainString();
+            BigDecimal d = (BigDecimal) value;
+            // toString never expands the exponent: 1E+999999999 stays 15 characters
+            return bounded(d) ? d.toPlainString() : d.toString();
         }
-        return String.valueOf(value);
+        return cut(String.valueOf(value));
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_DESCRIBED_CHARS ? text
+                : text.substring(0, MAX_DESCRIBED_CHARS) + "... (" + text.length() + " characters)";
     }
 
     /**

@@ -70,9 +70,9 @@ public record Incident(
         if (causeDeploymentId != null) {
             Checks.notBlank(causeDeploymentId, "causeDeploymentId");
         }
-        Checks.notNull(impact, "impact");
+        Checks.decimal(impact, "impact");
         if (impact.signum() <= 0 || impact.compareTo(BigDecimal.ONE) > 0) {
-            throw Checks.invalid("impact", "must be in (0, 1]", impact.toPlainString());
+            throw Checks.invalid("impact", "must be in (0, 1]", impact);
         }
     }
 

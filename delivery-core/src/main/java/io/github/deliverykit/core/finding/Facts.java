@@ -114,8 +114,9 @@ public record Facts(Map<String, Object> values) {
 
     /**
      * Renders a fact value the same way on every machine: decimals without exponent and without
-     * trailing zeros, {@code double} rounded to 12 significant digits, everything else by
-     * {@code toString()}.
+     * trailing zeros (a decimal beyond {@link Checks#MAX_DECIMAL_DIGITS} digits or scale keeps its
+     * exponent, in {@link BigDecimal#toString()} form), {@code double} rounded to 12 significant digits,
+     * everything else by {@code toString()}.
      *
      * @param value the value
      * @return its deterministic text
@@ -137,6 +138,10 @@ public record Facts(Map<String, Object> values) {
     private static String plain(BigDecimal d) {
         if (d.signum() == 0) {
             return "0";
+        }
+        if (!Checks.bounded(d)) {
+            // beyond 100 digits or scale 100 a plain rendering could need gigabytes: keep the exponent
+            return d.round(new java.math.MathContext(Checks.MAX_DECIMAL_DIGITS)).toString();
         }
         return d.stripTrailingZeros().toPlainString();
     }

@@ -42,9 +42,10 @@ public record Findings(List<Finding> list) implements Iterable<Finding> {
      *
      * @param findings the findings
      * @return the findings
+     * @throws IllegalArgumentException if the array or an element is null (the message names its index)
      */
     public static Findings of(Finding... findings) {
-        return new Findings(List.of(Checks.notNull(findings, "findings")));
+        return new Findings(Checks.listOf(java.util.Arrays.asList(Checks.notNull(findings, "findings")), "findings"));
     }
 
     /**

@@ -19,8 +19,10 @@ public enum Level {
      *
      * @param other the other level
      * @return the level later in the order {@code INFO < PASS < WARN < FAIL}
+     * @throws IllegalArgumentException if {@code other} is null
      */
     public Level worse(Level other) {
+        io.github.deliverykit.core.check.Checks.notNull(other, "other");
         return other.compareTo(this) > 0 ? other : this;
     }
 }

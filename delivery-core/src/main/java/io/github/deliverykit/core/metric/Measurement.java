@@ -15,12 +15,13 @@ public record Measurement(String key, BigDecimal value, Unit unit) {
     /**
      * Validates the measurement; a value within a well-known key's range and unit is required.
      *
-     * @throws IllegalArgumentException if a field is null, the key is malformed, or a well-known
+     * @throws IllegalArgumentException if a field is null, the key is malformed, the value exceeds
+     *     {@link Checks#MAX_DECIMAL_DIGITS} digits or scale, or a well-known
      *     key has the wrong unit or a value outside its range
      */
     public Measurement {
         MetricKeys.checkKey(key, "key");
-        Checks.notNull(value, "value of " + key);
+        Checks.decimal(value, "value of " + key);
         Checks.notNull(unit, "unit of " + key);
         MetricKeys.checkKnown(key, value, unit);
     }

@@ -20,15 +20,16 @@ public record Threshold(String key, Comparison comparison, BigDecimal threshold,
     /**
      * Validates the rule.
      *
-     * @throws IllegalArgumentException if a field is null, the key malformed, the unit differs from
+     * @throws IllegalArgumentException if a field is null, the key malformed, a bound exceeds
+     *     {@link Checks#MAX_DECIMAL_DIGITS} digits or scale, the unit differs from
      *     a well-known key's unit, a BETWEEN's bounds are reversed, or a non-BETWEEN's upper differs
      *     from its threshold
      */
     public Threshold {
         MetricKeys.checkKey(key, "rule key");
         Checks.notNull(comparison, "comparison");
-        Checks.notNull(threshold, "threshold");
-        Checks.notNull(upper, "upper");
+        Checks.decimal(threshold, "threshold");
+        Checks.decimal(upper, "upper");
         Checks.notNull(unit, "unit");
         MetricKeys.checkUnit(key, unit);
         if (comparison == Comparison.BETWEEN) {
@@ -78,7 +79,7 @@ public record Threshold(String key, Comparison comparison, BigDecimal threshold,
     private static BigDecimal decimal(String text, String field) {
         Checks.notNull(text, field);
         try {
-            return new BigDecimal(text.trim());
+            return Checks.decimal(new BigDecimal(text.trim()), field);
         } catch (NumberFormatException e) {
             throw Checks.invalid(field, "must be a decimal number", text);
         }

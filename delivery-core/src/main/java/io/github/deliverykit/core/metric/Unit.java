@@ -59,7 +59,7 @@ public record Unit(String symbol) {
      * @return the text
      */
     public String render(BigDecimal value) {
-        Checks.notNull(value, "value");
+        Checks.decimal(value, "value");
         if (this.equals(RATIO)) {
             return plain(value.movePointRight(2)) + " %";
         }
@@ -76,6 +76,7 @@ public record Unit(String symbol) {
      * @return e.g. {@code 0.5}
      */
     public static String plain(BigDecimal value) {
+        Checks.decimal(value, "value");
         if (value.signum() == 0) {
             return "0";
         }

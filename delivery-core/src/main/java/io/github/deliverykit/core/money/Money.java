@@ -72,13 +72,14 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @param amount the amount, at most nine decimals
      * @param currency the currency
      * @return the money
-     * @throws IllegalArgumentException if the amount needs rounding or is out of range
+     * @throws IllegalArgumentException if the amount is null, exceeds {@link Checks#MAX_DECIMAL_DIGITS}
+     *     digits or scale, needs rounding or is out of range
      */
     public static Money of(BigDecimal amount, Currency currency) {
-        Checks.notNull(amount, "amount");
+        Checks.decimal(amount, "amount");
         Checks.notNull(currency, "currency");
         if (amount.stripTrailingZeros().scale() > SCALE) {
-            throw Checks.invalid("amount", "must have at most " + SCALE + " decimal places", amount.toPlainString());
+            throw Checks.invalid("amount", "must have at most " + SCALE + " decimal places", amount);
         }
         return new Money(toNanos(amount.setScale(SCALE, RoundingMode.UNNECESSARY), "amount"), currency);
     }
@@ -183,12 +184,13 @@ public record Money(long nanos, Currency currency) implements Comparable<Money> 
      * @param factor the factor
      * @param rounding how to round to nine decimals
      * @return this * factor
-     * @throws IllegalArgumentException if a parameter is null, or rounding is
+     * @throws IllegalArgumentException if a parameter is null, the factor exceeds
+     *     {@link Checks#MAX_DECIMAL_DIGITS} digits or scale, or rounding is
      *     {@link RoundingMode#UNNECESSARY} and the product needs it
      * @throws MoneyOverflowException if the product is out of range
      */
     public Money times(BigDecimal factor, RoundingMode rounding) {
-        Checks.notNull(factor, "factor");
+        Checks.decimal(factor, "factor");
         Checks.notNull(rounding, "rounding");
         BigDecimal product = toBigDecimal().multiply(factor);
         return new Money(toNanos(round(product, rounding, "factor"), "product"), currency);

@@ -76,10 +76,13 @@ public final class ProviderRegistry<T extends Provider> {
      * @param service the service interface
      * @param providers the providers
      * @return the registry
+     * @throws IllegalArgumentException if the service, the array or an element is null (the message names its
+     *     index), a provider is not an instance of the service, or an id is blank
+     * @throws ProviderException if two providers claim one id
      */
     @SafeVarargs
     public static <T extends Provider> ProviderRegistry<T> of(@Nullable Class<T> service, T... providers) {
-        return of(service, List.of(Checks.notNull(providers, "providers")));
+        return of(service, java.util.Arrays.asList(Checks.notNull(providers, "providers")));
     }
 
     record Candidate<T>(T provider, String id, int priority) {}
