@@ -225,6 +225,12 @@ public final class CostLedger {
 
         private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
+        /**
+         * The most groups one totals can hold: 2<sup>23</sup> (8,388,608), 256 MiB of counters. A request for
+         * more is rejected instead of running the heap out.
+         */
+        public static final int MAX_GROUPS = 1 << 23;
+
         private final Currency currency;
         private final long[] hi;
         private final long[] lo;
@@ -236,11 +242,11 @@ public final class CostLedger {
          *
          * @param currency the currency of every cost
          * @param groups the number of groups, numbered 0..groups-1
-         * @throws IllegalArgumentException if the currency is null or groups is negative
+         * @throws IllegalArgumentException if the currency is null or groups is negative or above {@link #MAX_GROUPS}
          */
         public CostTotals(Currency currency, int groups) {
             this.currency = Checks.notNull(currency, "currency");
-            Checks.nonNegative(groups, "groups");
+            Checks.inRange(groups, 0, MAX_GROUPS, "groups");
             hi = new long[groups];
             lo = new long[groups];
             priced = new long[groups];

@@ -93,10 +93,16 @@ final class ErrorBudgetsTest {
     }
 
     @Test
-    void impact_withAbsurdScaleIsRoundedNotOverflowed() {
+    void impact_withAbsurdScaleIsRejectedAtTheIncidentBoundary() {
+        // core bounds every decimal that enters the library to 100 digits and scale (Checks.decimal), so an
+        // absurd impact never reaches the budget arithmetic
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Incident.builder("T", "svc", Severity.SEV4).started(min(0)).mitigated(min(60))
+                        .impact(new BigDecimal("1e-2147483000")).build());
+        assertTrue(e.getMessage().startsWith("impact must have at most 100 significant digits"), e.getMessage());
         Slo slo = Slo.timeBased("svc", "99", Window.days(1));
         Incident tiny = Incident.builder("T", "svc", Severity.SEV4).started(min(0)).mitigated(min(60))
-                .impact(new BigDecimal("1e-2147483000")).build();
+                .impact(new BigDecimal("1e-100")).build();
         BudgetStatus s = ErrorBudgets.timeBased(slo, List.of(tiny), MaintenanceSchedule.none(), min(1440));
         assertEquals(0, s.consumed().signum());
         assertTrue(SlaReport.of(s).toText().length() < 2000);
