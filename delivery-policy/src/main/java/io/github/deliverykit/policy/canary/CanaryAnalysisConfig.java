@@ -212,6 +212,7 @@ public final class CanaryAnalysisConfig {
      * @return its weight, 1 when not configured
      */
     public double groupWeight(String group) {
+        Checks.notNull(group, "group");
         Double w = groupWeights.get(group);
         return w == null ? 1.0 : w;
     }

@@ -418,8 +418,10 @@ public final class Rollout {
              *
              * @param outcome the outcome
              * @return the new counters
+             * @throws IllegalArgumentException if the outcome is null
              */
             public Counters after(Outcome outcome) {
+                Checks.notNull(outcome, "outcome");
                 return switch (outcome) {
                     case FAIL -> new Counters(inc(failures), inconclusive, 0);
                     case INCONCLUSIVE -> new Counters(failures, inc(inconclusive), 0);
@@ -468,8 +470,10 @@ public final class Rollout {
          *
          * @param key the measurement key
          * @return its counters, zero when unknown
+         * @throws IllegalArgumentException if the key is null
          */
         public Counters counters(String key) {
+            Checks.notNull(key, "key");
             Counters c = counters.get(key);
             return c == null ? Counters.ZERO : c;
         }

@@ -19,10 +19,14 @@ import java.util.List;
  */
 public record RolloutPlan(DeploymentStrategy strategy, List<RolloutPlan.Stage> stages, List<String> rollbackSteps) {
 
+    /** The most stages a plan may have (a rolling plan of more batches is refused, not built). */
+    public static final int MAX_STAGES = 1000;
+
     /**
      * Validates the plan.
      *
-     * @throws IllegalArgumentException if a field is null, there are no stages or no rollback steps,
+     * @throws IllegalArgumentException if a field is null, there are no stages, more than
+     *     {@link #MAX_STAGES} stages or no rollback steps,
      *     weights do not strictly increase, the last weight is not 100, or a non-final stage has no
      *     bake time
      */
@@ -32,6 +36,9 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutPlan.Stage> s
         rollbackSteps = Checks.listOf(rollbackSteps, "rollbackSteps");
         if (stages.isEmpty()) {
             throw Checks.invalid("stages", "must not be empty", stages);
+        }
+        if (stages.size() > MAX_STAGES) {
+            throw Checks.invalid("stages", "must have at most " + MAX_STAGES + " stages", stages.size());
         }
         if (rollbackSteps.isEmpty()) {
             throw Checks.invalid("rollbackSteps", "must not be empty", rollbackSteps);
@@ -156,11 +163,17 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutPlan.Stage> s
      *     {@code instances} unless there is a single instance
      * @param bakePerBatch how long each batch is watched before the next (positive)
      * @return the plan, one stage per batch with the share of replaced instances as weight
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalArgumentException if a value is out of range, or the plan would have more than
+     *     {@link #MAX_STAGES} batches
      */
     public static RolloutPlan rolling(int instances, int batchSize, int maxUnavailable, Duration bakePerBatch) {
         Checks.positive(instances, "instances");
         Checks.inRange(batchSize, 1, instances, "batchSize");
+        long batches = (instances + (long) batchSize - 1) / batchSize;
+        if (batches > MAX_STAGES) {
+            throw Checks.invalid("batchSize", "must give at most " + MAX_STAGES + " batches of " + instances
+                    + " instances (at least " + ((instances + (long) MAX_STAGES - 1) / MAX_STAGES) + " per batch)", batchSize);
+        }
         Checks.inRange(maxUnavailable, 0, batchSize, "maxUnavailable");
         if (instances > 1 && maxUnavailable >= instances) {
             throw Checks.invalid("maxUnavailable", "must be below instances (" + instances + ")", maxUnavailable);

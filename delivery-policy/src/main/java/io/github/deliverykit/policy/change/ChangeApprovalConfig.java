@@ -545,12 +545,13 @@ public final class ChangeApprovalConfig {
          * @param percent 0 to 100 (0 turns the low-budget raise off; exhaustion and a freeze still
          *     raise risk to high)
          * @return this builder
-         * @throws IllegalArgumentException if null or outside 0..100
+         * @throws IllegalArgumentException if null, outside 0..100 or beyond
+         *     {@link Checks#MAX_DECIMAL_DIGITS} digits or scale
          */
         public Builder lowBudgetPercent(BigDecimal percent) {
-            Checks.notNull(percent, "lowBudgetPercent");
+            Checks.decimal(percent, "lowBudgetPercent");
             if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw Checks.invalid("lowBudgetPercent", "must be between 0 and 100", percent.toPlainString());
+                throw Checks.invalid("lowBudgetPercent", "must be between 0 and 100", percent);
             }
             lowBudgetPercent = percent;
             return this;

@@ -26,6 +26,9 @@ public final class MergeGateConfig {
     private static final MergeGateConfig DEFAULTS = custom().build();
 
     private final int maxCiRounds;
+    /** The longest protected-path glob: a path name longer than a file system's PATH_MAX cannot match anyway. */
+    public static final int MAX_GLOB_LENGTH = 4096;
+
     private final Map<String, Pattern> protectedPaths;
     private final List<AutoApprovalCriterion> criteria;
 
@@ -194,18 +197,27 @@ public final class MergeGateConfig {
 
     static Pattern glob(String glob) {
         StringBuilder re = new StringBuilder();
+        int literal = 0; // start of the pending run of literal characters, quoted once
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
+            if (c != '*' && c != '?') {
+                continue;
+            }
+            if (literal < i) {
+                re.append(Pattern.quote(glob.substring(literal, i)));
+            }
             if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
                 re.append(".*");
                 i++;
             } else if (c == '*') {
                 re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
             } else {
-                re.append(Pattern.quote(String.valueOf(c)));
+                re.append("[^/]");
             }
+            literal = i + 1;
+        }
+        if (literal < glob.length()) {
+            re.append(Pattern.quote(glob.substring(literal)));
         }
         return Pattern.compile(re.toString());
     }
@@ -236,10 +248,13 @@ public final class MergeGateConfig {
          *
          * @param glob the glob
          * @return this builder
-         * @throws IllegalArgumentException if blank
+         * @throws IllegalArgumentException if blank or longer than {@link #MAX_GLOB_LENGTH} characters
          */
         public Builder protectedPath(String glob) {
             Checks.notBlank(glob, "glob");
+            if (glob.length() > MAX_GLOB_LENGTH) {
+                throw Checks.invalid("glob", "must have at most " + MAX_GLOB_LENGTH + " characters", glob);
+            }
             protectedPaths.put(glob, glob(glob));
             return this;
         }

@@ -235,6 +235,8 @@ public interface CanaryJudge extends Provider {
          * @return a fresh sorted array, empty when there are none
          */
         public double[] samples(String metric, Variant variant) {
+            Checks.notNull(metric, "metric");
+            Checks.notNull(variant, "variant");
             EnumMap<Variant, double[]> m = samples.get(metric);
             double[] a = m == null ? null : m.get(variant);
             return a == null ? new double[0] : a.clone();
@@ -248,6 +250,8 @@ public interface CanaryJudge extends Provider {
          * @return the NaN count
          */
         public int nanCount(String metric, Variant variant) {
+            Checks.notNull(metric, "metric");
+            Checks.notNull(variant, "variant");
             EnumMap<Variant, Integer> m = nans.get(metric);
             Integer n = m == null ? null : m.get(variant);
             return n == null ? 0 : n;
@@ -261,6 +265,8 @@ public interface CanaryJudge extends Provider {
          * @return the tally, {@link Tally#EMPTY} when none
          */
         public Tally counts(String metric, Variant variant) {
+            Checks.notNull(metric, "metric");
+            Checks.notNull(variant, "variant");
             EnumMap<Variant, Tally> m = counts.get(metric);
             Tally t = m == null ? null : m.get(variant);
             return t == null ? Tally.EMPTY : t;
@@ -282,6 +288,7 @@ public interface CanaryJudge extends Provider {
          * @return the sorted reasons, empty when none
          */
         public SortedSet<String> queryErrors(String metric) {
+            Checks.notNull(metric, "metric");
             SortedSet<String> s = queryErrors.get(metric);
             return s == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(s);
         }
