@@ -2,6 +2,7 @@ package io.github.deliverykit.core.spi;
 
 import io.github.deliverykit.core.check.Checks;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -207,6 +208,48 @@ public final class Providers {
             LOG.debug("loaded {} providers of {}: {} (problems: {})", registry.size(), service.getName(),
                     registry.ids(), registry.problems());
             return registry;
+        }
+
+        /**
+         * Runs the load for a caller that uses only the providers with the given ids (a config that
+         * selects one table or a list of judges): a broken provider, or two providers claiming an id,
+         * that the selection does not need are tolerated and kept in {@link ProviderRegistry#problems()};
+         * when a selected id is missing or claimed twice while there were problems, the load fails like
+         * the strict one, naming every problem (the broken provider may be the selected one).
+         *
+         * @param selectedIds the ids the caller will use
+         * @return the registry
+         * @throws IllegalArgumentException if the ids or one of them is null
+         * @throws ProviderException if a selected id is missing or claimed twice and some provider was broken
+         */
+        public ProviderRegistry<T> loadSelected(Collection<String> selectedIds) {
+            List<String> selected = Checks.listOf(selectedIds, "selectedIds");
+            boolean wasLenient = lenient;
+            lenient = true;
+            ProviderRegistry<T> registry;
+            try {
+                registry = load();
+            } finally {
+                lenient = wasLenient;
+            }
+            if (registry.problems().isEmpty()) {
+                return registry;
+            }
+            List<String> unmet = new ArrayList<>();
+            for (String id : selected) {
+                boolean duplicated = registry.problems().stream()
+                        .anyMatch(p -> p.reason().contains("claim id '" + id + "'"));
+                if (registry.find(id).isEmpty() || duplicated) {
+                    unmet.add(id);
+                }
+            }
+            if (unmet.isEmpty()) {
+                LOG.debug("providers of {} not selected and skipped: {}", service.getName(), registry.problems());
+                return registry;
+            }
+            throw new ProviderException(Checks.message("providers of %s selected as %s are missing or claimed twice, "
+                    + "and loading had problems: %s", service.getName(), unmet, registry.problems()),
+                    registry.problems());
         }
 
         private void fail(ProviderProblem problem, @Nullable Throwable cause) {

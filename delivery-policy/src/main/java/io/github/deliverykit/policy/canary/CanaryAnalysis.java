@@ -152,10 +152,11 @@ public final class CanaryAnalysis {
      * @param config the configuration
      * @return the engine
      * @throws IllegalArgumentException if config is null or names a judge that is not found
-     * @throws io.github.deliverykit.core.spi.ProviderException if a provider is broken or two claim one id
+     * @throws io.github.deliverykit.core.spi.ProviderException if a judge the config selects is missing or
+     *     claimed twice while a provider is broken (a broken provider the config does not select is skipped)
      */
     public static CanaryAnalysis load(CanaryAnalysisConfig config) {
-        return fromRegistry(config, Providers.load(CanaryJudge.class));
+        return fromRegistry(config, selected(config, Providers.loader(CanaryJudge.class)));
     }
 
     /**
@@ -165,10 +166,12 @@ public final class CanaryAnalysis {
      * @param classLoader the class loader
      * @return the engine
      * @throws IllegalArgumentException if an argument is null or the config names a judge that is not found
-     * @throws io.github.deliverykit.core.spi.ProviderException if a provider is broken or two claim one id
+     * @throws io.github.deliverykit.core.spi.ProviderException if a judge the config selects is missing or
+     *     claimed twice while a provider is broken (a broken provider the config does not select is skipped)
      */
     public static CanaryAnalysis load(CanaryAnalysisConfig config, ClassLoader classLoader) {
-        return fromRegistry(config, Providers.load(CanaryJudge.class, Checks.notNull(classLoader, "classLoader")));
+        return fromRegistry(config, selected(config,
+                Providers.loader(CanaryJudge.class).classLoader(Checks.notNull(classLoader, "classLoader"))));
     }
 
     /**
@@ -178,10 +181,12 @@ public final class CanaryAnalysis {
      * @param layer the module layer
      * @return the engine
      * @throws IllegalArgumentException if an argument is null or the config names a judge that is not found
-     * @throws io.github.deliverykit.core.spi.ProviderException if a provider is broken or two claim one id
+     * @throws io.github.deliverykit.core.spi.ProviderException if a judge the config selects is missing or
+     *     claimed twice while a provider is broken (a broken provider the config does not select is skipped)
      */
     public static CanaryAnalysis load(CanaryAnalysisConfig config, ModuleLayer layer) {
-        return fromRegistry(config, Providers.load(CanaryJudge.class, Checks.notNull(layer, "layer")));
+        return fromRegistry(config, selected(config,
+                Providers.loader(CanaryJudge.class).layer(Checks.notNull(layer, "layer"))));
     }
 
     /**
@@ -193,6 +198,15 @@ public final class CanaryAnalysis {
      */
     public static CanaryAnalysis loadLenient(CanaryAnalysisConfig config) {
         return fromRegistry(config, Providers.loader(CanaryJudge.class).lenient().load());
+    }
+
+    /** Strict for the judges the config runs; a broken provider it does not select is skipped. */
+    private static ProviderRegistry<CanaryJudge> selected(CanaryAnalysisConfig config,
+            Providers.Loader<CanaryJudge> loader) {
+        Checks.notNull(config, "config");
+        List<String> custom = new ArrayList<>(config.judges());
+        custom.removeAll(BuiltInJudges.IDS);
+        return loader.loadSelected(custom);
     }
 
     private static CanaryAnalysis fromRegistry(CanaryAnalysisConfig config, ProviderRegistry<CanaryJudge> registry) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,10 +81,13 @@ public final class ChangeApproval {
 
     private final ChangeApprovalConfig config;
     private final List<ChangeRule> rules;
+    /** Required rule id to why it does not run ("not registered" or "disabled"). */
+    private final Map<String, String> missingRequired;
 
-    private ChangeApproval(ChangeApprovalConfig config, List<ChangeRule> rules) {
+    private ChangeApproval(ChangeApprovalConfig config, List<ChangeRule> rules, Map<String, String> missingRequired) {
         this.config = config;
         this.rules = rules;
+        this.missingRequired = missingRequired;
     }
 
     /**
@@ -222,7 +226,15 @@ public final class ChangeApproval {
             }
         }
         enabled.sort(ProviderRegistry.ORDER);
-        return new ChangeApproval(config, List.copyOf(enabled));
+        Map<String, String> missingRequired = new java.util.TreeMap<>();
+        for (String id : config.requiredRules()) {
+            if (!ids.contains(id)) {
+                missingRequired.put(id, "not registered");
+            } else if (config.isDisabled(id)) {
+                missingRequired.put(id, "disabled");
+            }
+        }
+        return new ChangeApproval(config, List.copyOf(enabled), Collections.unmodifiableMap(missingRequired));
     }
 
     /**
@@ -274,6 +286,12 @@ public final class ChangeApproval {
             findings.add(Finding.warn(NAMESPACE + ".rule.disabled", "Rule " + d.getKey()
                     + " is disabled by configuration: " + d.getValue(), Facts.of("rule", d.getKey(), "reason",
                     d.getValue())));
+        }
+        for (Map.Entry<String, String> m : missingRequired.entrySet()) {
+            findings.add(Finding.fail(NAMESPACE + ".rule.required_missing", "Rule " + m.getKey()
+                    + " is required by configuration but " + ("disabled".equals(m.getValue()) ? "is disabled"
+                    : "no rule with that id is registered") + "; the change cannot be approved without it",
+                    Facts.of("rule", m.getKey(), "state", m.getValue(), "registered", ruleIds())));
         }
         LinkedHashSet<Role> required = new LinkedHashSet<>(config.approvers(request.type()));
         @Nullable Risk risk = null;

@@ -81,6 +81,7 @@ public final class ChangeApprovalConfig {
     private final Map<Risk, List<Role>> riskApprovers;
     private final Map<Type, Risk> maxRisk;
     private final Map<String, String> disabledRules;
+    private final java.util.SortedSet<String> requiredRules;
 
     private ChangeApprovalConfig(Builder b) {
         this.approvers = Collections.unmodifiableMap(new EnumMap<>(b.approvers));
@@ -101,6 +102,7 @@ public final class ChangeApprovalConfig {
         this.riskApprovers = Collections.unmodifiableMap(new EnumMap<>(b.riskApprovers));
         this.maxRisk = Collections.unmodifiableMap(new EnumMap<>(b.maxRisk));
         this.disabledRules = Collections.unmodifiableMap(new TreeMap<>(b.disabledRules));
+        this.requiredRules = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(b.requiredRules));
     }
 
     private static EnumSet<Field> fieldSet(Collection<Field> fields) {
@@ -313,6 +315,16 @@ public final class ChangeApprovalConfig {
     }
 
     /**
+     * The rule ids this configuration requires, sorted: a decision on an engine where one of them is not
+     * registered, or is disabled, is REJECTED with a {@code change.rule.required_missing} failure.
+     *
+     * @return the required rule ids
+     */
+    public java.util.SortedSet<String> requiredRules() {
+        return requiredRules;
+    }
+
+    /**
      * Whether a rule is disabled.
      *
      * @param ruleId the rule id
@@ -377,6 +389,7 @@ public final class ChangeApprovalConfig {
         private final Map<Risk, List<Role>> riskApprovers = new EnumMap<>(Risk.class);
         private final Map<Type, Risk> maxRisk = new EnumMap<>(Type.class);
         private final Map<String, String> disabledRules = new TreeMap<>();
+        private final java.util.SortedSet<String> requiredRules = new java.util.TreeSet<>();
 
         private Builder() {
             for (Type t : Type.values()) {
@@ -404,6 +417,7 @@ public final class ChangeApprovalConfig {
             riskApprovers.putAll(base.riskApprovers);
             maxRisk.putAll(base.maxRisk);
             disabledRules.putAll(base.disabledRules);
+            requiredRules.addAll(base.requiredRules);
         }
 
         private static Set<Type> copy(Set<Type> set) {
@@ -667,6 +681,24 @@ public final class ChangeApprovalConfig {
                 throw Checks.invalid("ruleId", "must be a lower-case rule id", ruleId);
             }
             disabledRules.put(ruleId, Checks.notBlank(reason, "reason"));
+            return this;
+        }
+
+        /**
+         * Requires a rule: when the engine has no rule with this id (a custom rule that was not
+         * registered or not found by the service loader), or the rule is disabled, every decision fails
+         * loudly with a {@code change.rule.required_missing} finding instead of approving without it.
+         *
+         * @param ruleId the rule id, a built-in one or a custom rule's
+         * @return this builder
+         * @throws IllegalArgumentException if the id is not a rule id
+         */
+        public Builder requireRule(String ruleId) {
+            Checks.notNull(ruleId, "ruleId");
+            if (!RULE_ID.matcher(ruleId).matches()) {
+                throw Checks.invalid("ruleId", "must be a lower-case rule id", ruleId);
+            }
+            requiredRules.add(ruleId);
             return this;
         }
 

@@ -137,11 +137,18 @@ public final class IncidentSla {
      * @param config the config
      * @return the engine
      * @throws IllegalArgumentException if config is null or names an unknown table
-     * @throws io.github.deliverykit.core.spi.ProviderException if a provider is broken or two claim one id
+     * @throws io.github.deliverykit.core.spi.ProviderException if the selected table is missing or claimed
+     *     twice while a provider is broken (a broken provider of a table the config does not select is skipped)
      */
     public static IncidentSla load(IncidentSlaConfig config) {
         Checks.notNull(config, "config");
-        return new IncidentSla(config, Providers.load(SlaTableProvider.class));
+        return new IncidentSla(config, selected(config, Providers.loader(SlaTableProvider.class)));
+    }
+
+    /** Strict for the table the config selects; a broken provider of another table is skipped. */
+    private static ProviderRegistry<SlaTableProvider> selected(IncidentSlaConfig config,
+            Providers.Loader<SlaTableProvider> loader) {
+        return loader.loadSelected(config.table().isPresent() ? List.of() : List.of(config.tableId()));
     }
 
     /**
@@ -154,8 +161,8 @@ public final class IncidentSla {
      */
     public static IncidentSla load(IncidentSlaConfig config, ClassLoader classLoader) {
         Checks.notNull(config, "config");
-        return new IncidentSla(config, Providers.load(SlaTableProvider.class,
-                Checks.notNull(classLoader, "classLoader")));
+        return new IncidentSla(config, selected(config,
+                Providers.loader(SlaTableProvider.class).classLoader(Checks.notNull(classLoader, "classLoader"))));
     }
 
     /**
@@ -168,7 +175,8 @@ public final class IncidentSla {
      */
     public static IncidentSla load(IncidentSlaConfig config, ModuleLayer layer) {
         Checks.notNull(config, "config");
-        return new IncidentSla(config, Providers.load(SlaTableProvider.class, Checks.notNull(layer, "layer")));
+        return new IncidentSla(config, selected(config,
+                Providers.loader(SlaTableProvider.class).layer(Checks.notNull(layer, "layer"))));
     }
 
     /**
