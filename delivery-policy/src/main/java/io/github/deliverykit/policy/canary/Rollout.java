@@ -40,17 +40,22 @@ public final class Rollout {
     private final RolloutPlan plan;
     private final CanaryAnalysis analyzer;
     private final Rollout.State state;
-    private final List<Rollout.Event> history;
+    /** The newest event, linking back to the older ones: a command shares the history instead of copying it. */
+    private final @Nullable EventNode last;
+    /** The history as a list, built on first use (benign race: every thread builds an equal list). */
+    private @Nullable List<Rollout.Event> historyList;
     private final Instant lastCommandAt;
     private final Instant startedAt;
 
-    private Rollout(RolloutPlan plan, CanaryAnalysis analyzer, Rollout.State state, List<Rollout.Event> history,
+    private record EventNode(Rollout.Event event, @Nullable EventNode previous, int size) {}
+
+    private Rollout(RolloutPlan plan, CanaryAnalysis analyzer, Rollout.State state, @Nullable EventNode last,
             Instant lastCommandAt, Instant startedAt) {
         this.startedAt = startedAt;
         this.plan = plan;
         this.analyzer = analyzer;
         this.state = state;
-        this.history = List.copyOf(history);
+        this.last = last;
         this.lastCommandAt = lastCommandAt;
     }
 
@@ -66,7 +71,7 @@ public final class Rollout {
     public static Rollout start(RolloutPlan plan, CanaryAnalysis analyzer, Instant startedAt) {
         Checks.notNull(plan, "plan");
         Checks.notNull(analyzer, "analyzer");
-        return new Rollout(plan, analyzer, Rollout.State.start(startedAt), List.of(), startedAt, startedAt);
+        return new Rollout(plan, analyzer, Rollout.State.start(startedAt), null, startedAt, startedAt);
     }
 
     /**
@@ -206,9 +211,8 @@ public final class Rollout {
     }
 
     private Rollout next(Rollout.Event event, Instant at) {
-        List<Rollout.Event> h = new ArrayList<>(history);
-        h.add(event);
-        return new Rollout(plan, analyzer, event.after(), h, at, startedAt);
+        return new Rollout(plan, analyzer, event.after(), new EventNode(event, last, last == null ? 1 : last.size + 1),
+                at, startedAt);
     }
 
     /** @return the plan */
@@ -223,13 +227,22 @@ public final class Rollout {
 
     /** @return every transition so far, oldest first */
     public List<Rollout.Event> history() {
-        return history;
+        List<Rollout.Event> h = historyList;
+        if (h == null) {
+            Rollout.Event[] events = new Rollout.Event[last == null ? 0 : last.size];
+            for (EventNode n = last; n != null; n = n.previous) {
+                events[n.size - 1] = n.event;
+            }
+            h = List.of(events);
+            historyList = h;
+        }
+        return h;
     }
 
     /** @return the verdicts of all evaluations so far, in order */
     public List<StageVerdict> verdicts() {
         List<StageVerdict> v = new ArrayList<>();
-        for (Rollout.Event e : history) {
+        for (Rollout.Event e : history()) {
             if (e.command() instanceof Rollout.Command.Evaluate) {
                 v.add(e.verdict());
             }
@@ -267,7 +280,7 @@ public final class Rollout {
             case ROLLED_BACK -> DeploymentOutcome.ROLLED_BACK;
             case RUNNING, PAUSED -> DeploymentOutcome.IN_PROGRESS;
         };
-        Instant finished = outcome == DeploymentOutcome.IN_PROGRESS ? null : history.get(history.size() - 1)
+        Instant finished = outcome == DeploymentOutcome.IN_PROGRESS ? null : last.event
                 .command().at();
         return new Deployment(id, service, environment, version, startedAt, finished, outcome, commits, null);
     }
@@ -279,10 +292,10 @@ public final class Rollout {
      * @return the report, or empty when the rollout has not rolled back
      */
     public Optional<RollbackReport> rollback() {
-        if (state.phase() != Phase.ROLLED_BACK || history.isEmpty()) {
+        if (state.phase() != Phase.ROLLED_BACK || last == null) {
             return Optional.empty();
         }
-        Event last = history.get(history.size() - 1);
+        Event last = this.last.event;
         int stage = last.before().stageIndex();
         double share = plan.stages().get(Math.min(stage, plan.stages().size() - 1)).weightPercent();
         CanaryDecision d = last.decision();
@@ -349,7 +362,7 @@ public final class Rollout {
      */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        for (Rollout.Event e : history) {
+        for (Rollout.Event e : history()) {
             sb.append(e.toText()).append('\n').append(e.findings().toText());
         }
         return sb.toString();
