@@ -141,7 +141,11 @@ public record Facts(Map<String, Object> values) {
         }
         if (!Checks.bounded(d)) {
             // beyond 100 digits or scale 100 a plain rendering could need gigabytes: keep the exponent
-            return d.round(new java.math.MathContext(Checks.MAX_DECIMAL_DIGITS)).toString();
+            try {
+                return d.round(new java.math.MathContext(Checks.MAX_DECIMAL_DIGITS)).toString();
+            } catch (ArithmeticException scaleOverflow) {
+                return d.toString(); // rounding would push the scale past an int; the digits are all kept
+            }
         }
         return d.stripTrailingZeros().toPlainString();
     }

@@ -72,6 +72,9 @@ final class BoundaryHardeningTest {
                 () -> Facts.of("x", HUGE_EXPONENT).toString()));
         assertEquals("1E+2147483647", Facts.format(HUGE_SCALE));
         assertEquals("0.25", Facts.format(new BigDecimal("0.2500")));
+        // found by HardeningProperties: rounding 101 digits at scale MIN_VALUE + 1 underflows the scale
+        BigDecimal wide = new BigDecimal(BigInteger.TEN.pow(101).add(BigInteger.ONE), Integer.MIN_VALUE + 1);
+        assertEquals(wide.toString(), Facts.format(wide));
     }
 
     @Test

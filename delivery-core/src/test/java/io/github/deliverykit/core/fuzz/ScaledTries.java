@@ -1,0 +1,40 @@
+package io.github.deliverykit.core.fuzz;
+
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyAttributes;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * Multiplies the explicit {@code tries} of every jqwik property by the system property
+ * {@code deliverykit.tries.scale} (default 1), so that the {@code properties-deep} Maven profile runs
+ * each property ten times as long; properties without explicit tries follow {@code jqwik.tries.default},
+ * which the profile raises by the same factor. Registered for all properties of a module through
+ * {@code META-INF/services/net.jqwik.api.lifecycle.LifecycleHook} in its test resources.
+ */
+public final class ScaledTries implements AroundPropertyHook {
+
+    /** The system property holding the factor. */
+    public static final String SCALE = "deliverykit.tries.scale";
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        int scale = Integer.getInteger(SCALE, 1);
+        PropertyAttributes attributes = context.attributes();
+        if (scale > 1) {
+            attributes.tries().ifPresent(t -> attributes.setTries((int) Math.min(Integer.MAX_VALUE, (long) t * scale)));
+        }
+        return property.execute();
+    }
+
+    @Override
+    public net.jqwik.api.lifecycle.PropagationMode propagateTo() {
+        return net.jqwik.api.lifecycle.PropagationMode.ALL_DESCENDANTS;
+    }
+
+    @Override
+    public int aroundPropertyProximity() {
+        return -100; // outermost: before jqwik reads the attributes for generation
+    }
+}
