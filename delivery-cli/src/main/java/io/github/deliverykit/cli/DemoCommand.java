@@ -297,10 +297,10 @@ final class DemoCommand implements Callable<Integer> {
             Clock clock) {
         List<IncidentTimeline> timelines = new ArrayList<>();
         List<JsonInput> sources = new ArrayList<>();
-        for (JsonInput i : Inputs.incidentObjects(incidentsFile)) {
+        Inputs.forEachIncident(incidentsFile, i -> {
             timelines.add(IncidentReportCommand.timeline(i));
             sources.add(i);
-        }
+        });
         List<String> consumes = new ArrayList<>(List.of("incidents.json (" + timelines.size() + " incidents)"));
         if (outcome != null && outcome.incident() != null) {
             timelines.add(IncidentTimeline.of(outcome.incident().incident()));
