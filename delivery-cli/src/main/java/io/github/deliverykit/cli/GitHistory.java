@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -267,21 +266,21 @@ public final class GitHistory {
         Arrays.fill(label, -1);
         int[] stack = new int[16];
         for (int k : read) {
-            Integer start = g.index.get(tags.get(k).commit());
-            if (start == null || !g.present[start] || label[start] >= 0) {
+            int start = g.find(tags.get(k).commit());
+            if (start < 0 || !g.present(start) || label[start] >= 0) {
                 continue;
             }
             int top = 0;
             stack[top++] = start;
             while (top > 0) {
                 int c = stack[--top];
-                if (label[c] >= 0 || !g.present[c]) {
+                if (label[c] >= 0 || !g.present(c)) {
                     continue;
                 }
                 label[c] = k;
                 for (int e = g.parentStart[c]; e < g.parentStart[c + 1]; e++) {
                     int parent = g.parents[e];
-                    if (label[parent] < 0 && g.present[parent]) {
+                    if (label[parent] < 0 && g.present(parent)) {
                         if (top == stack.length) {
                             stack = Arrays.copyOf(stack, top * 2);
                         }
@@ -297,9 +296,8 @@ public final class GitHistory {
         List<Commit> commits = new ArrayList<>(g.lines);
         for (int i : g.order()) {
             if (label[i] >= 0) {
-                String sha = g.shas.get(i);
-                shipped.get(label[i]).add(sha);
-                commits.add(new Commit(sha, Instant.ofEpochSecond(g.authored[i]), Instant.ofEpochSecond(g.committed[i])));
+                shipped.get(label[i]).add(g.shas.get(i));
+                commits.add(g.commits[i]);
             }
         }
         List<Deployment> deployments = new ArrayList<>(tags.size());
@@ -316,15 +314,13 @@ public final class GitHistory {
 
     /**
      * The commit graph of one {@code git log --format=%H%x09%P%x09%at%x09%ct}, parsed from the byte
-     * stream without splitting lines into strings: a sha table, the instants and the parent links in
-     * primitive arrays.
+     * stream as git writes it, without splitting lines into strings: an open-addressing table from
+     * sha to index (keyed by the sha's first 64 bits, no string made for a known parent), the
+     * commits built as their lines arrive, and the parent links in primitive arrays.
      */
     private static final class LogGraph {
-        final Map<String, Integer> index = new HashMap<>();
         final List<String> shas = new ArrayList<>();
-        boolean[] present = new boolean[1024];
-        long[] authored = new long[1024];
-        long[] committed = new long[1024];
+        Commit[] commits = new Commit[1024]; // null until the commit's own line is read
         int[] lineOf = new int[1024]; // commit index per output line
         int[] parentStart = new int[1025];
         int[] parentsOfLine = new int[1024];
@@ -332,23 +328,92 @@ public final class GitHistory {
         int size;
         int lines;
         private int edges;
+        private long[] keys = new long[1 << 12];
+        private int[] slots = new int[1 << 12]; // index + 1, 0 when empty
+
+        boolean present(int c) {
+            return commits[c] != null;
+        }
+
+        /** The index of a commit id, -1 if git never printed it. */
+        int find(String sha) {
+            if (sha.length() != 40) {
+                return -1;
+            }
+            byte[] b = sha.getBytes(StandardCharsets.ISO_8859_1);
+            long key = key(b, 0);
+            int mask = slots.length - 1;
+            for (int h = mix(key) & mask; slots[h] != 0; h = (h + 1) & mask) {
+                if (keys[h] == key && same(b, 0, slots[h] - 1)) {
+                    return slots[h] - 1;
+                }
+            }
+            return -1;
+        }
+
+        private static long key(byte[] b, int from) {
+            long k = 0;
+            for (int i = from; i < from + 16; i++) {
+                int c = b[i];
+                int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
+                k = k << 4 | (d & 0xF);
+            }
+            return k;
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ h >>> 32);
+        }
+
+        private boolean same(byte[] b, int from, int index) {
+            String known = shas.get(index);
+            for (int i = 0; i < 40; i++) {
+                if (known.charAt(i) != (char) (b[from + i] & 0xFF)) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         private int id(byte[] buf, int from) {
-            String sha = new String(buf, from, 40, StandardCharsets.ISO_8859_1);
-            Integer known = index.get(sha);
-            if (known != null) {
-                return known;
+            long key = key(buf, from);
+            int mask = slots.length - 1;
+            int h = mix(key) & mask;
+            for (; slots[h] != 0; h = (h + 1) & mask) {
+                if (keys[h] == key && same(buf, from, slots[h] - 1)) {
+                    return slots[h] - 1;
+                }
             }
             int i = size++;
-            if (i == present.length) {
-                int n = i * 2;
-                present = Arrays.copyOf(present, n);
-                authored = Arrays.copyOf(authored, n);
-                committed = Arrays.copyOf(committed, n);
+            if (i == commits.length) {
+                commits = Arrays.copyOf(commits, i * 2);
             }
-            index.put(sha, i);
-            shas.add(sha);
+            shas.add(new String(buf, from, 40, StandardCharsets.ISO_8859_1));
+            keys[h] = key;
+            slots[h] = i + 1;
+            if (size * 2 > slots.length) {
+                grow();
+            }
             return i;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != 0) {
+                    int h = mix(oldKeys[j]) & mask;
+                    while (slots[h] != 0) {
+                        h = (h + 1) & mask;
+                    }
+                    keys[h] = oldKeys[j];
+                    slots[h] = oldSlots[j];
+                }
+            }
         }
 
         /** The commit indexes in the order git printed them. */
@@ -406,18 +471,20 @@ public final class GitHistory {
             if (length < 44 || b[40] != '\t') {
                 throw malformed(b, length);
             }
-            int c = id(b, 0);
-            if (present[c]) {
+            if (!hex(b, 0)) {
                 throw malformed(b, length);
             }
-            present[c] = true;
+            int c = id(b, 0);
+            if (commits[c] != null) {
+                throw malformed(b, length);
+            }
             int pos = 41;
             if (lines == lineOf.length) {
                 lineOf = Arrays.copyOf(lineOf, lines * 2);
                 parentStart = Arrays.copyOf(parentStart, lines * 2 + 1);
             }
             while (pos < length && b[pos] != '\t') {
-                if (pos + 40 > length) {
+                if (pos + 40 > length || !hex(b, pos)) {
                     throw malformed(b, length);
                 }
                 int parent = id(b, pos);
@@ -441,11 +508,23 @@ public final class GitHistory {
             if (tab >= length) {
                 throw malformed(b, length);
             }
-            authored[c] = seconds(b, pos, tab, length);
-            committed[c] = seconds(b, tab + 1, length, length);
+            long authored = seconds(b, pos, tab, length);
+            long committed = seconds(b, tab + 1, length, length);
+            // built here, while git is still writing, so the validation overlaps git's own work
+            commits[c] = new Commit(shas.get(c), Instant.ofEpochSecond(authored), Instant.ofEpochSecond(committed));
             lineOf[lines] = c;
             lines++;
             parentStart[lines] = edges;
+        }
+
+        private static boolean hex(byte[] b, int from) {
+            for (int i = from; i < from + 40; i++) {
+                int c = b[i];
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static long seconds(byte[] b, int from, int to, int length) {

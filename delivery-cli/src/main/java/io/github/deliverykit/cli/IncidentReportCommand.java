@@ -41,6 +41,7 @@ final class IncidentReportCommand extends ReportCommand {
         int[] count = new int[1];
         Inputs.forEachIncident(incidentsFile, i -> {
             String iid = i.string("id");
+            Inputs.incident(i); // every incident is read as every command reads it, not only the one reported
             if (ids.size() < MAX_IDS_LISTED) {
                 ids.add(iid);
             }
