@@ -111,7 +111,8 @@ final class ChangeCommand extends ReportCommand {
         if (window != null) {
             b.window(interval(window));
         }
-        for (JsonInput a : r.optObjects("approvals")) {
+        List<JsonInput> approvals = r.optObjects("approvals");
+        for (JsonInput a : approvals) {
             a.allowOnly("approver", "role");
             String approver = a.string("approver");
             String roleName = a.string("role");
@@ -149,10 +150,29 @@ final class ChangeCommand extends ReportCommand {
             }
             config = p.build(x -> pb.build());
         }
+        requireKnownRoles(approvals, config);
         // no error-budget freeze decision here: the caller adds one when it has it
         ChangeApproval.Input input = r.build(x -> ChangeApproval.Input.of(request).withFreezeWindows(freezeWindows)
                 .withScheduled(scheduled));
         return new Parsed(r, input, config);
+    }
+
+    /** An approval in a role no change type or risk of the policy asks for is a typo, not an approval. */
+    private static void requireKnownRoles(List<JsonInput> approvals, ChangeApprovalConfig config) {
+        java.util.Set<Role> known = new java.util.TreeSet<>();
+        for (Type type : Type.values()) {
+            known.addAll(config.approvers(type));
+        }
+        for (ChangeDecision.Risk risk : ChangeDecision.Risk.values()) {
+            known.addAll(config.riskApprovers(risk));
+        }
+        for (JsonInput a : approvals) {
+            Role role = Role.of(a.string("role"));
+            if (!known.contains(role)) {
+                throw a.problem("role", "unknown approver role '" + role.name() + "' (roles the policy asks for: "
+                        + String.join(", ", names(List.copyOf(known))) + ")");
+            }
+        }
     }
 
     /** The report of a change decision (also the demo's change step). */

@@ -195,10 +195,9 @@ final class DemoCommand implements Callable<Integer> {
         Rollout rollout = deploy.rollout();
         if (rollout != null) {
             // 7. judge the canary stage on the observations, gated on the freeze decision's budget
-            JsonInput observationsIn = JsonInput.read(dir.resolve("observations.json"));
-            List<Observation> observations = DeployCommand.observations(observationsIn);
+            List<Observation> observations = DeployCommand.observations(dir.resolve("observations.json"));
             int stage = rollout.state().stageIndex() + 1;
-            Rollout judged = observationsIn.build(x -> manager.judge(rollout, observations, freeze, clock));
+            Rollout judged = build(dir.resolve("observations.json"), () -> manager.judge(rollout, observations, freeze, clock));
             steps.add(new Step("Judge the canary", List.of("Rollout of step 6 (stage " + stage + ")",
                     "observations.json (" + observations.size() + " observations)", "the budget of FreezeDecision "
                     + "of step 5"), "Rollout " + judged.state().phase() + ", stage verdict "
@@ -297,10 +296,10 @@ final class DemoCommand implements Callable<Integer> {
             Clock clock) {
         List<IncidentTimeline> timelines = new ArrayList<>();
         List<JsonInput> sources = new ArrayList<>();
-        for (JsonInput i : Inputs.incidentObjects(incidentsFile)) {
+        Inputs.forEachIncident(incidentsFile, i -> {
             timelines.add(IncidentReportCommand.timeline(i));
             sources.add(i);
-        }
+        });
         List<String> consumes = new ArrayList<>(List.of("incidents.json (" + timelines.size() + " incidents)"));
         if (outcome != null && outcome.incident() != null) {
             timelines.add(IncidentTimeline.of(outcome.incident().incident()));
@@ -344,6 +343,15 @@ final class DemoCommand implements Callable<Integer> {
         return new Step("Manage the incidents", consumes, timelines.size() + " IncidentSlaDecision, " + breached
                 + " breached", new Report("Incidents", verdict, findings, text.toString(), markdown.toString(), data,
                 breached > 0 ? ExitCode.NEGATIVE : ExitCode.OK));
+    }
+
+    /** Runs a library call on what a file gave; its {@link IllegalArgumentException} names the file. */
+    private static <T> T build(Path file, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), "$", e.getMessage() == null ? "invalid value" : e.getMessage());
+        }
     }
 
     /** Renders the steps: a heading per step saying what it consumed and produced, then its report. */

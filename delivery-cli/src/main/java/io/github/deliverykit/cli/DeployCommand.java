@@ -70,7 +70,7 @@ final class DeployCommand extends ReportCommand {
         }
         Rollout.State state = plan.build(x -> new Rollout.State(phase, stage - 1, stageStart, null, false, Map.of()));
         CanaryAnalysisConfig config = gates(plan.optObject("gates"));
-        List<Observation> observations = observations(JsonInput.read(observationsFile));
+        List<Observation> observations = observations(observationsFile);
         CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
                 CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
         StringBuilder text = new StringBuilder(planText("Deployment plan: " + service + " " + version + " to " + env
@@ -214,57 +214,59 @@ final class DeployCommand extends ReportCommand {
         return gates.build(x -> b.build());
     }
 
-    static List<Observation> observations(JsonInput root) {
-        root.allowOnly("observations");
+    /** Reads an observations file ({@code {"observations": [...]}}) one observation at a time. */
+    static List<Observation> observations(Path file) {
         List<Observation> out = new ArrayList<>();
-        for (JsonInput o : root.objects("observations")) {
-            String type = o.string("type");
-            Instant at = o.instant("at");
-            switch (type) {
-                case "count": {
-                    o.allowOnly("type", "at", "variant", "metric", "bad", "total");
-                    Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_REQUEST_METRIC);
-                    long bad = o.integer("bad");
-                    long total = o.integer("total");
-                    out.add(o.build(x -> new Observation.Count(at, v, metric, bad, total)));
-                    break;
-                }
-                case "sample": {
-                    o.allowOnly("type", "at", "variant", "metric", "value");
-                    Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
-                    double value = o.number("value");
-                    out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
-                    break;
-                }
-                case "samples": {
-                    o.allowOnly("type", "at", "variant", "metric", "values");
-                    Variant v = o.enumValue("variant", Variant.class);
-                    String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
-                    for (double value : o.numbers("values")) {
-                        out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
-                    }
-                    break;
-                }
-                case "health": {
-                    o.allowOnly("type", "at", "metric", "healthy");
-                    String metric = o.string("metric", "health");
-                    boolean healthy = o.bool("healthy");
-                    out.add(o.build(x -> new Observation.Health(at, metric, healthy)));
-                    break;
-                }
-                case "queryError": {
-                    o.allowOnly("type", "at", "metric", "reason");
-                    String metric = o.string("metric");
-                    String reason = o.string("reason");
-                    out.add(o.build(x -> new Observation.QueryError(at, metric, reason)));
-                    break;
-                }
-                default:
-                    throw o.problem("type", "unknown value '" + type + "' (one of: count, sample, samples, health, queryError)");
-            }
-        }
+        JsonInput.stream(file, List.of(new JsonInput.ArrayField("observations", true, o -> observation(o, out))));
         return out;
+    }
+
+    private static void observation(JsonInput o, List<Observation> out) {
+        String type = o.string("type");
+        Instant at = o.instant("at");
+        switch (type) {
+            case "count": {
+                o.allowOnly("type", "at", "variant", "metric", "bad", "total");
+                Variant v = o.enumValue("variant", Variant.class);
+                String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_REQUEST_METRIC);
+                long bad = o.integer("bad");
+                long total = o.integer("total");
+                out.add(o.build(x -> new Observation.Count(at, v, metric, bad, total)));
+                break;
+            }
+            case "sample": {
+                o.allowOnly("type", "at", "variant", "metric", "value");
+                Variant v = o.enumValue("variant", Variant.class);
+                String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
+                double value = o.number("value");
+                out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
+                break;
+            }
+            case "samples": {
+                o.allowOnly("type", "at", "variant", "metric", "values");
+                Variant v = o.enumValue("variant", Variant.class);
+                String metric = o.string("metric", CanaryAnalysisConfig.DEFAULT_LATENCY_METRIC);
+                for (double value : o.numbers("values")) {
+                    out.add(o.build(x -> new Observation.Sample(at, v, metric, value)));
+                }
+                break;
+            }
+            case "health": {
+                o.allowOnly("type", "at", "metric", "healthy");
+                String metric = o.string("metric", "health");
+                boolean healthy = o.bool("healthy");
+                out.add(o.build(x -> new Observation.Health(at, metric, healthy)));
+                break;
+            }
+            case "queryError": {
+                o.allowOnly("type", "at", "metric", "reason");
+                String metric = o.string("metric");
+                String reason = o.string("reason");
+                out.add(o.build(x -> new Observation.QueryError(at, metric, reason)));
+                break;
+            }
+            default:
+                throw o.problem("type", "unknown value '" + type + "' (one of: count, sample, samples, health, queryError)");
+        }
     }
 }

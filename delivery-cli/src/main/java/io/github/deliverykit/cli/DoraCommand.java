@@ -3,6 +3,9 @@ package io.github.deliverykit.cli;
 import io.github.deliverykit.core.event.Commit;
 import io.github.deliverykit.core.event.Deployment;
 import io.github.deliverykit.core.event.Incident;
+import io.github.deliverykit.core.finding.Facts;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.metrics.dora.DoraAssessment;
 import io.github.deliverykit.metrics.dora.DoraConfig;
@@ -15,12 +18,14 @@ import io.github.deliverykit.metrics.dora.Rate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,9 +52,28 @@ final class DoraCommand extends ReportCommand {
             description = "With --git: tags matching this glob are production deployments (default: ${DEFAULT-VALUE}).")
     String deployTags = "v*";
 
+    @Option(names = "--exclude-tags", paramLabel = "GLOB", split = ",",
+            description = "With --git: tags matching this glob are not deployments (pre-releases, markers), e.g. '*-rc*'; "
+                    + "repeatable or comma-separated.")
+    List<String> excludeTags = new ArrayList<>();
+
     @Option(names = "--service", paramLabel = "SERVICE",
             description = "With --git: the service name (default: the repository directory's name).")
     @Nullable String service;
+
+    @Option(names = "--environment", paramLabel = "ENV", defaultValue = "production",
+            description = "With --git: the environment the tags deploy to (default: ${DEFAULT-VALUE}); the DORA "
+                    + "figures are of this environment, and incidents count when they name it.")
+    String environment = "production";
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "The zone of calendar days and weeks (deployment days, Four Keys buckets), e.g. Europe/Paris "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String timeZone = "UTC";
+
+    @Option(names = "--git-timeout", paramLabel = "DURATION", defaultValue = "120s",
+            description = "With --git: how long one git command may run (default: ${DEFAULT-VALUE}).")
+    String gitTimeout = "120s";
 
     @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), optional.")
     @Nullable Path incidents;
@@ -72,29 +96,89 @@ final class DoraCommand extends ReportCommand {
     Report report() {
         Instant now = common.now();
         Interval window = window(now);
+        ZoneId zone = zone();
         List<Deployment> deployments;
         List<Commit> commits;
         String origin;
+        Findings notes = Findings.none();
         if (source.git != null) {
             Path repo = source.git.toAbsolutePath().normalize();
             String name = service != null ? service
                     : repo.getFileName() == null ? "repository" : repo.getFileName().toString();
-            GitHistory.Result history = GitHistory.read(repo, deployTags, name);
+            GitHistory.Options options;
+            try {
+                options = GitHistory.Options.of(name).withTags(deployTags).withExcludedTags(excludeTags)
+                        .withEnvironment(environment).withWindow(window).withTimeout(timeout());
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--git: " + e.getMessage());
+            }
+            GitHistory.Result history = GitHistory.read(repo, options);
             deployments = history.deployments();
             commits = history.commits();
             origin = "git tags '" + deployTags + "' of " + name;
+            notes = gitNotes(history, window, options);
         } else {
-            JsonInput root = JsonInput.read(source.deployments).allowOnly("deployments", "commits");
-            deployments = Inputs.deployments(root);
-            commits = Inputs.commits(root);
+            Inputs.DeploymentsFile file = Inputs.deployments(source.deployments);
+            commits = file.commits();
+            deployments = file.deployments();
             origin = "deployments file";
         }
         List<Incident> incidentList = incidents == null ? List.of() : Inputs.incidents(incidents);
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
+        DoraConfig config = DoraConfig.custom().zone(zone).productionEnvironments(Set.of(environment)).build();
         DoraReport report = report(deployments, incidentList, commits, window,
-                source.git != null ? "--git" : String.valueOf(source.deployments));
-        return report(new Result(report, window, origin), table);
+                source.git != null ? "--git" : String.valueOf(source.deployments), config);
+        return report(new Result(report, window, origin), table, notes);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new InputException("--time-zone must be a zone id like UTC, Europe/Paris or +02:00, but was '"
+                    + timeZone + "'");
+        }
+    }
+
+    private Duration timeout() {
+        Duration d = JsonInput.parseDuration(gitTimeout.trim());
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new InputException("--git-timeout must be a positive duration like 120s, 5m or PT2M, but was '"
+                    + gitTimeout + "'");
+        }
+        return d;
+    }
+
+    /** What the repository says beyond the figures: excluded tags, a window without a deployment. */
+    static Findings gitNotes(GitHistory.Result history, Interval window, GitHistory.Options options) {
+        List<Finding> out = new ArrayList<>();
+        if (!history.excludedTags().isEmpty()) {
+            out.add(Finding.info("dora.git.excluded-tags", history.excludedTags().size() + " tag(s) matching '"
+                    + options.tagPattern() + "' are excluded by " + options.excludeTags() + " and are not deployments",
+                    Facts.of("excluded", history.excludedTags().size(), "first", history.excludedTags().get(0))));
+        }
+        long inWindow = history.deployments().stream()
+                .filter(d -> !d.finished().isBefore(window.start()) && d.finished().isBefore(window.end())).count();
+        if (inWindow == 0) {
+            Deployment last = null;
+            for (Deployment d : history.deployments()) {
+                if (d.finished().isBefore(window.start())) {
+                    last = d;
+                }
+            }
+            long days = Duration.between(window.start(), window.end()).toDays();
+            String message = "no tag matching '" + options.tagPattern() + "' is dated in the " + days
+                    + "-day window " + window + ": the figures and bands describe a quiet window, not the repository"
+                    + (last == null ? "" : "; the last deployment before it is " + last.version() + " at "
+                            + last.finished() + " (widen --days or set --since)");
+            Facts.Builder facts = Facts.builder().put("windowDays", days).put("tags", history.deployments().size());
+            if (last != null) {
+                facts.put("lastTag", last.version()).put("lastTagAt", last.finished());
+            }
+            out.add(Finding.warn("dora.git.quiet-window", message, facts.build()));
+        }
+        return Findings.of(out);
     }
 
     /**
@@ -116,36 +200,52 @@ final class DoraCommand extends ReportCommand {
      * @return the report
      */
     static Result fromFiles(Path deploymentsFile, @Nullable Path incidentsFile, Instant now) {
-        JsonInput root = JsonInput.read(deploymentsFile).allowOnly("deployments", "commits");
-        List<Deployment> deployments = Inputs.deployments(root);
-        List<Commit> commits = Inputs.commits(root);
+        Inputs.DeploymentsFile file = Inputs.deployments(deploymentsFile);
+        List<Commit> commits = file.commits();
+        List<Deployment> deployments = file.deployments();
         List<Incident> incidentList = incidentsFile == null ? List.of() : Inputs.incidents(incidentsFile);
         Interval window = Interval.ending(Duration.ofDays(DEFAULT_DAYS), now);
-        return new Result(report(deployments, incidentList, commits, window, deploymentsFile.toString()), window,
-                "deployments file");
+        return new Result(report(deployments, incidentList, commits, window, deploymentsFile.toString(),
+                DoraConfig.ofDefaults()), window, "deployments file");
     }
 
     private static DoraReport report(List<Deployment> deployments, List<Incident> incidentList, List<Commit> commits,
-            Interval window, String source) {
+            Interval window, String source, DoraConfig config) {
         DoraEvents events;
         try {
             events = DoraEvents.builder().deployments(deployments).incidents(incidentList).commits(commits).build();
         } catch (IllegalArgumentException e) {
             throw new InputException(source + ": " + e.getMessage());
         }
-        return DoraDataset.of(events, DoraConfig.ofDefaults()).report(window);
+        return DoraDataset.of(events, config).report(window);
     }
 
     /** The report of a DORA report assessed against performance bands (also the demo's DORA step). */
     static Report report(Result result, PerformanceBands table) {
+        return report(result, table, Findings.none());
+    }
+
+    /**
+     * The report of a DORA report assessed against performance bands, with notes on the source.
+     *
+     * @param result the report
+     * @param table the bands
+     * @param notes findings about the source (e.g. a quiet window), listed before the bands'
+     * @return the report
+     */
+    static Report report(Result result, PerformanceBands table, Findings notes) {
         DoraReport report = result.report();
         Interval window = result.window();
         String origin = result.origin();
         DoraAssessment assessment = table.table().assess(report);
+        Findings findings = notes.plus(assessment.findings());
         List<String[]> rows = rows(report, assessment);
         StringBuilder text = new StringBuilder("DORA metrics: ").append(window).append(" (").append(origin).append(")\n");
         for (String[] r : rows) {
             text.append(r[0]).append(": ").append(r[1]).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            text.append('\n').append(notes.toText());
         }
         text.append('\n').append("Bands (").append(table.id()).append(")\n").append(assessment.findings().toText());
         StringBuilder md = new StringBuilder("## DORA metrics\n\n").append("Window ").append(window).append(", ")
@@ -153,21 +253,73 @@ final class DoraCommand extends ReportCommand {
         for (String[] r : rows) {
             md.append("| ").append(r[0]).append(" | ").append(r[1].replace("|", "\\|")).append(" |\n");
         }
+        if (!notes.isEmpty()) {
+            md.append('\n').append(notes.toMarkdown());
+        }
         md.append("\n### Bands (").append(table.id()).append(")\n\n").append(assessment.findings().toMarkdown());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("window", window.toString());
-        data.put("deployments", report.deploymentFrequency().deployments());
-        data.put("deploymentsPerDay", round(report.deploymentFrequency().perDay()));
-        data.put("leadTimeMedian", median(report.leadTime().summary()));
-        data.put("leadTimeSamples", report.leadTime().summary().sampleSize());
-        data.put("changeFailureRate", rate(report.changeFailureRate().value()));
-        data.put("timeToRestoreMedian", median(report.timeToRestore().summary()));
-        data.put("recoveryTimeMedian", median(report.recoveryTime().summary()));
-        data.put("reworkRate", rate(report.reworkRate().value()));
+        data.put("windowStart", window.start().toString());
+        data.put("windowEnd", window.end().toString());
+        var f = report.deploymentFrequency();
+        Map<String, Object> frequency = new LinkedHashMap<>();
+        frequency.put("deployments", f.deployments());
+        frequency.put("deploymentDays", f.deploymentDays());
+        frequency.put("calendarDays", f.calendarDays());
+        frequency.put("perDay", f.perDay());
+        frequency.put("perWeek", f.perWeek());
+        frequency.put("fourKeysBucket", f.fourKeysBucket().toString());
+        data.put("deploymentFrequency", frequency);
+        Map<String, Object> lead = summaryData(report.leadTime().summary());
+        lead.put("deployments", report.leadTime().deployments());
+        lead.put("deploymentsWithoutChanges", report.leadTime().deploymentsWithoutChanges());
+        lead.put("unknownCommits", report.leadTime().unknownCommits());
+        lead.put("nonPositiveDropped", report.leadTime().nonPositiveDropped());
+        data.put("leadTime", lead);
+        var cfr = report.changeFailureRate();
+        Map<String, Object> failure = rateData(cfr.value(), cfr.failed(), cfr.deployments());
+        data.put("changeFailureRate", failure);
+        Map<String, Object> restore = summaryData(report.timeToRestore().summary());
+        restore.put("incidents", report.timeToRestore().incidents());
+        restore.put("open", report.timeToRestore().open());
+        data.put("timeToRestore", restore);
+        Map<String, Object> recovery = summaryData(report.recoveryTime().summary());
+        recovery.put("failedDeployments", report.recoveryTime().failedDeployments());
+        recovery.put("unrecovered", report.recoveryTime().unrecovered());
+        data.put("recoveryTime", recovery);
+        var rework = report.reworkRate();
+        data.put("reworkRate", rateData(rework.value(), rework.numerator(), rework.denominator()));
         data.put("bands", table.id());
         data.put("overall", assessment.overall().orElse("no data"));
+        data.put("partial", assessment.partial());
         return new Report("DORA metrics", assessment.overall().map(s -> s.toUpperCase(Locale.ROOT)).orElse("NO_DATA"),
-                assessment.findings(), text.toString(), md.toString(), data, ExitCode.OK);
+                findings, text.toString(), md.toString(), data, ExitCode.OK);
+    }
+
+    /** A duration summary as numbers (seconds, null without data) beside its display text. */
+    private static Map<String, Object> summaryData(DurationSummary s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("samples", s.sampleSize());
+        out.put("medianSeconds", seconds(s.medianMillis()));
+        out.put("p90Seconds", seconds(s.p90Millis()));
+        out.put("meanSeconds", seconds(s.meanMillis()));
+        out.put("median", s.median().map(DoraCommand::duration).orElse("no data"));
+        out.put("p90", s.p90().map(DoraCommand::duration).orElse("no data"));
+        out.put("mean", s.mean().map(DoraCommand::duration).orElse("no data"));
+        return out;
+    }
+
+    private static @Nullable Object seconds(OptionalDouble millis) {
+        return millis.isPresent() ? millis.getAsDouble() / 1000.0 : null;
+    }
+
+    private static Map<String, Object> rateData(OptionalDouble value, long numerator, long denominator) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ratio", value.isPresent() ? value.getAsDouble() : null);
+        out.put("numerator", numerator);
+        out.put("denominator", denominator);
+        out.put("text", rate(value));
+        return out;
     }
 
     private Interval window(Instant now) {
@@ -189,16 +341,8 @@ final class DoraCommand extends ReportCommand {
         return Interval.ending(Duration.ofDays(days), now);
     }
 
-    private static String round(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
     private static String rate(OptionalDouble v) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.2f%%", v.getAsDouble() * 100) : "no data";
-    }
-
-    private static String median(DurationSummary s) {
-        return s.median().map(DoraCommand::duration).orElse("no data");
     }
 
     static String duration(Duration d) {

@@ -31,21 +31,30 @@ final class IncidentReportCommand extends ReportCommand {
     @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "The incidents file (JSON).")
     Path incidentsFile;
 
+    private static final int MAX_IDS_LISTED = 20;
+
     @Override
     Report report() {
         common.now();
-        JsonInput found = null;
+        JsonInput[] match = new JsonInput[1];
         List<String> ids = new ArrayList<>();
-        for (JsonInput i : Inputs.incidentObjects(incidentsFile)) {
+        int[] count = new int[1];
+        Inputs.forEachIncident(incidentsFile, i -> {
             String iid = i.string("id");
-            ids.add(iid);
-            if (iid.equals(id)) {
-                found = i;
+            Inputs.incident(i); // every incident is read as every command reads it, not only the one reported
+            if (ids.size() < MAX_IDS_LISTED) {
+                ids.add(iid);
             }
-        }
+            count[0]++;
+            if (iid.equals(id)) {
+                match[0] = i;
+            }
+        });
+        JsonInput found = match[0];
         if (found == null) {
             throw new InputException(incidentsFile.toString(), "$.incidents",
-                    "no incident with id '" + id + "' (ids: " + String.join(", ", ids) + ")");
+                    "no incident with id '" + id + "' (ids: " + String.join(", ", ids)
+                    + (count[0] > ids.size() ? ", ... " + (count[0] - ids.size()) + " more" : "") + ")");
         }
         IncidentTimeline timeline = timeline(found);
         IncidentSlaDecision report = found.build(x -> IncidentSla.load(IncidentSlaConfig.ofDefaults())

@@ -1,10 +1,15 @@
 package io.github.deliverykit.cli;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +38,20 @@ public final class JsonInput {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Reads one value of a stream whose parser goes on past it. */
+    private static final ObjectReader ELEMENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * An array field of a file that is read element by element ({@link #stream}).
+     *
+     * @param field the field name
+     * @param required whether a missing field is an error
+     * @param each what to do with each element, an object at its own JSON path
+     */
+    public record ArrayField(String field, boolean required, Consumer<JsonInput> each) {}
 
     private final String source;
     private final String path;
@@ -55,9 +74,10 @@ public final class JsonInput {
         String source = file.toString();
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "$", "file not found");
+            root = MAPPER.readTree(file.toFile());
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new InputException(source, "$", Files.exists(file) ? "cannot read the file: " + e.getMessage()
+                    : "file not found");
         } catch (JsonParseException e) {
             throw new InputException(source, "$", "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -71,6 +91,83 @@ public final class JsonInput {
         }
         JsonInput in = new JsonInput(source, "$", root);
         in.requireObject();
+        return in;
+    }
+
+    /**
+     * Reads a file holding one JSON object whose large array fields are read one element at a time:
+     * each element is parsed into a small tree, handed to its field's action and dropped, so memory
+     * does not grow with the file. The other fields are read whole into the object returned.
+     *
+     * @param file the file
+     * @param arrays the array fields to stream
+     * @param otherFields the other allowed (small) fields
+     * @return the object holding the other fields
+     * @throws InputException if the file is missing, unreadable, not JSON, not an object, has an
+     *     unknown or duplicate field, a streamed field that is not an array of objects, a missing
+     *     required array, or an element an action rejects
+     */
+    public static JsonInput stream(Path file, List<ArrayField> arrays, String... otherFields) {
+        String source = file.toString();
+        ObjectNode rest = MAPPER.createObjectNode();
+        Set<String> seen = new TreeSet<>();
+        try (JsonParser p = MAPPER.createParser(file.toFile())) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new InputException(source, "$", "the file is empty");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new InputException(source, "$", "must be a JSON object, but was " + kind(ELEMENT.readTree(p)));
+            }
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                ArrayField array = arrays.stream().filter(a -> a.field().equals(name)).findFirst().orElse(null);
+                if (array == null || p.currentToken() == JsonToken.VALUE_NULL) {
+                    rest.set(name, ELEMENT.readTree(p));
+                    continue;
+                }
+                seen.add(name);
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw new InputException(source, "$." + name, "must be an array, but was " + kind(ELEMENT.readTree(p)));
+                }
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonInput child = new JsonInput(source, "$." + name + "[" + i + "]", ELEMENT.readTree(p));
+                    child.requireObject();
+                    array.each().accept(child);
+                    i++;
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new InputException(source, "$", "malformed JSON at line " + p.currentLocation().getLineNr()
+                        + ", column " + p.currentLocation().getColumnNr() + ": trailing content after the object");
+            }
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new InputException(source, "$", Files.exists(file) ? "cannot read the file: " + e.getMessage()
+                    : "file not found");
+        } catch (JsonParseException e) {
+            throw new InputException(source, "$", "malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new InputException(source, "$", "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(source, "$", "cannot read the file: " + e.getMessage());
+        }
+        List<String> allowed = new ArrayList<>(List.of(otherFields));
+        for (ArrayField a : arrays) {
+            allowed.add(a.field());
+        }
+        JsonInput in = new JsonInput(source, "$", rest);
+        in.allowOnly(allowed.toArray(String[]::new));
+        for (ArrayField a : arrays) {
+            if (rest.has(a.field()) && rest.get(a.field()).isNull()) {
+                rest.remove(a.field());
+            }
+            if (a.required() && !seen.contains(a.field())) {
+                throw in.problem(a.field(), "missing required field");
+            }
+        }
         return in;
     }
 

@@ -28,8 +28,10 @@ final class ReleaseCheckCommand extends ReportCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "The release version, e.g. v2.5.0.")
-    String version;
+    @Option(names = "--version", paramLabel = "VERSION",
+            description = "The release version, e.g. v2.5.0 (default: the release file's version; when both are given "
+                    + "they must match).")
+    @Nullable String version;
 
     @Option(names = "--release", required = true, paramLabel = "FILE", description = "The release file (JSON).")
     Path file;
@@ -44,7 +46,7 @@ final class ReleaseCheckCommand extends ReportCommand {
         ReleaseReadiness engine = ReleaseReadiness.of(config);
         ReadinessDecision readiness = parsed.root().build(x -> engine.evaluate(
                 ReleaseReadiness.Input.of(parsed.release(), parsed.evidence()), common.clock()));
-        return report(readiness, version);
+        return report(readiness, version != null ? version : parsed.root().string("version"));
     }
 
     /**
@@ -68,6 +70,9 @@ final class ReleaseCheckCommand extends ReportCommand {
     static Parsed parse(Path file, @Nullable String version) {
         JsonInput root = JsonInput.read(file).allowOnly("version", "previousVersion", "targetDate", "scope",
                 "evidence", "constraints");
+        if (version == null && !root.has("version")) {
+            throw root.problem("version", "missing: give --version or a \"version\" in the release file");
+        }
         String v = version == null ? root.string("version") : version;
         if (root.has("version") && !normal(root.string("version")).equals(normal(v))) {
             throw root.problem("version", "the file describes " + root.string("version") + ", not " + v);

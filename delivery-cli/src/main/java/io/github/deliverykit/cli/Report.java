@@ -1,14 +1,20 @@
 package io.github.deliverykit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a command prints: a title, a verdict, the findings, the library's own text and Markdown
@@ -24,12 +30,12 @@ import java.util.Map;
  * @param exitCode the exit code
  */
 public record Report(String title, String verdict, Findings findings, String text, String markdown,
-        Map<String, Object> data, int exitCode) {
+        Map<String, @Nullable Object> data, int exitCode) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /**
      * Renders the report.
@@ -67,8 +73,7 @@ public record Report(String title, String verdict, Findings findings, String tex
         root.put("verdict", verdict);
         root.put("exitCode", exitCode);
         ObjectNode figures = root.putObject("data");
-        data.forEach((k, v) -> figures.set(k, JSON.valueToTree(v instanceof Number || v instanceof Boolean
-                || v instanceof String || v instanceof Map || v instanceof java.util.List ? v : Facts.format(v))));
+        data.forEach((k, v) -> figures.set(k, value(v)));
         ArrayNode list = root.putArray("findings");
         for (Finding f : findings) {
             ObjectNode o = list.addObject();
@@ -76,8 +81,57 @@ public record Report(String title, String verdict, Findings findings, String tex
             o.put("level", f.level().name());
             o.put("message", f.message());
             ObjectNode facts = o.putObject("facts");
-            f.facts().values().forEach((k, v) -> facts.put(k, Facts.format(v)));
+            f.facts().values().forEach((k, v) -> facts.set(k, value(v)));
         }
         return root;
+    }
+
+    /**
+     * A value as JSON of its own type: numbers as numbers (decimals exact, doubles rounded as
+     * {@link Facts#format} renders them; a non-finite double as its text), booleans as booleans,
+     * null as null, lists and maps as arrays and objects, anything else (instants, durations,
+     * enums, ids) as the text the findings show.
+     *
+     * @param v the value
+     * @return the JSON value
+     */
+    static JsonNode value(@Nullable Object v) {
+        JsonNodeFactory nodes = JSON.getNodeFactory();
+        if (v == null) {
+            return nodes.nullNode();
+        }
+        if (v instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return nodes.numberNode(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger i) {
+            return nodes.numberNode(i);
+        }
+        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+            String text = Facts.format(v);
+            try {
+                return nodes.numberNode(new BigDecimal(text));
+            } catch (NumberFormatException e) {
+                return nodes.textNode(text); // NaN, Infinity
+            }
+        }
+        if (v instanceof String s) {
+            return nodes.textNode(s);
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode array = nodes.arrayNode();
+            for (Object e : c) {
+                array.add(value(e));
+            }
+            return array;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode object = nodes.objectNode();
+            m.forEach((k, e) -> object.set(String.valueOf(k), value(e)));
+            return object;
+        }
+        return nodes.textNode(Facts.format(v));
     }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +35,9 @@ import picocli.CommandLine.Option;
         description = "SLA compliance and error budget: ON_TRACK / AT_RISK (exit 0), BREACHED or a deploy freeze (exit 1).")
 final class SlaCommand extends ReportCommand {
 
-    @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "The service, e.g. portal.")
-    String service;
+    @Option(names = "--service", paramLabel = "SERVICE",
+            description = "The service, e.g. portal (default: the SLO file's service; when both are given they must match).")
+    @Nullable String service;
 
     @Option(names = "--period", defaultValue = "month", paramLabel = "PERIOD",
             description = "Budget period: day, week, month (365/12 days = 43,800 min), quarter, year or Nd (e.g. 28d). Default: ${DEFAULT-VALUE}.")
@@ -80,7 +82,7 @@ final class SlaCommand extends ReportCommand {
     Report report() {
         Budget b = budget(service, period, sloFile, incidentsFile, common.now());
         DeployFreeze freeze = DeployFreeze.ofDefaults();
-        FreezeDecision frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(service,
+        FreezeDecision frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(b.slo().service(),
                 "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), b.status()), java.time.Clock.fixed(b.status().at(),
                 java.time.ZoneOffset.UTC));
         return report(b, frozen);
@@ -103,23 +105,27 @@ final class SlaCommand extends ReportCommand {
     /**
      * Reads an SLO file and an incidents file and computes the error budget at an instant.
      *
-     * @param service the service
+     * @param service the service, or null to take the SLO file's
      * @param period the period option, e.g. {@code month}
      * @param sloFile the SLO file
      * @param incidentsFile the incidents file
      * @param now the evaluation instant
      * @return the budget
      */
-    static Budget budget(String service, String period, Path sloFile, Path incidentsFile, Instant now) {
+    static Budget budget(@Nullable String service, String period, Path sloFile, Path incidentsFile, Instant now) {
         Duration length = periodLength(period);
         JsonInput slo = JsonInput.read(sloFile).allowOnly("service", "target", "periodStart", "maintenance",
                 "recurringMaintenance", "atRiskBurnRate");
-        if (slo.has("service") && !slo.string("service").equals(service)) {
-            throw slo.problem("service", "the SLO is for '" + slo.string("service") + "', not --service " + service);
+        if (service == null && !slo.has("service")) {
+            throw slo.problem("service", "missing: give --service or a \"service\" in the SLO file");
+        }
+        String name = service == null ? slo.string("service") : service;
+        if (slo.has("service") && !slo.string("service").equals(name)) {
+            throw slo.problem("service", "the SLO is for '" + slo.string("service") + "', not --service " + name);
         }
         String target = slo.decimal("target").toPlainString();
         Window window = Window.rolling(length);
-        Slo objective = slo.build(x -> Slo.timeBased(service, target, window));
+        Slo objective = slo.build(x -> Slo.timeBased(name, target, window));
         Interval interval;
         if (slo.has("periodStart")) {
             Instant start = slo.instant("periodStart");

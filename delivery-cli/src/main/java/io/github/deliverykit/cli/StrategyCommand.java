@@ -71,9 +71,15 @@ final class StrategyCommand extends ReportCommand {
 
     /** The report of a strategy recommendation (also the demo's strategy step). */
     static Report report(StrategyRecommendation rec) {
-        String title = "Deployment strategy: " + rec.recommended().id();
-        StringBuilder text = new StringBuilder(rec.toDecision().toText(title));
-        text.append("Rollback plan: ").append(rec.rollbackPlan()).append('\n');
+        boolean none = !rec.feasible();
+        String best = rec.recommended().id();
+        String title = "Deployment strategy: " + (none ? "none" : best);
+        String verdictLine = "Verdict: NONE (no strategy fits the constraints; the best scored, " + best
+                + ", is ruled out)";
+        String rollbackPlan = none ? "none (no feasible strategy)" : rec.rollbackPlan();
+        StringBuilder text = new StringBuilder(none ? title + "\n" + verdictLine + "\n" + rec.toDecision().findings().toText()
+                : rec.toDecision().toText(title));
+        text.append("Rollback plan: ").append(rollbackPlan).append('\n');
         text.append("Ranking:\n");
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (RankedStrategy s : rec.ranking()) {
@@ -88,14 +94,16 @@ final class StrategyCommand extends ReportCommand {
             row.put("feasible", s.feasible());
             ranking.add(row);
         }
-        String markdown = rec.toDecision().toMarkdown(title) + "\nRollback plan: " + rec.rollbackPlan() + "\n";
+        String markdown = (none ? "## " + title + "\n\n**" + verdictLine + "**\n\n" + rec.toDecision().findings().toMarkdown()
+                : rec.toDecision().toMarkdown(title)) + "\nRollback plan: " + rollbackPlan + "\n";
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recommended", rec.recommended().id());
+        data.put("recommended", none ? null : best);
+        data.put("bestScored", best);
         data.put("feasible", rec.feasible());
-        data.put("rollbackPlan", rec.rollbackPlan());
+        data.put("rollbackPlan", none ? null : rec.rollbackPlan());
         data.put("ranking", ranking);
-        return new Report(title, rec.recommended().name(), rec.toDecision().findings(), text.toString().replace("\r\n", "\n"),
-                markdown, data, rec.feasible() ? ExitCode.OK : ExitCode.NEGATIVE);
+        return new Report(title, none ? "NONE" : rec.recommended().name(), rec.toDecision().findings(),
+                text.toString().replace("\r\n", "\n"), markdown, data, none ? ExitCode.NEGATIVE : ExitCode.OK);
     }
 
     /** Reads the constraints of a constraints file or object (the same keys as DeploymentConstraints). */

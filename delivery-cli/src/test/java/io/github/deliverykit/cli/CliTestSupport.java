@@ -1,5 +1,8 @@
 package io.github.deliverykit.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +33,18 @@ final class CliTestSupport {
             throw new IllegalStateException("sample not found: " + p);
         }
         return p.toString();
+    }
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Parses an output that must be exactly one JSON document. */
+    static JsonNode json(String text) {
+        try {
+            return STRICT.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not one JSON document: " + e.getMessage() + "\n" + text, e);
+        }
     }
 
     static String golden(String name) throws IOException {
