@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -50,7 +51,10 @@ public final class BurnRateAlerts extends KeyedProcessFunction<String, RequestEv
         private static final long serialVersionUID = 1L;
     };
 
-    /** The name of the counter of late events in the operator's metric group. */
+    /**
+     * The name of the counter of late events: a metric of the operator's group (live) and a job
+     * accumulator (in the job's result).
+     */
     public static final String LATE_COUNTER = "lateEvents";
 
     private final AlertSpec spec;
@@ -61,6 +65,7 @@ public final class BurnRateAlerts extends KeyedProcessFunction<String, RequestEv
     private transient ValueState<Integer> decided;
     private transient ValueState<AlertState> state;
     private transient Counter late;
+    private transient LongCounter lateTotal;
 
     /**
      * Alerts for one spec.
@@ -89,6 +94,8 @@ public final class BurnRateAlerts extends KeyedProcessFunction<String, RequestEv
         decided = getRuntimeContext().getState(new ValueStateDescriptor<>("decided", Types.INT));
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("state", TypeInformation.of(AlertState.class)));
         late = getRuntimeContext().getMetricGroup().counter(LATE_COUNTER);
+        lateTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(LATE_COUNTER, lateTotal);
     }
 
     @Override
@@ -110,6 +117,7 @@ public final class BurnRateAlerts extends KeyedProcessFunction<String, RequestEv
         Integer done = decided.value();
         if (done != null && end <= done) {
             late.inc();
+            lateTotal.add(1);
             ctx.output(LATE, e);
             return;
         }

@@ -27,6 +27,10 @@ public final class CostTotalsSerializer extends TypeSerializerSingleton<CostTota
 
     private CostTotalsSerializer() {}
 
+    private Object readResolve() {
+        return INSTANCE;
+    }
+
     @Override
     public boolean isImmutableType() {
         return false;

@@ -29,6 +29,10 @@ public final class GoodTotalAccumulatorSerializer extends TypeSerializerSingleto
 
     private GoodTotalAccumulatorSerializer() {}
 
+    private Object readResolve() {
+        return INSTANCE;
+    }
+
     @Override
     public boolean isImmutableType() {
         return false;
