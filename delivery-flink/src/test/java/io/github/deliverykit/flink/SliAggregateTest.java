@@ -17,7 +17,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
-import org.apache.flink.streaming.api.windowing.windows.GlobalWindow;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.Window;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,18 @@ final class SliAggregateTest {
 
     /** The SLI series per service of a stream of events, deduplicated by id, as text lines. */
     static DataStream<String> sliLines(DataStream<RequestEvent> events, SliGeometry g) {
+        return sliLines(events, g, GlobalWindows.createWithEndOfStreamTrigger());
+    }
+
+    /** The same over any window assigner whose windows each cover the geometry (e.g. a tumbling day). */
+    static <W extends Window> DataStream<String> sliLines(DataStream<RequestEvent> events, SliGeometry g,
+            WindowAssigner<? super RequestEvent, W> windows) {
         return events
                 .keyBy(RequestEvent::id)
                 .process(new DedupeById<>(), TypeInformation.of(RequestEvent.class))
                 .keyBy(RequestEvent::service)
-                .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .aggregate(new SliAggregate(g), new ProcessWindowFunction<GoodTotalAccumulator, String, String, GlobalWindow>() {
+                .window(windows)
+                .aggregate(new SliAggregate(g), new ProcessWindowFunction<GoodTotalAccumulator, String, String, W>() {
                     @Override
                     public void process(String service, Context ctx, Iterable<GoodTotalAccumulator> in,
                             Collector<String> out) {
