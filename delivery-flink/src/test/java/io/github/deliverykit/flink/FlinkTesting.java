@@ -11,11 +11,11 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 
 /** One MiniCluster configuration for every test class, and environments with Kryo switched off. */
-final class FlinkTesting {
+public final class FlinkTesting {
 
     private FlinkTesting() {}
 
-    static MiniClusterExtension miniCluster() {
+    public static MiniClusterExtension miniCluster() {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(4)
@@ -23,7 +23,7 @@ final class FlinkTesting {
     }
 
     /** An environment on the test's MiniCluster in which any Kryo (generic type) use fails the job. */
-    static StreamExecutionEnvironment env(int parallelism) {
+    public static StreamExecutionEnvironment env(int parallelism) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -31,7 +31,7 @@ final class FlinkTesting {
         return env;
     }
 
-    static <T> List<T> collect(DataStream<T> stream) throws Exception {
+    public static <T> List<T> collect(DataStream<T> stream) throws Exception {
         List<T> out = new ArrayList<>();
         try (CloseableIterator<T> it = stream.executeAndCollect()) {
             it.forEachRemaining(out::add);

@@ -1,4 +1,4 @@
-package io.github.deliverykit.flink;
+package io.github.deliverykit.flink.cost;
 
 /**
  * One distinct usage record's cost attributed to one key of one dimension: what

@@ -1,8 +1,9 @@
-package io.github.deliverykit.flink;
+package io.github.deliverykit.flink.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.deliverykit.flink.FlinkTesting;
 import io.github.deliverykit.core.money.Money;
 import io.github.deliverykit.flink.types.AccumulatorTypes;
 import io.github.deliverykit.metrics.cost.CostLedger;

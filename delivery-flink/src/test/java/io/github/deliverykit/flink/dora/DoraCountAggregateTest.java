@@ -1,8 +1,9 @@
-package io.github.deliverykit.flink;
+package io.github.deliverykit.flink.dora;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.deliverykit.flink.FlinkTesting;
 import io.github.deliverykit.core.event.Deployment;
 import io.github.deliverykit.core.event.DeploymentOutcome;
 import io.github.deliverykit.core.time.Interval;

@@ -1,4 +1,4 @@
-package io.github.deliverykit.flink;
+package io.github.deliverykit.flink.cost;
 
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.metrics.cost.PriceList;
@@ -13,6 +13,7 @@ import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.function.SerializableSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prices each distinct usage record with the library's {@link PriceList} and attributes it to every
@@ -89,7 +90,8 @@ public final class CostAttribution extends RichFlatMapFunction<UsageEvent, CostI
         out.collect(new CostItem("model", r.model(), femtos, explicit));
     }
 
-    private static void emit(Collector<CostItem> out, String dimension, String key, long femtos, long explicit) {
+    private static void emit(Collector<CostItem> out, String dimension, @Nullable String key, long femtos,
+            long explicit) {
         if (key != null) {
             out.collect(new CostItem(dimension, key, femtos, explicit));
         }

@@ -1,4 +1,4 @@
-package io.github.deliverykit.flink;
+package io.github.deliverykit.flink.cost;
 
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.money.Money;
