@@ -58,6 +58,42 @@ public final class GoodTotalAccumulator {
         return new GoodTotalAccumulator(origin.toEpochMilli(), bucket.toMillis(), buckets);
     }
 
+    /**
+     * An accumulator holding given counts: the inverse of reading {@link #good(int)},
+     * {@link #total(int)} and {@link #rejected()}, for state serializers (Flink savepoints) that must
+     * restore an accumulator exactly. The arrays are copied.
+     *
+     * @param origin the start of the first bucket
+     * @param bucket the bucket length: whole milliseconds, 1 ms to 1 day
+     * @param good the good count of each bucket
+     * @param total the total count of each bucket, as many as {@code good}
+     * @param rejected the events that fell outside the range, not negative
+     * @return the accumulator
+     * @throws IllegalArgumentException if an argument is null or out of range, the arrays differ in
+     *     length, or a bucket's good count is negative or exceeds its total
+     */
+    public static GoodTotalAccumulator restore(Instant origin, Duration bucket, long[] good, long[] total,
+            long rejected) {
+        Checks.notNull(good, "good");
+        Checks.notNull(total, "total");
+        checkGeometry(origin, bucket, total.length);
+        if (good.length != total.length) {
+            throw Checks.invalid("good", "must hold as many buckets as total (" + total.length + ")", good.length);
+        }
+        Checks.nonNegative(rejected, "rejected");
+        GoodTotalAccumulator a = new GoodTotalAccumulator(origin.toEpochMilli(), bucket.toMillis(), total.length);
+        for (int i = 0; i < total.length; i++) {
+            if (good[i] < 0 || good[i] > total[i]) {
+                throw Checks.invalid("good[" + i + "]", "must be between 0 and total[" + i + "] (" + total[i] + ")",
+                        good[i]);
+            }
+        }
+        System.arraycopy(good, 0, a.good, 0, good.length);
+        System.arraycopy(total, 0, a.total, 0, total.length);
+        a.rejected = rejected;
+        return a;
+    }
+
     static void checkGeometry(Instant origin, Duration bucket, int buckets) {
         long o = originMillis(origin);
         long b = bucketMillis(bucket);

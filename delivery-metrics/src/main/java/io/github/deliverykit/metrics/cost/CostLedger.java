@@ -336,6 +336,92 @@ public final class CostLedger {
         }
 
         /**
+         * Totals holding given state: the inverse of {@link #femtosHigh(int)}, {@link #femtosLow(int)},
+         * {@link #priced(int)} and {@link #unknown(int)}, for state serializers (Flink savepoints)
+         * that must restore totals exactly. The arrays are copied.
+         *
+         * @param currency the currency of every cost
+         * @param femtosHigh per group, the high 64 bits of the 128-bit femto sum (not negative)
+         * @param femtosLow per group, the low 64 bits (unsigned)
+         * @param priced per group, the priced records, not negative
+         * @param unknown per group, the unpriced records, not negative
+         * @return the totals
+         * @throws IllegalArgumentException if an argument is null, the arrays differ in length or a
+         *     count is negative
+         */
+        public static CostTotals restore(Currency currency, long[] femtosHigh, long[] femtosLow, long[] priced,
+                long[] unknown) {
+            Checks.notNull(femtosHigh, "femtosHigh");
+            Checks.notNull(femtosLow, "femtosLow");
+            Checks.notNull(priced, "priced");
+            Checks.notNull(unknown, "unknown");
+            int n = femtosLow.length;
+            if (femtosHigh.length != n || priced.length != n || unknown.length != n) {
+                throw Checks.invalid("femtosHigh, priced, unknown", "must hold as many groups as femtosLow (" + n + ")",
+                        femtosHigh.length + ", " + priced.length + ", " + unknown.length);
+            }
+            CostTotals t = new CostTotals(currency, n);
+            for (int g = 0; g < n; g++) {
+                Checks.nonNegative(femtosHigh[g], "femtosHigh[" + g + "]");
+                Checks.nonNegative(priced[g], "priced[" + g + "]");
+                Checks.nonNegative(unknown[g], "unknown[" + g + "]");
+            }
+            System.arraycopy(femtosHigh, 0, t.hi, 0, n);
+            System.arraycopy(femtosLow, 0, t.lo, 0, n);
+            System.arraycopy(priced, 0, t.priced, 0, n);
+            System.arraycopy(unknown, 0, t.unknown, 0, n);
+            return t;
+        }
+
+        /**
+         * The high 64 bits of a group's exact sum in femto units.
+         *
+         * @param group the group number
+         * @return the high bits
+         * @throws IllegalArgumentException if the group is out of range
+         */
+        public long femtosHigh(int group) {
+            checkGroup(group);
+            return hi[group];
+        }
+
+        /**
+         * The low 64 bits (unsigned) of a group's exact sum in femto units.
+         *
+         * @param group the group number
+         * @return the low bits
+         * @throws IllegalArgumentException if the group is out of range
+         */
+        public long femtosLow(int group) {
+            checkGroup(group);
+            return lo[group];
+        }
+
+        /**
+         * The priced records of a group.
+         *
+         * @param group the group number
+         * @return the count
+         * @throws IllegalArgumentException if the group is out of range
+         */
+        public long priced(int group) {
+            checkGroup(group);
+            return priced[group];
+        }
+
+        /**
+         * The unpriced records of a group.
+         *
+         * @param group the group number
+         * @return the count
+         * @throws IllegalArgumentException if the group is out of range
+         */
+        public long unknown(int group) {
+            checkGroup(group);
+            return unknown[group];
+        }
+
+        /**
          * The number of groups.
          *
          * @return the count
