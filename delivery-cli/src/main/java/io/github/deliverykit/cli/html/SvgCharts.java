@@ -83,6 +83,8 @@ final class SvgCharts {
     static {
         // charts are drawn off screen: never open a display
         System.setProperty("java.awt.headless", "true");
+        // rotated axis labels as SVG text (selectable, readable by screen readers), not glyph outlines
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private SvgCharts() {}
