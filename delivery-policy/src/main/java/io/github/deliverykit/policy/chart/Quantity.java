@@ -29,13 +29,18 @@ public record Quantity(BigDecimal value, Unit unit) {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     /**
-     * Validates the figure.
+     * Validates the figure and normalises the value (trailing zeros stripped, never a negative
+     * scale), so that equal figures are equal records and print as plain numbers.
      *
      * @throws IllegalArgumentException if a field is null
      */
     public Quantity {
         Checks.notNull(value, "value");
         Checks.notNull(unit, "unit");
+        value = value.stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
     }
 
     /**
