@@ -112,8 +112,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean htmlOut = "html".equalsIgnoreCase(common.format.trim());
-        Format format = htmlOut ? Format.TEXT : common.format();
+        Format format = common.format();
+        boolean htmlOut = format == Format.HTML;
         Instant now = common.asOf == null ? Instant.parse(AS_OF) : common.now();
         Path dir = examplesDirectory();
         HtmlPicture picture = htmlOut || html != null ? new HtmlPicture(PICTURE_TITLE, now) : null;

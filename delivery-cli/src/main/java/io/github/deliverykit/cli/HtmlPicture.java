@@ -14,8 +14,14 @@ import io.github.deliverykit.policy.budget.DeployFreezeConfig;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
 import io.github.deliverykit.policy.canary.Observation;
 import io.github.deliverykit.policy.canary.Rollout;
+import io.github.deliverykit.policy.chart.BudgetChart;
+import io.github.deliverykit.policy.chart.BurnRateChart;
+import io.github.deliverykit.policy.chart.CanaryChart;
 import io.github.deliverykit.policy.chart.Charts;
+import io.github.deliverykit.policy.chart.DoraChart;
 import io.github.deliverykit.policy.chart.IncidentChart;
+import io.github.deliverykit.policy.chart.LeadTimeChart;
+import io.github.deliverykit.policy.chart.MaturityChart;
 import io.github.deliverykit.policy.incident.IncidentSlaDecision;
 import io.github.deliverykit.policy.maturity.MaturityDecision;
 import java.io.IOException;
@@ -25,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the workflow's typed results as chart data ({@link Charts}) while {@link DemoCommand#run}
@@ -37,12 +44,12 @@ final class HtmlPicture {
     private final Instant asOf;
     private final List<String[]> steps = new ArrayList<>();
     private final List<IncidentChart> incidents = new ArrayList<>();
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable BudgetChart budget;
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable BurnRateChart burnRate;
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable DoraChart dora;
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable LeadTimeChart leadTime;
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable CanaryChart canary;
-    private io.github.deliverykit.policy.chart.@org.jspecify.annotations.Nullable MaturityChart maturity;
+    private @Nullable BudgetChart budget;
+    private @Nullable BurnRateChart burnRate;
+    private @Nullable DoraChart dora;
+    private @Nullable LeadTimeChart leadTime;
+    private @Nullable CanaryChart canary;
+    private @Nullable MaturityChart maturity;
 
     HtmlPicture(String title, Instant asOf) {
         this.title = title;
@@ -107,7 +114,9 @@ final class HtmlPicture {
         if (maturity != null) {
             report.maturity(maturity);
         }
-        report.incidents(incidents);
+        if (!incidents.isEmpty()) {
+            report.incidents(incidents);
+        }
         return report.render();
     }
 

@@ -43,7 +43,12 @@ final class PictureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean toStdout = "html".equalsIgnoreCase(common.format.trim());
+        Format format = common.format();
+        boolean toStdout = format == Format.HTML;
+        if (format != Format.HTML && format != Format.TEXT) {
+            throw new InputException("report: --format must be html (or omitted with --html FILE), but was '"
+                    + common.format + "'");
+        }
         if (html == null && !toStdout) {
             throw new InputException("report: give --html FILE or --format html");
         }

@@ -164,4 +164,41 @@ final class HtmlReportTest {
                 empty.err());
         assertFalse(Files.exists(tmp.resolve("x.html")));
     }
+
+    private static List<String> sections(String html) {
+        return Jsoup.parse(html).select("body > section").stream().map(Element::id).collect(Collectors.toList());
+    }
+
+    @Test
+    void formatHtml_onTheCommandsThatDrawAPicture() {
+        CliTestSupport.Result sla = CliTestSupport.run("sla", "--service", "portal", "--slo",
+                CliTestSupport.example("slo.json"), "--incidents", CliTestSupport.example("incidents.json"), "--as-of",
+                CliTestSupport.AS_OF, "--format", "html");
+        assertEquals(0, sla.code(), sla.err());
+        assertEquals(List.of("budget", "burn-rate"), sections(sla.out()));
+        assertEquals("delivery sla: portal", Jsoup.parse(sla.out()).title());
+        CliTestSupport.Result assess = CliTestSupport.run("assess", "--answers", CliTestSupport.example("answers.json"),
+                "--as-of", CliTestSupport.AS_OF, "--format", "html");
+        assertEquals(0, assess.code(), assess.err());
+        assertEquals(List.of("maturity"), sections(assess.out()));
+        CliTestSupport.Result incident = CliTestSupport.run("incident-report", "--id", "INC-2024-0125", "--incidents",
+                CliTestSupport.example("incidents.json"), "--as-of", CliTestSupport.AS_OF, "--format", "html");
+        assertEquals(1, incident.code(), "the SEV-2's response was late: " + incident.err());
+        assertEquals(List.of("incidents"), sections(incident.out()));
+        assertTrue(Jsoup.parse(incident.out()).select("#incidents tbody tr").text().contains("BREACHED"));
+        // the same budget in the demo and in sla draws the same chart
+        Document demo = Jsoup.parse(CliTestSupport.run("demo", "--format", "html").out());
+        assertEquals(demo.getElementById("budget").outerHtml(), Jsoup.parse(sla.out()).getElementById("budget").outerHtml());
+    }
+
+    @Test
+    void formatHtml_isRejectedWhereThereIsNoPicture() {
+        CliTestSupport.Result r = CliTestSupport.run("strategy", "--format", "html");
+        assertEquals(ExitCode.INVALID_INPUT, r.code());
+        assertEquals("delivery: invalid input: --format html is available on demo, report, sla, assess and "
+                + "incident-report, not on strategy\n", r.err());
+        CliTestSupport.Result bad = CliTestSupport.run("demo", "--format", "svg");
+        assertEquals(ExitCode.INVALID_INPUT, bad.code());
+        assertTrue(bad.err().contains("--format must be text, markdown or json (or html on demo, report, sla, assess, incident-report), but was 'svg'"), bad.err());
+    }
 }

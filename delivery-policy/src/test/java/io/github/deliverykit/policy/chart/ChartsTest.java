@@ -110,7 +110,9 @@ final class ChartsTest {
                 () -> Charts.budget(null, PERIOD, List.of(), MaintenanceSchedule.none(), START));
         assertThrows(IllegalArgumentException.class,
                 () -> Charts.budget(SLO, PERIOD, null, MaintenanceSchedule.none(), START));
-        assertEquals(2, budgetAt(PERIOD.end()).points().get(0).at().equals(START) ? 2 : 0);
+        BudgetChart whole = budgetAt(PERIOD.end());
+        assertEquals(START, whole.points().get(0).at());
+        assertEquals(PERIOD.end(), whole.points().get(whole.points().size() - 1).at());
     }
 
     @Test
@@ -330,5 +332,57 @@ final class ChartsTest {
         assertEquals(0, new BigDecimal("5400").compareTo(Quantity.seconds(Duration.ofMinutes(90)).value()));
         assertEquals(0, new BigDecimal("1.5").compareTo(Quantity.hours(Duration.ofMinutes(90)).value()));
         assertEquals(0.1, Quantity.of(0.1, Unit.RATIO).doubleValue());
+    }
+
+    @Test
+    void dora_bandsKeepTheirMeasuresUnitAndSkipWhatIsNotPlotted() {
+        PerformanceBands.BandTable table = new PerformanceBands.BandTable("custom", "Custom", "test", List.of("fast", "slow"),
+                List.of(new PerformanceBands.BandRule("fast", PerformanceBands.Measure.DEPLOYMENTS_PER_DAY,
+                                Comparison.AT_LEAST, 1),
+                        new PerformanceBands.BandRule("fast", PerformanceBands.Measure.MEDIAN_DEPLOYMENT_DAYS_PER_WEEK,
+                                Comparison.AT_LEAST, 3),
+                        new PerformanceBands.BandRule("fast", PerformanceBands.Measure.CHANGE_FAILURE_RATE,
+                                Comparison.AT_MOST, 0.05),
+                        new PerformanceBands.BandRule("fast", PerformanceBands.Measure.TIME_TO_RESTORE_MEDIAN_HOURS,
+                                Comparison.LESS_THAN, 1),
+                        PerformanceBands.BandRule.otherwise("slow", PerformanceBands.Measure.DEPLOYMENTS_PER_DAY)));
+        DoraChart c = Charts.dora(dataset(), Interval.of(START, Duration.ofDays(7)), table);
+        assertEquals(List.of(Unit.PER_DAY, Unit.RATIO, Quantity.HOURS),
+                c.bands().stream().map(b -> b.threshold().unit()).toList());
+        assertEquals(List.of(PerformanceBands.Measure.DEPLOYMENTS_PER_DAY, PerformanceBands.Measure.CHANGE_FAILURE_RATE,
+                PerformanceBands.Measure.TIME_TO_RESTORE_MEDIAN_HOURS), c.bands().stream().map(DoraChart.Band::measure).toList());
+        assertEquals(0, new BigDecimal("0.05").compareTo(c.bands().get(1).threshold().value()));
+        assertEquals(1, c.weeks().size());
+    }
+
+    @Test
+    void incident_sortsMilestonesAndPausesAndTracksAPendingPostMortem() {
+        Instant t = START.plus(Duration.ofDays(3));
+        Incident inc = Incident.builder("INC-3", "portal", Severity.SEV1).started(t).detected(t.plusSeconds(60))
+                .mitigated(t.plusSeconds(120)).acknowledged(t.plusSeconds(600)).resolved(t.plusSeconds(3600)).build();
+        IncidentTimeline.Pause late = new IncidentTimeline.Pause(Interval.of(t.plusSeconds(1800), t.plusSeconds(2000)),
+                "vendor");
+        IncidentTimeline.Pause early = new IncidentTimeline.Pause(Interval.of(t.plusSeconds(700), t.plusSeconds(900)),
+                "customer");
+        IncidentTimeline timeline = new IncidentTimeline(inc, null, null, null, List.of(), List.of(late, early), List.of(),
+                List.of(), null, null);
+        IncidentSlaDecision d = IncidentSla.of(IncidentSlaConfig.ofDefaults()).evaluate(timeline,
+                Clock.fixed(t.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+        IncidentChart c = Charts.incident(d);
+        assertEquals(List.of("started", "detected", "mitigated", "acknowledged", "resolved"),
+                c.milestones().stream().map(IncidentChart.Milestone::name).toList());
+        assertEquals(List.of("customer", "vendor"), c.pauses().stream().map(Span::label).toList());
+        IncidentChart.Deadline pm = c.deadlines().get(2);
+        assertEquals("post-mortem", pm.name());
+        assertEquals(SlaStatus.ON_TRACK, pm.status(), "due in 48 h, not yet written");
+        assertNull(pm.stoppedAt());
+        assertEquals(0, new BigDecimal("172800").compareTo(pm.target().value()));
+
+        Incident open = Incident.builder("INC-4", "portal", Severity.SEV4).started(t).detected(t).build();
+        IncidentChart minor = Charts.incident(IncidentSla.of(IncidentSlaConfig.ofDefaults()).evaluate(
+                IncidentTimeline.of(open), Clock.fixed(t.plusSeconds(60), ZoneOffset.UTC)));
+        assertEquals(List.of("response", "resolution"), minor.deadlines().stream().map(IncidentChart.Deadline::name)
+                .toList(), "an open SEV-4 has no post-mortem deadline");
+        assertEquals(SlaStatus.ON_TRACK, minor.deadlines().get(0).status());
     }
 }
