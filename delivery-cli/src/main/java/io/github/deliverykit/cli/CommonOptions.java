@@ -15,7 +15,8 @@ public final class CommonOptions {
     @Nullable String asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text, markdown, json or html (html: demo, report, sla, assess, incident-report; "
+            description = "Output format: text, markdown, json or html (html: demo, report, sla, assess, "
+                    + "incident-report, deploy; "
                     + "default: ${DEFAULT-VALUE}).")
     String format = "text";
 
@@ -61,7 +62,8 @@ public final class CommonOptions {
             case "html":
                 return Format.HTML;
             default:
-                throw new InputException("--format must be text, markdown or json (or html on demo, report, sla, assess, incident-report), but was '" + format + "'");
+                throw new InputException("--format must be text, markdown or json (or html on demo, report, sla, assess, "
+                        + "incident-report, deploy), but was '" + format + "'");
         }
     }
 }

@@ -87,6 +87,10 @@ final class HtmlPicture {
         canary = Charts.canary(rollout, observations, config);
     }
 
+    void canary(CanaryChart chart) {
+        canary = chart;
+    }
+
     void incident(IncidentSlaDecision decision) {
         incidents.add(Charts.incident(decision));
     }

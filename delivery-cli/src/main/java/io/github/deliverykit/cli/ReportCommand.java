@@ -50,8 +50,8 @@ abstract class ReportCommand implements Callable<Integer> {
         Format format = common.format();
         common.now(); // validates --as-of before any file is read
         if (format == Format.HTML && !drawsPicture()) {
-            throw new InputException("--format html is available on demo, report, sla, assess and incident-report, "
-                    + "not on " + spec.name());
+            throw new InputException("--format html is available on demo, report, sla, assess, incident-report and "
+                    + "deploy, not on " + spec.name());
         }
         Report report = report();
         PrintWriter out = spec.commandLine().getOut();

@@ -186,6 +186,12 @@ final class HtmlReportTest {
         assertEquals(1, incident.code(), "the SEV-2's response was late: " + incident.err());
         assertEquals(List.of("incidents"), sections(incident.out()));
         assertTrue(Jsoup.parse(incident.out()).select("#incidents tbody tr").text().contains("BREACHED"));
+        CliTestSupport.Result deploy = CliTestSupport.run("deploy", "--env", "production", "--strategy", "canary",
+                "--plan", CliTestSupport.example("plan.json"), "--observations", CliTestSupport.example("observations.json"),
+                "--as-of", CliTestSupport.AS_OF, "--format", "html");
+        assertEquals(0, deploy.code(), deploy.err());
+        assertEquals(List.of("canary"), sections(deploy.out()));
+        assertEquals(List.of("error-rate (%)", "latency (ms)"), column(Jsoup.parse(deploy.out()).getElementById("canary"), 1));
         // the same budget in the demo and in sla draws the same chart
         Document demo = Jsoup.parse(CliTestSupport.run("demo", "--format", "html").out());
         assertEquals(demo.getElementById("budget").outerHtml(), Jsoup.parse(sla.out()).getElementById("budget").outerHtml());
@@ -195,10 +201,10 @@ final class HtmlReportTest {
     void formatHtml_isRejectedWhereThereIsNoPicture() {
         CliTestSupport.Result r = CliTestSupport.run("strategy", "--format", "html");
         assertEquals(ExitCode.INVALID_INPUT, r.code());
-        assertEquals("delivery: invalid input: --format html is available on demo, report, sla, assess and "
-                + "incident-report, not on strategy\n", r.err());
+        assertEquals("delivery: invalid input: --format html is available on demo, report, sla, assess, "
+                + "incident-report and deploy, not on strategy\n", r.err());
         CliTestSupport.Result bad = CliTestSupport.run("demo", "--format", "svg");
         assertEquals(ExitCode.INVALID_INPUT, bad.code());
-        assertTrue(bad.err().contains("--format must be text, markdown or json (or html on demo, report, sla, assess, incident-report), but was 'svg'"), bad.err());
+        assertTrue(bad.err().contains("--format must be text, markdown or json (or html on demo, report, sla, assess, incident-report, deploy), but was 'svg'"), bad.err());
     }
 }

@@ -318,10 +318,38 @@ public final class Charts {
         List<CanaryChart.Bar> bars = new ArrayList<>();
         for (Rollout.Event e : rollout.history()) {
             CanaryDecision d = e.decision();
-            if (d == null) {
-                continue;
+            if (d != null) {
+                bars(bars, d, e.before().stageStartedAt(), list, config);
             }
-            Instant from = e.before().stageStartedAt();
+        }
+        return new CanaryChart(bars);
+    }
+
+    /**
+     * The canary against its baseline at one stage evaluation made without a {@link Rollout}
+     * (e.g. {@code CanaryAnalysis.evaluate} on a stage input).
+     *
+     * @param decision the stage decision
+     * @param stageStartedAt when the evaluated stage started (its data runs from here to the decision)
+     * @param observations the observations the stage was evaluated on
+     * @param config the canary configuration it was judged with
+     * @return the chart
+     * @throws IllegalArgumentException if an argument or an observation is null
+     */
+    public static CanaryChart canary(CanaryDecision decision, Instant stageStartedAt,
+            Collection<? extends Observation> observations, CanaryAnalysisConfig config) {
+        Checks.notNull(decision, "decision");
+        Checks.notNull(stageStartedAt, "stageStartedAt");
+        List<Observation> list = Checks.listOf(observations, "observations");
+        Checks.notNull(config, "config");
+        List<CanaryChart.Bar> bars = new ArrayList<>();
+        bars(bars, decision, stageStartedAt, list, config);
+        return new CanaryChart(bars);
+    }
+
+    private static void bars(List<CanaryChart.Bar> bars, CanaryDecision d, Instant from, List<Observation> list,
+            CanaryAnalysisConfig config) {
+        {
             StageData data = StageData.collect(list, from.isAfter(d.at()) ? d.at() : from, d.at(), null);
             int stage = d.stageIndex() + 1;
             String requests = config.requestMetric();
@@ -337,7 +365,6 @@ public final class Charts {
                         Quantity.of(config.latencyThreshold(), Quantity.MILLISECONDS), outcome(d, LATENCY), d.verdict()));
             }
         }
-        return new CanaryChart(bars);
     }
 
     private static @Nullable Quantity errorRate(StageData.Tally t) {

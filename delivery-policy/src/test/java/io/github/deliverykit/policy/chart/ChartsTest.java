@@ -28,6 +28,7 @@ import io.github.deliverykit.metrics.dora.spi.PerformanceBands;
 import io.github.deliverykit.policy.budget.DeployFreezeConfig;
 import io.github.deliverykit.policy.canary.CanaryAnalysis;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
+import io.github.deliverykit.policy.canary.CanaryDecision;
 import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
 import io.github.deliverykit.policy.canary.Observation;
 import io.github.deliverykit.policy.canary.Observation.Variant;
@@ -245,6 +246,10 @@ final class ChartsTest {
         assertEquals(judged.history().get(judged.history().size() - 1).verdict(), latency.verdict());
         assertEquals(StageVerdict.ADVANCE, latency.verdict());
         assertEquals(0, Charts.canary(rollout, obs, config).bars().size(), "nothing evaluated, nothing drawn");
+        CanaryDecision one = CanaryAnalysis.of(config).evaluate(CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(),
+                judged.history().get(0).before(), obs), Clock.fixed(t0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
+        assertEquals(c, Charts.canary(one, t0, obs, config), "one decision draws what the rollout's evaluation drew");
+        assertThrows(IllegalArgumentException.class, () -> Charts.canary(one, null, obs, config));
     }
 
     @Test
