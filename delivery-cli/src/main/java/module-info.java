@@ -5,6 +5,9 @@ module io.github.deliverykit.cli {
     requires io.github.deliverykit.policy;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires java.desktop;
+    requires org.jfree.jfreechart;
+    requires org.jfree.svg;
     requires static org.jspecify;
 
     exports io.github.deliverykit.cli;

@@ -11,6 +11,7 @@ module io.github.deliverykit.policy {
     exports io.github.deliverykit.policy.budget.spi;
     exports io.github.deliverykit.policy.canary;
     exports io.github.deliverykit.policy.canary.spi;
+    exports io.github.deliverykit.policy.chart;
     exports io.github.deliverykit.policy.change;
     exports io.github.deliverykit.policy.change.spi;
     exports io.github.deliverykit.policy.governance;

@@ -71,7 +71,16 @@ final class AssessCommand extends ReportCommand {
         Evidence ev = evidence;
         MaturityDecision a = answersIn.build(x -> assessor.evaluate(MaturityAssessment.Input.of(m, answers, ev),
                 common.clock()));
+        if (html()) {
+            picture = new HtmlPicture("delivery assess: " + model, common.now());
+            picture.maturity(a);
+        }
         return report(a, m);
+    }
+
+    @Override
+    boolean drawsPicture() {
+        return true;
     }
 
     /** The answers of an answers file, checked against the model's criteria. */

@@ -15,7 +15,9 @@ public final class CommonOptions {
     @Nullable String asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text, markdown or json (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, markdown, json or html (html: demo, report, sla, assess, "
+                    + "incident-report, deploy; "
+                    + "default: ${DEFAULT-VALUE}).")
     String format = "text";
 
     /**
@@ -57,8 +59,11 @@ public final class CommonOptions {
                 return Format.MARKDOWN;
             case "json":
                 return Format.JSON;
+            case "html":
+                return Format.HTML;
             default:
-                throw new InputException("--format must be text, markdown or json, but was '" + format + "'");
+                throw new InputException("--format must be text, markdown or json (or html on demo, report, sla, assess, "
+                        + "incident-report, deploy), but was '" + format + "'");
         }
     }
 }

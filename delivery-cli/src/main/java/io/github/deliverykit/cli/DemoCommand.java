@@ -93,6 +93,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "The sample directory (default: ./examples if present, else the copies inside the jar).")
     @Nullable Path examples;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the workflow's whole picture as one self-contained HTML file (charts with data tables).")
+    @Nullable Path html;
+
     @Spec
     CommandSpec spec;
 
@@ -109,18 +113,31 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format format = common.format();
+        boolean htmlOut = format == Format.HTML;
         Instant now = common.asOf == null ? Instant.parse(AS_OF) : common.now();
         Path dir = examplesDirectory();
+        HtmlPicture picture = htmlOut || html != null ? new HtmlPicture(PICTURE_TITLE, now) : null;
         // every step is computed before anything is printed: an invalid sample prints one message only
-        List<Step> steps = run(dir, now);
+        List<Step> steps = run(dir, now, picture);
+        if (picture != null && html != null) {
+            picture.write(html);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(render(steps, format, now));
+        out.print(htmlOut && picture != null ? picture.render() : render(steps, format, now));
         out.flush();
         return ExitCode.OK;
     }
 
+    /** The title of the HTML picture of the workflow. */
+    static final String PICTURE_TITLE = "delivery demo: the seed's delivery workflow";
+
     /** Runs the workflow on the samples of a directory as of an instant. */
     static List<Step> run(Path dir, Instant now) {
+        return run(dir, now, null);
+    }
+
+    /** Runs the workflow and, when a picture is given, collects each step's chart data into it. */
+    static List<Step> run(Path dir, Instant now, @Nullable HtmlPicture picture) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         List<Step> steps = new ArrayList<>();
         Path deploymentsFile = dir.resolve("deployments.json");
@@ -134,6 +151,9 @@ final class DemoCommand implements Callable<Integer> {
         steps.add(new Step("Measure delivery (DORA)", List.of("deployments.json", "incidents.json"),
                 "DoraReport " + dora.report().measurements().size() + " measurements",
                 DoraCommand.report(dora, bands)));
+        if (picture != null) {
+            picture.dora(deploymentsFile, incidentsFile, dora.window(), bands.table());
+        }
 
         // the manager of every later step, built once; the canary gates on the error budget
         SlaCommand.Budget budget = SlaCommand.budget(serviceOf(dir.resolve("slo.json")), "month",
@@ -155,6 +175,9 @@ final class DemoCommand implements Callable<Integer> {
         steps.add(new Step("Assess maturity", List.of("answers.json", "Evidence.from(DoraReport of step 1, "
                 + "metrics.json): " + evidence.size() + " measurements"), "MaturityDecision " + maturity.verdict()
                 + ", " + maturity.overallLabel(), AssessCommand.report(maturity, model)));
+        if (picture != null) {
+            picture.maturity(maturity);
+        }
 
         // 3. select the strategy from the release
         ReleaseCheckCommand.Parsed release = ReleaseCheckCommand.parse(dir.resolve("release.json"), null);
@@ -183,6 +206,9 @@ final class DemoCommand implements Callable<Integer> {
         steps.add(new Step("Track the error budget", List.of("slo.json", "incidents.json"), "FreezeDecision "
                 + freeze.verdict() + " (burn rate " + Facts.format(freeze.burnRate()) + "x)",
                 SlaCommand.report(budget, freeze)));
+        if (picture != null) {
+            picture.budget(budget, config.freeze());
+        }
 
         // 6. deploy: readiness + freeze start the rollout on the strategy's default plan
         Instant deployAt = now.minus(ROLLOUT_AGE);
@@ -202,6 +228,9 @@ final class DemoCommand implements Callable<Integer> {
                     "observations.json (" + observations.size() + " observations)", "the budget of FreezeDecision "
                     + "of step 5"), "Rollout " + judged.state().phase() + ", stage verdict "
                     + lastVerdict(judged), judgeReport(judged, stage, service, version, now)));
+            if (picture != null) {
+                picture.canary(judged, observations, config.canary());
+            }
 
             // 8. finish: the rollout as a core Deployment and, on a rollback, an incident candidate
             RolloutOutcome outcome = manager.finish(judged, new RolloutOutcome.Target(service + "-" + version, service,
@@ -211,9 +240,9 @@ final class DemoCommand implements Callable<Integer> {
                     : ", incident candidate " + outcome.incident().incident().id()), finishReport(outcome)));
 
             // 9. manage the incidents: the history and the rollback's candidate
-            steps.add(incidents(manager, incidentsFile, outcome, clock));
+            steps.add(incidents(manager, incidentsFile, outcome, clock, picture));
         } else {
-            steps.add(incidents(manager, incidentsFile, null, clock));
+            steps.add(incidents(manager, incidentsFile, null, clock, picture));
         }
 
         // 10. evaluate the change request against the SAME freeze decision
@@ -222,6 +251,11 @@ final class DemoCommand implements Callable<Integer> {
                 change.input(), freeze, clock));
         steps.add(new Step("Evaluate the change request", List.of("change.json", "FreezeDecision " + freeze.verdict()
                 + " of step 5"), "ChangeDecision " + decision.verdict(), ChangeCommand.report(decision)));
+        if (picture != null) {
+            for (Step s : steps) {
+                picture.step(s.name(), s.produces());
+            }
+        }
         return steps;
     }
 
@@ -293,7 +327,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Step incidents(DeliveryManager manager, Path incidentsFile, @Nullable RolloutOutcome outcome,
-            Clock clock) {
+            Clock clock, @Nullable HtmlPicture picture) {
         List<IncidentTimeline> timelines = new ArrayList<>();
         List<JsonInput> sources = new ArrayList<>();
         Inputs.forEachIncident(incidentsFile, i -> {
@@ -317,6 +351,9 @@ final class DemoCommand implements Callable<Integer> {
             IncidentSlaDecision d = k < sources.size() ? sources.get(k).build(x -> manager.manageIncident(t, clock))
                     : manager.manageIncident(t, clock);
             Report r = IncidentReportCommand.report(t, d);
+            if (picture != null) {
+                picture.incident(d);
+            }
             if (d.breached()) {
                 breached++;
             }

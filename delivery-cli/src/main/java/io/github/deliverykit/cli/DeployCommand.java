@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.github.deliverykit.policy.chart.Charts;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -49,6 +50,11 @@ final class DeployCommand extends ReportCommand {
     }
 
     @Override
+    boolean drawsPicture() {
+        return true;
+    }
+
+    @Override
     Report report() {
         DeploymentStrategy chosen = strategy(strategy);
         Instant now = common.now();
@@ -73,6 +79,10 @@ final class DeployCommand extends ReportCommand {
         List<Observation> observations = observations(observationsFile);
         CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
                 CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
+        if (html()) {
+            picture = new HtmlPicture("delivery deploy: " + service + " " + version + " to " + env, now);
+            picture.canary(Charts.canary(ev, stageStart, observations, config));
+        }
         StringBuilder text = new StringBuilder(planText("Deployment plan: " + service + " " + version + " to " + env
                 + " (" + chosen.id() + ", rollback " + chosen.rollbackSpeed().name().toLowerCase(Locale.ROOT) + ")",
                 rollout, stage));

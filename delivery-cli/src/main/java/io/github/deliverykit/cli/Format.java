@@ -7,5 +7,7 @@ public enum Format {
     /** Markdown for chat-ops and pull-request comments. */
     MARKDOWN,
     /** JSON for other programs. */
-    JSON
+    JSON,
+    /** One self-contained HTML page of charts and data tables (the commands that draw a picture). */
+    HTML
 }

@@ -59,7 +59,16 @@ final class IncidentReportCommand extends ReportCommand {
         IncidentTimeline timeline = timeline(found);
         IncidentSlaDecision report = found.build(x -> IncidentSla.load(IncidentSlaConfig.ofDefaults())
                 .evaluate(timeline, common.clock()));
+        if (html()) {
+            picture = new HtmlPicture("delivery incident-report: " + id, report.generatedAt());
+            picture.incident(report);
+        }
         return report(timeline, report);
+    }
+
+    @Override
+    boolean drawsPicture() {
+        return true;
     }
 
     /** The report of an incident's SLA decision (also the demo's incident step). */

@@ -85,7 +85,16 @@ final class SlaCommand extends ReportCommand {
         FreezeDecision frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(b.slo().service(),
                 "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), b.status()), java.time.Clock.fixed(b.status().at(),
                 java.time.ZoneOffset.UTC));
+        if (html()) {
+            picture = new HtmlPicture("delivery sla: " + service, b.status().at());
+            picture.budget(b, freeze.config());
+        }
         return report(b, frozen);
+    }
+
+    @Override
+    boolean drawsPicture() {
+        return true;
     }
 
     /**
