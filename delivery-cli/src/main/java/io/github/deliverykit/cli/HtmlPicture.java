@@ -62,9 +62,9 @@ final class HtmlPicture {
 
     /** The weekly DORA figures and the lead-time distribution of the files the DORA step read. */
     void dora(Path deploymentsFile, Path incidentsFile, Interval window, PerformanceBands.BandTable bands) {
-        JsonInput root = JsonInput.read(deploymentsFile);
-        List<Deployment> deployments = Inputs.deployments(root);
-        List<Commit> commits = Inputs.commits(root);
+        Inputs.DeploymentsFile file = Inputs.deployments(deploymentsFile);
+        List<Deployment> deployments = file.deployments();
+        List<Commit> commits = file.commits();
         List<Incident> list = Inputs.incidents(incidentsFile);
         DoraDataset dataset = DoraDataset.of(DoraEvents.builder().deployments(deployments).incidents(list)
                 .commits(commits).build(), DoraConfig.ofDefaults());
