@@ -740,7 +740,7 @@ public final class DoraDataset {
             byOutcome += byOutcomeBefore[hi] - byOutcomeBefore[lo];
             byIncident += byIncidentOnlyBefore[hi] - byIncidentOnlyBefore[lo];
         }
-        return new ChangeFailureRate(all, byOutcome + byIncident, byOutcome, byIncident);
+        return new ChangeFailureRate(all, byOutcome + byIncident, byOutcome, byIncident, incidentStart.length > 0);
     }
 
     private TimeToRestore timeToRestore(Window w, boolean[] mask) {
