@@ -41,7 +41,7 @@ final class IndexVersusNaiveTest {
 
     private static final List<String> PRODUCTION = List.of("production", "production-eu");
 
-    @Property(tries = 3000)
+    @Property(tries = 2000)
     void windowQueries_equalNaive(@ForAll long seed) {
         Random r = new Random(seed);
         DoraEvents events = DoraPropertiesTest.randomEvents(seed);

@@ -34,7 +34,7 @@ final class SignedZeroAndSampledTest {
         assertEquals(7.5, MannWhitney.test(x, y).u(), 0);
     }
 
-    @Property(tries = 4000)
+    @Property(tries = 3000)
     void commonsMath3_equalsCommonsMath_withSignedZeros(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] levels = {-0.0, 0.0, -1.0, 1.0, 2.5, -0.0, 0.0};
@@ -58,7 +58,7 @@ final class SignedZeroAndSampledTest {
         assertEquals(ours.pValue(), sorted.pValue(), 0);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 60)
     void sampledQuantiles_equalSelectionInACopy(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int shape) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = Quantiles.SAMPLED_MIN + r.nextInt(3 * Quantiles.SAMPLED_MIN);
