@@ -182,16 +182,14 @@ public final class DoraDataset {
         for (int s = 0; s < streams; s++) {
             deploymentFrom[s + 1] += deploymentFrom[s];
         }
+        Deployment[] raw = finished.toArray(new Deployment[0]);
+        // by finish (ties by id, then input order), then stably by stream
+        int[] byFinish = IndexSort.orderByKey(rawFinish, (x, y) -> raw[x].id().compareTo(raw[y].id()));
         int[] order = new int[n];
         int[] next = Arrays.copyOf(deploymentFrom, streams);
-        for (int i = 0; i < n; i++) {
+        for (int i : byFinish) {
             order[next[streamOf[i]]++] = i;
         }
-        Deployment[] raw = finished.toArray(new Deployment[0]);
-        IndexSort.sort(order, (x, y) -> {
-            int c = Long.compare(rawFinish[x], rawFinish[y]);
-            return c != 0 ? c : raw[x].id().compareTo(raw[y].id());
-        }, deploymentFrom);
         this.deployments = new Deployment[n];
         this.finish = new long[n];
         this.success = new boolean[n];
@@ -428,7 +426,11 @@ public final class DoraDataset {
             histories.put(e.getKey(), History.of(e.getKey(), e.getValue(), authored));
         }
 
-        LongBuffer out = new LongBuffer(Math.max(16, kept.size()));
+        long historySize = 0;
+        for (List<Commit> h : events.histories().values()) {
+            historySize += h.size();
+        }
+        LongBuffer out = new LongBuffer((int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16, kept.size() + historySize)));
         int streams = streamService.length;
         for (int s = 0; s < streams; s++) {
             int from = deploymentFrom[s];
@@ -1068,18 +1070,10 @@ public final class DoraDataset {
                 rawCommitted[i] = millis(c.committed(), field + ".committed");
                 rawStart[i] = millis(authored ? c.authored() : c.committed(), field);
             }
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            IndexSort.sort(order, (x, y) -> {
-                int c = Long.compare(rawCommitted[x], rawCommitted[y]);
-                if (c != 0) {
-                    return c;
-                }
-                c = Long.compare(rawStart[x], rawStart[y]);
+            int[] order = IndexSort.orderByKey(rawCommitted, (x, y) -> {
+                int c = Long.compare(rawStart[x], rawStart[y]);
                 return c != 0 ? c : commits.get(x).sha().compareTo(commits.get(y).sha());
-            }, new int[] {0, n});
+            });
             long[] committed = new long[n];
             long[] start = new long[n];
             for (int k = 0; k < n; k++) {

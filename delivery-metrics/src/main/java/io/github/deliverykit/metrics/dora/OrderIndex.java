@@ -10,7 +10,7 @@ package io.github.deliverykit.metrics.dora;
  * vector of n bits per level, with a rank directory of one {@code int} per 64 bits; levels are
  * {@code 64 - numberOfLeadingZeros(maxCode)} (35 for lead times in milliseconds up to a year). A
  * k-th selection over R ranges costs O(R x levels) word reads; building is O(n x levels) with two
- * scratch {@code int[n]}. Memory is {@code 1.5 x levels x n} bits plus the prefix sums (8n bytes).
+ * scratch {@code long[n]}. Memory is {@code 1.5 x levels x n} bits plus the prefix sums (8n bytes).
  * Immutable and thread safe.
  */
 final class OrderIndex {
@@ -59,18 +59,23 @@ final class OrderIndex {
         for (int i = 0; i < n; i++) {
             cur[i] = values[i] >= minIncluded ? values[i] - minIncluded + 1 : 0;
         }
-        long[] next = new long[n];
+        long[] zeroSide = new long[n];
+        long[] oneSide = new long[n];
         int words = (n >>> 6) + 1;
         for (int l = 0; l < levels; l++) {
             int shift = levels - 1 - l;
             long[] w = new long[words];
-            int z = 0;
+            // branch-free: the bits are random, so a branch would mispredict half the time
+            int zi = 0;
+            int oi = 0;
             for (int i = 0; i < n; i++) {
-                if (((cur[i] >>> shift) & 1L) != 0) {
-                    w[i >>> 6] |= 1L << (i & 63);
-                } else {
-                    z++;
-                }
+                long c = cur[i];
+                long bit = (c >>> shift) & 1L;
+                w[i >>> 6] |= bit << (i & 63);
+                zeroSide[zi] = c;
+                oneSide[oi] = c;
+                zi += (int) (bit ^ 1L);
+                oi += (int) bit;
             }
             int[] o = new int[words + 1];
             for (int k = 0; k < words; k++) {
@@ -78,21 +83,11 @@ final class OrderIndex {
             }
             bits[l] = w;
             ones[l] = o;
-            zeros[l] = z;
+            zeros[l] = zi;
             if (l + 1 < levels) {
-                int zi = 0;
-                int oi = z;
-                for (int i = 0; i < n; i++) {
-                    long c = cur[i];
-                    if (((c >>> shift) & 1L) != 0) {
-                        next[oi++] = c;
-                    } else {
-                        next[zi++] = c;
-                    }
-                }
-                long[] t = cur;
-                cur = next;
-                next = t;
+                // the next level's order: zeros first, then ones, each in their current order
+                System.arraycopy(zeroSide, 0, cur, 0, zi);
+                System.arraycopy(oneSide, 0, cur, zi, oi);
             }
         }
     }
