@@ -133,12 +133,13 @@ public final class MannWhitney {
      */
     public static RankTestResult test(double[] x, double[] y, Options options) {
         Checks.notNull(options, "options");
-        double[] xs = sortedCopy(x, "x");
-        double[] ys = sortedCopy(y, "y");
-        if (options.signedZeros() && (hasNegativeZero(x) || hasNegativeZero(y))) {
-            return signedZeroTest(x, y, options);
-        }
-        return rankTest(xs, ys, options);
+        // rank on sorted order-preserving long keys: no copy back to doubles, and -0.0 stays
+        // apart from 0.0 exactly when the options say so
+        long[] kx = sortedKeys(checkFinite(x, "x"), options.signedZeros());
+        long[] ky = sortedKeys(checkFinite(y, "y"), options.signedZeros());
+        double[] tie = new double[1];
+        long twice = twiceU(kx, ky, tie);
+        return result(x.length, y.length, twice, tie[0], options);
     }
 
     /**
@@ -499,6 +500,10 @@ public final class MannWhitney {
     }
 
     private static double[] sortedCopy(double @Nullable [] values, String field) {
+        return sort(checkFinite(values, field));
+    }
+
+    private static double[] checkFinite(double @Nullable [] values, String field) {
         Checks.notNull(values, field);
         if (values.length == 0) {
             throw Checks.invalid(field + ".length", "must be at least 1", 0);
@@ -508,31 +513,46 @@ public final class MannWhitney {
                 throw Checks.invalid(field + "[" + i + "]", "must be a finite number", values[i]);
             }
         }
-        return sort(values);
+        return values;
     }
 
     /** Below this size a comparison sort beats the radix sort's fixed cost. */
     private static final int RADIX_THRESHOLD = 4096;
 
     /**
-     * A sorted copy of finite values: LSD radix sort (8-bit digits, skipping digits all keys share)
-     * on the order-preserving bit patterns, or {@code Arrays.sort} for small inputs. -0.0 becomes 0.0
-     * (they rank as ties either way).
+     * A sorted copy of finite values (see {@link #sortedKeys(double[], boolean)}). -0.0 becomes 0.0
+     * (they rank as ties).
      */
     static double[] sort(double[] values) {
+        long[] keys = sortedKeys(values, false);
+        double[] out = new double[keys.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value(keys[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The sorted signed order-preserving keys ({@link #key(double)}) of finite values: an LSD radix
+     * sort (8-bit digits, skipping digits all keys share) or {@code Arrays.sort} of the keys for
+     * small inputs. With {@code signedZeros} -0.0 keeps a key below 0.0 ({@code Double.compare}
+     * order), else it becomes 0.0 ({@code ==} order).
+     */
+    static long[] sortedKeys(double[] values, boolean signedZeros) {
         int n = values.length;
+        double zero = signedZeros ? -0.0 : 0.0; // -0.0 + -0.0 keeps the sign; x + 0.0 drops it
         if (n < RADIX_THRESHOLD) {
-            double[] copy = new double[n];
+            long[] keys = new long[n];
             for (int i = 0; i < n; i++) {
-                copy[i] = values[i] + 0.0;
+                keys[i] = key(values[i] + zero);
             }
-            Arrays.sort(copy);
-            return copy;
+            Arrays.sort(keys);
+            return keys;
         }
         long[] keys = new long[n];
         int[] counts = new int[8 * 256];
         for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToRawLongBits(values[i] + 0.0);
+            long bits = Double.doubleToRawLongBits(values[i] + zero);
             // flip all bits of negatives, the sign bit of positives: unsigned order = numeric order
             long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             keys[i] = key;
@@ -561,13 +581,10 @@ public final class MannWhitney {
             keys = buf;
             buf = t;
         }
-        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            long key = keys[i];
-            long bits = key < 0 ? key ^ Long.MIN_VALUE : ~key;
-            out[i] = Double.longBitsToDouble(bits);
+            keys[i] ^= Long.MIN_VALUE; // unsigned order to signed order: the key of key(double)
         }
-        return out;
+        return keys;
     }
 
     private static void checkSorted(double @Nullable [] values, String field) {
