@@ -108,6 +108,9 @@ public final class DoraDataset {
     private final long[] incidentStart;
     private final long[] incidentRestore; // -1 when open
     private final OrderIndex restoreIndex; // restore times in incident order, closed ones included
+    // production incidents of every stream by start: a window of the whole is one range
+    private final long[] productionIncidentStart;
+    private final OrderIndex productionRestoreIndex;
 
     private DoraDataset(DoraEvents events, DoraConfig config) {
         this.config = config;
@@ -288,6 +291,29 @@ public final class DoraDataset {
         this.changes = leadMillis.length;
         this.leadIndex = new OrderIndex(leadMillis, 1);
         this.restoreIndex = new OrderIndex(incidentRestore, 0);
+        int production = 0;
+        for (int s = 0; s < streams; s++) {
+            production += streamProduction[s] ? incidentFrom[s + 1] - incidentFrom[s] : 0;
+        }
+        long[] prodStart = new long[production];
+        long[] prodRestore = new long[production];
+        int p = 0;
+        for (int s = 0; s < streams; s++) {
+            if (streamProduction[s]) {
+                for (int k = incidentFrom[s]; k < incidentFrom[s + 1]; k++) {
+                    prodStart[p] = incidentStart[k];
+                    prodRestore[p++] = incidentRestore[k];
+                }
+            }
+        }
+        int[] byStart = IndexSort.orderByKey(prodStart, (x, y) -> 0);
+        this.productionIncidentStart = new long[production];
+        long[] restoreByStart = new long[production];
+        for (int i = 0; i < production; i++) {
+            productionIncidentStart[i] = prodStart[byStart[i]];
+            restoreByStart[i] = prodRestore[byStart[i]];
+        }
+        this.productionRestoreIndex = new OrderIndex(restoreByStart, 0);
 
         // prefix counts, so that a window's counts are differences, not loops
         this.successBefore = new int[n + 1];
@@ -746,6 +772,15 @@ public final class DoraDataset {
     }
 
     private TimeToRestore timeToRestore(Window w, boolean[] mask) {
+        if (Arrays.equals(mask, streamProduction)) {
+            // every production stream: one range of the incidents by start
+            int lo = lowerBound(productionIncidentStart, 0, productionIncidentStart.length, w.start);
+            int hi = lowerBound(productionIncidentStart, lo, productionIncidentStart.length, w.end);
+            long[] sizes = new long[2];
+            DurationSummary summary = summarise(productionRestoreIndex, new int[] {lo}, new int[] {hi}, lo < hi ? 1 : 0,
+                    sizes);
+            return new TimeToRestore(summary, sizes[0], sizes[1]);
+        }
         int[] from = new int[mask.length];
         int[] to = new int[mask.length];
         int count = 0;

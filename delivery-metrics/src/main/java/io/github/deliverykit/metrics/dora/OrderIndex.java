@@ -143,6 +143,9 @@ final class OrderIndex {
      * The k-th smallest value (0-based, excluded values first) in the ranges; ranges overwritten.
      */
     long kth(int[] from, int[] to, int count, long k) {
+        if (count == 1) {
+            return kth(from[0], to[0], k);
+        }
         long code = 0;
         for (int l = 0; l < levels; l++) {
             long z = 0;
@@ -162,6 +165,28 @@ final class OrderIndex {
                     from[j] = zl + rank1(l, from[j]);
                     to[j] = zl + rank1(l, to[j]);
                 }
+            }
+        }
+        return code == 0 ? Long.MIN_VALUE : code - 1 + minIncluded;
+    }
+
+    /** The k-th smallest in one range: two rank reads per level. */
+    private long kth(int from, int to, long k) {
+        long code = 0;
+        int f = from;
+        int t = to;
+        for (int l = 0; l < levels; l++) {
+            int rf = rank1(l, f);
+            int rt = rank1(l, t);
+            long z = (t - f) - (rt - rf);
+            if (k < z) {
+                f -= rf;
+                t -= rt;
+            } else {
+                k -= z;
+                code |= 1L << (levels - 1 - l);
+                f = zeros[l] + rf;
+                t = zeros[l] + rt;
             }
         }
         return code == 0 ? Long.MIN_VALUE : code - 1 + minIncluded;
