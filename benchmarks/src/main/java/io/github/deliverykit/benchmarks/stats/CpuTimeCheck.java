@@ -24,10 +24,12 @@ public final class CpuTimeCheck {
     /**
      * Runs the stats kernels.
      *
-     * @param args unused
+     * @param args {@code mann-whitney} or {@code quantiles} for one of them, nothing for both
      */
     public static void main(String[] args) {
-        for (int n : new int[] {100, 1_000, 10_000, 100_000}) {
+        boolean rank = args.length == 0 || args[0].equals("mann-whitney");
+        boolean quantiles = args.length == 0 || args[0].equals("quantiles");
+        for (int n : rank ? new int[] {100, 1_000, 10_000, 100_000} : new int[0]) {
             for (boolean ties : new boolean[] {false, true}) {
                 MannWhitneyBenchmark b = new MannWhitneyBenchmark();
                 b.n = n;
@@ -39,7 +41,7 @@ public final class CpuTimeCheck {
                         b::ours_default, b::commonsStatistics);
             }
         }
-        for (String shape : new String[] {"uniform", "latency"}) {
+        for (String shape : quantiles ? new String[] {"uniform", "latency"} : new String[0]) {
             QuantileBenchmark q = new QuantileBenchmark();
             q.size = 1_000_000;
             q.shape = shape;

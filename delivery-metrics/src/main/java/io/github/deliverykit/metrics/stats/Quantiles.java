@@ -278,49 +278,88 @@ public final class Quantiles {
             sample[i] = a[(int) (i * stride + Long.remainderUnsigned(state >>> 17, stride))];
         }
         Arrays.sort(sample);
-        double[] lo = new double[w];
-        double[] hi = new double[w];
+        double[] lo = new double[Math.max(3, w)];
+        double[] hi = new double[Math.max(3, w)];
+        long[] expected = new long[Math.max(3, w)];
         int brackets = 0;
-        long expected = 0;
+        int lastHigh = -1;
         for (int i = 0; i < w; i++) {
             double q = (double) wanted[i] / (n - 1);
             double at = q * (SAMPLE - 1);
             double margin = 4 * Math.sqrt(SAMPLE * q * (1 - q)) + 4;
-            int l = (int) Math.floor(at - margin);
-            int h = (int) Math.ceil(at + margin);
-            double bl = l < 0 ? Double.NEGATIVE_INFINITY : sample[l];
+            int l = Math.max(0, (int) Math.floor(at - margin));
+            int h = Math.min(SAMPLE, (int) Math.ceil(at + margin));
+            double bl = l == 0 ? Double.NEGATIVE_INFINITY : sample[l];
             double bh = h >= SAMPLE ? Double.POSITIVE_INFINITY : sample[h];
-            if (brackets > 0 && bl <= hi[brackets - 1]) {
+            // brackets must not share a value (a value goes to the first bracket that holds it)
+            if (brackets > 0 && (l <= lastHigh || bl <= hi[brackets - 1])) {
                 hi[brackets - 1] = Math.max(hi[brackets - 1], bh);
+                expected[brackets - 1] += (long) Math.max(0, h - lastHigh) * n / SAMPLE;
             } else {
                 lo[brackets] = bl;
                 hi[brackets] = bh;
+                expected[brackets] = (long) (h - l + 1) * n / SAMPLE;
                 brackets++;
             }
-            expected += (long) (Math.min(h, SAMPLE) - Math.max(l, 0) + 1) * n / SAMPLE;
+            lastHigh = Math.max(lastHigh, h);
         }
-        int cap = (int) Math.min(n, 2 * expected / brackets + 1024);
-        double[][] buf = new double[brackets][cap];
+        double[][] buf = new double[brackets][];
+        int[] caps = new int[brackets];
+        for (int b = 0; b < brackets; b++) {
+            caps[b] = (int) Math.min(n, 2 * expected[b] + 1024);
+            buf[b] = new double[caps[b]];
+        }
         int[] count = new int[brackets];
         long[] below = new long[brackets];
-        if (brackets == 1) {
+        if (brackets <= 3) {
+            // unrolled, the counts branch-free: a branch on "below the median's bracket" would be a
+            // coin flip per value; only the rare "inside a bracket" branches. NaN bounds never hold.
             double l0 = lo[0];
             double h0 = hi[0];
-            double[] b0 = buf[0];
-            int c0 = 0;
+            double l1 = brackets > 1 ? lo[1] : Double.NaN;
+            double h1 = brackets > 1 ? hi[1] : Double.NaN;
+            double l2 = brackets > 2 ? lo[2] : Double.NaN;
+            double h2 = brackets > 2 ? hi[2] : Double.NaN;
             long lt0 = 0;
+            long lt1 = 0;
+            long lt2 = 0;
+            int c0 = 0;
+            int c1 = 0;
+            int c2 = 0;
+            double[] b0 = buf[0];
+            double[] b1 = brackets > 1 ? buf[1] : b0;
+            double[] b2 = brackets > 2 ? buf[2] : b0;
+            int cap0 = caps[0];
+            int cap1 = brackets > 1 ? caps[1] : 0;
+            int cap2 = brackets > 2 ? caps[2] : 0;
             for (int i = 0; i < n; i++) {
                 double v = a[i];
                 lt0 += v < l0 ? 1 : 0;
+                lt1 += v < l1 ? 1 : 0;
+                lt2 += v < l2 ? 1 : 0;
                 if (v >= l0 && v <= h0) {
-                    if (c0 == cap) {
+                    if (c0 == cap0) {
                         return null;
                     }
                     b0[c0++] = v;
+                } else if (v >= l1 && v <= h1) {
+                    if (c1 == cap1) {
+                        return null;
+                    }
+                    b1[c1++] = v;
+                } else if (v >= l2 && v <= h2) {
+                    if (c2 == cap2) {
+                        return null;
+                    }
+                    b2[c2++] = v;
                 }
             }
-            count[0] = c0;
-            below[0] = lt0;
+            long[] lts = {lt0, lt1, lt2};
+            int[] cs = {c0, c1, c2};
+            for (int b = 0; b < brackets; b++) {
+                below[b] = lts[b];
+                count[b] = cs[b];
+            }
         } else {
             for (int i = 0; i < n; i++) {
                 double v = a[i];
@@ -330,7 +369,7 @@ public final class Quantiles {
                         break; // brackets ascend: below every later one too, counted at the end
                     }
                     if (v <= hi[b]) {
-                        if (count[b] == cap) {
+                        if (count[b] == caps[b]) {
                             return null;
                         }
                         buf[b][count[b]++] = v;
