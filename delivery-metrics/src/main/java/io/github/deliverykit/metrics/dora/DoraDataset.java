@@ -42,12 +42,14 @@ import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
  *
  * <p>{@link #of(DoraEvents, DoraConfig)} sorts the deployments once by service and environment
  * ("stream"), then finish (ties by id), attributes every incident and every change, and keeps the
- * results in primitive arrays: lead times in one {@code long[]} indexed by deployment, recovery
- * times, failure and rework flags. A query then binary-searches each stream for the window and
- * reads only the deployments and incidents in it; there is no per-deployment rescan and no
- * allocation per event. Building is O((D + I) log D + C log C) for D deployments, I incidents and
- * C commits; a query is O(S log D + k) for S streams and k events in the window, plus a linear
- * selection for each median.
+ * results in primitive arrays: per deployment its finish and flags with prefix counts, lead times
+ * and restore times in order-statistic indexes (wavelet matrices), and per stream the days with a
+ * successful deployment. A query binary-searches each stream for the window and answers from
+ * differences of prefix counts and k-th selections in the indexes: it reads no value of the window
+ * and allocates O(streams), whatever the window holds. Building is O((D + I) log D + C log C) for D
+ * deployments, I incidents and C commits (primitive sorts), plus O(C x levels) for the index, whose
+ * levels are the bits of the largest lead time (35 for a year in milliseconds); it retains about
+ * 25 bytes per change and 100 per deployment. A query is O(S (log D + levels)) for S streams.
  *
  * <p>Results do not depend on the order of the input lists. Immutable after construction and
  * thread safe.
