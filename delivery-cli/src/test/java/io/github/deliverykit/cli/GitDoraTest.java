@@ -117,6 +117,9 @@ final class GitDoraTest {
         assertEquals(5400, lead.path("medianSeconds").asDouble(), r.out());
         assertEquals("1h 30m", lead.path("median").asText(), r.out());
         assertTrue(lead.path("p90Seconds").isNumber() && lead.path("meanSeconds").isNumber(), r.out());
+        // no incident data from git: no data, not 0.00 % (issue 16)
+        JsonNode cfr = json(r.out()).path("data").path("changeFailureRate");
+        assertTrue(cfr.isNull() || cfr.path("ratio").isNull(), r.out());
     }
 
     @Test

@@ -27,7 +27,8 @@ public record DoraAssessment(
     /**
      * Validates and copies the assessment.
      *
-     * @throws IllegalArgumentException if a field is null
+     * @throws IllegalArgumentException if a field is null, a metric key or assessment is null, or
+     *     an assessment is filed under another metric
      */
     public DoraAssessment {
         Checks.notBlank(bands, "bands");
@@ -35,7 +36,18 @@ public record DoraAssessment(
         Checks.notNull(overall, "overall");
         Checks.notNull(findings, "findings");
         Map<DoraMetric, MetricAssessment> copy = new EnumMap<>(DoraMetric.class);
-        copy.putAll(metrics);
+        for (Map.Entry<DoraMetric, MetricAssessment> e : metrics.entrySet()) {
+            if (e.getKey() == null) {
+                throw Checks.invalid("metrics", "must not hold a null metric", metrics);
+            }
+            if (e.getValue() == null) {
+                throw Checks.invalid("metrics[" + e.getKey() + "]", "must not be null", null);
+            }
+            if (e.getValue().metric() != e.getKey()) {
+                throw Checks.invalid("metrics[" + e.getKey() + "].metric", "must be " + e.getKey(), e.getValue().metric());
+            }
+            copy.put(e.getKey(), e.getValue());
+        }
         metrics = Collections.unmodifiableMap(copy);
     }
 
@@ -44,8 +56,10 @@ public record DoraAssessment(
      *
      * @param metric the metric
      * @return its band, if the table classifies it and it had data
+     * @throws IllegalArgumentException if the metric is null
      */
     public Optional<String> bandOf(DoraMetric metric) {
+        Checks.notNull(metric, "metric");
         MetricAssessment a = metrics.get(metric);
         return a == null ? Optional.empty() : a.band();
     }

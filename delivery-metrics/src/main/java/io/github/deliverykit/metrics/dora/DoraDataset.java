@@ -42,12 +42,14 @@ import io.github.deliverykit.metrics.dora.DoraAssessment.FourKeysBucket;
  *
  * <p>{@link #of(DoraEvents, DoraConfig)} sorts the deployments once by service and environment
  * ("stream"), then finish (ties by id), attributes every incident and every change, and keeps the
- * results in primitive arrays: lead times in one {@code long[]} indexed by deployment, recovery
- * times, failure and rework flags. A query then binary-searches each stream for the window and
- * reads only the deployments and incidents in it; there is no per-deployment rescan and no
- * allocation per event. Building is O((D + I) log D + C log C) for D deployments, I incidents and
- * C commits; a query is O(S log D + k) for S streams and k events in the window, plus a linear
- * selection for each median.
+ * results in primitive arrays: per deployment its finish and flags with prefix counts, lead times
+ * and restore times in order-statistic indexes (wavelet matrices), and per stream the days with a
+ * successful deployment. A query binary-searches each stream for the window and answers from
+ * differences of prefix counts and k-th selections in the indexes: it reads no value of the window
+ * and allocates O(streams), whatever the window holds. Building is O((D + I) log D + C log C) for D
+ * deployments, I incidents and C commits (primitive sorts), plus O(C x levels) for the index, whose
+ * levels are the bits of the largest lead time (35 for a year in milliseconds); it retains about
+ * 25 bytes per change and 100 per deployment. A query is O(S (log D + levels)) for S streams.
  *
  * <p>Results do not depend on the order of the input lists. Immutable after construction and
  * thread safe.
@@ -85,7 +87,20 @@ public final class DoraDataset {
     private final boolean[] rework;
     private final long[] recovery; // -1 when unrecovered or not failed
     private final int[] leadFrom; // size deployments + 1
-    private final long[] leadMillis;
+    private final int changes;
+    private final OrderIndex leadIndex; // lead times in deployment order, positive ones included
+    // prefix counts over deployments in index order, size deployments + 1
+    private final int[] successBefore;
+    private final int[] byOutcomeBefore;
+    private final int[] byIncidentOnlyBefore;
+    private final int[] reworkBefore;
+    private final int[] noChangesBefore;
+    private final long[] unknownBefore;
+    // per stream, the local days with a successful deployment: runs of successes by day
+    private final int[] runFrom; // per stream, size streams + 1
+    private final long[] runDay; // epoch day in the configured zone
+    private final long[] runFirst; // the day's first successful finish of the stream
+    private final long[] runLast; // and its last
     private final int[] unknownCommits;
     private final boolean[] noChanges;
     private final Map<String, Integer> deploymentIndex;
@@ -94,6 +109,10 @@ public final class DoraDataset {
     private final int[] incidentFrom; // per stream
     private final long[] incidentStart;
     private final long[] incidentRestore; // -1 when open
+    private final OrderIndex restoreIndex; // restore times in incident order, closed ones included
+    // production incidents of every stream by start: a window of the whole is one range
+    private final long[] productionIncidentStart;
+    private final OrderIndex productionRestoreIndex;
 
     private DoraDataset(DoraEvents events, DoraConfig config) {
         this.config = config;
@@ -168,16 +187,14 @@ public final class DoraDataset {
         for (int s = 0; s < streams; s++) {
             deploymentFrom[s + 1] += deploymentFrom[s];
         }
+        Deployment[] raw = finished.toArray(new Deployment[0]);
+        // by finish (ties by id, then input order), then stably by stream
+        int[] byFinish = IndexSort.orderByKey(rawFinish, (x, y) -> raw[x].id().compareTo(raw[y].id()));
         int[] order = new int[n];
         int[] next = Arrays.copyOf(deploymentFrom, streams);
-        for (int i = 0; i < n; i++) {
+        for (int i : byFinish) {
             order[next[streamOf[i]]++] = i;
         }
-        Deployment[] raw = finished.toArray(new Deployment[0]);
-        IndexSort.sort(order, (x, y) -> {
-            int c = Long.compare(rawFinish[x], rawFinish[y]);
-            return c != 0 ? c : raw[x].id().compareTo(raw[y].id());
-        }, deploymentFrom);
         this.deployments = new Deployment[n];
         this.finish = new long[n];
         this.success = new boolean[n];
@@ -272,9 +289,84 @@ public final class DoraDataset {
         this.leadFrom = new int[n + 1];
         this.unknownCommits = new int[n];
         this.noChanges = new boolean[n];
-        this.leadMillis = attributeChanges(events);
-        LOG.debug("indexed {} finished deployments in {} streams, {} incidents, {} changes", n, streams, m,
-                leadMillis.length);
+        long[] leadMillis = attributeChanges(events);
+        this.changes = leadMillis.length;
+        this.leadIndex = new OrderIndex(leadMillis, 1);
+        this.restoreIndex = new OrderIndex(incidentRestore, 0);
+        int production = 0;
+        for (int s = 0; s < streams; s++) {
+            production += streamProduction[s] ? incidentFrom[s + 1] - incidentFrom[s] : 0;
+        }
+        long[] prodStart = new long[production];
+        long[] prodRestore = new long[production];
+        int p = 0;
+        for (int s = 0; s < streams; s++) {
+            if (streamProduction[s]) {
+                for (int k = incidentFrom[s]; k < incidentFrom[s + 1]; k++) {
+                    prodStart[p] = incidentStart[k];
+                    prodRestore[p++] = incidentRestore[k];
+                }
+            }
+        }
+        int[] byStart = IndexSort.orderByKey(prodStart, (x, y) -> 0);
+        this.productionIncidentStart = new long[production];
+        long[] restoreByStart = new long[production];
+        for (int i = 0; i < production; i++) {
+            productionIncidentStart[i] = prodStart[byStart[i]];
+            restoreByStart[i] = prodRestore[byStart[i]];
+        }
+        this.productionRestoreIndex = new OrderIndex(restoreByStart, 0);
+
+        // prefix counts, so that a window's counts are differences, not loops
+        this.successBefore = new int[n + 1];
+        this.byOutcomeBefore = new int[n + 1];
+        this.byIncidentOnlyBefore = new int[n + 1];
+        this.reworkBefore = new int[n + 1];
+        this.noChangesBefore = new int[n + 1];
+        this.unknownBefore = new long[n + 1];
+        for (int k = 0; k < n; k++) {
+            successBefore[k + 1] = successBefore[k] + (success[k] ? 1 : 0);
+            byOutcomeBefore[k + 1] = byOutcomeBefore[k] + (failedByOutcome[k] ? 1 : 0);
+            byIncidentOnlyBefore[k + 1] = byIncidentOnlyBefore[k] + (!failedByOutcome[k] && failedByIncident[k] ? 1 : 0);
+            reworkBefore[k + 1] = reworkBefore[k] + (rework[k] ? 1 : 0);
+            noChangesBefore[k + 1] = noChangesBefore[k] + (success[k] && noChanges[k] ? 1 : 0);
+            unknownBefore[k + 1] = unknownBefore[k] + (success[k] ? unknownCommits[k] : 0);
+        }
+
+        // day runs of successful deployments, per stream
+        java.time.zone.ZoneRules rules = config.zone().getRules();
+        long offset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : 0;
+        int successes = successBefore[n];
+        long[] days = new long[successes];
+        long[] firsts = new long[successes];
+        long[] lasts = new long[successes];
+        this.runFrom = new int[streams + 1];
+        int runs = 0;
+        for (int s = 0; s < streams; s++) {
+            runFrom[s] = runs;
+            for (int k = deploymentFrom[s]; k < deploymentFrom[s + 1]; k++) {
+                if (!success[k]) {
+                    continue;
+                }
+                long f = finish[k];
+                long day = rules.isFixedOffset() ? Math.floorDiv(f + offset, 86_400_000L)
+                        : LocalDate.ofInstant(Instant.ofEpochMilli(f), config.zone()).toEpochDay();
+                if (runs > runFrom[s] && days[runs - 1] == day) {
+                    lasts[runs - 1] = f;
+                } else {
+                    days[runs] = day;
+                    firsts[runs] = f;
+                    lasts[runs] = f;
+                    runs++;
+                }
+            }
+        }
+        runFrom[streams] = runs;
+        this.runDay = Arrays.copyOf(days, runs);
+        this.runFirst = Arrays.copyOf(firsts, runs);
+        this.runLast = Arrays.copyOf(lasts, runs);
+        LOG.debug("indexed {} finished deployments in {} streams, {} incidents, {} changes ({} + {} index bytes)", n,
+                streams, m, changes, leadIndex.bytes(), restoreIndex.bytes());
     }
 
     /**
@@ -327,7 +419,7 @@ public final class DoraDataset {
      * @return the count
      */
     public int changeCount() {
-        return leadMillis.length;
+        return changes;
     }
 
     private long[] attributeChanges(DoraEvents events) {
@@ -362,7 +454,11 @@ public final class DoraDataset {
             histories.put(e.getKey(), History.of(e.getKey(), e.getValue(), authored));
         }
 
-        LongBuffer out = new LongBuffer(Math.max(16, kept.size()));
+        long historySize = 0;
+        for (List<Commit> h : events.histories().values()) {
+            historySize += h.size();
+        }
+        LongBuffer out = new LongBuffer((int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16, kept.size() + historySize)));
         int streams = streamService.length;
         for (int s = 0; s < streams; s++) {
             int from = deploymentFrom[s];
@@ -562,16 +658,32 @@ public final class DoraDataset {
         Window w = window.calendar();
         int days = w.dayStart.length;
         boolean[] deployed = new boolean[days];
+        long firstDay = w.first.toEpochDay();
         long count = 0;
         for (int s = 0; s < mask.length; s++) {
             if (!mask[s]) {
                 continue;
             }
-            int to = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.end);
-            for (int k = lowerBound(finish, deploymentFrom[s], to, w.start); k < to; k++) {
-                if (success[k]) {
-                    count++;
-                    deployed[upperBound(w.dayStart, 0, days, finish[k]) - 1] = true;
+            int lo = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.start);
+            int hi = lowerBound(finish, lo, deploymentFrom[s + 1], w.end);
+            int c = successBefore[hi] - successBefore[lo];
+            if (c == 0) {
+                continue;
+            }
+            count += c;
+            // the stream's days with a success: the runs that end at or after the start and begin
+            // before the end; only the first and the last may lie partly outside the window
+            int r0 = lowerBound(runLast, runFrom[s], runFrom[s + 1], w.start);
+            int r1 = lowerBound(runFirst, r0, runFrom[s + 1], w.end);
+            for (int r = r0; r < r1; r++) {
+                boolean inside = (r > r0 || runFirst[r] >= w.start) && (r < r1 - 1 || runLast[r] < w.end);
+                if (!inside) {
+                    int a = lowerBound(finish, lo, hi, Math.max(w.start, runFirst[r]));
+                    int b = lowerBound(finish, a, hi, Math.min(w.end, runLast[r] + 1));
+                    inside = successBefore[b] > successBefore[a];
+                }
+                if (inside) {
+                    deployed[(int) (runDay[r] - firstDay)] = true;
                 }
             }
         }
@@ -622,52 +734,26 @@ public final class DoraDataset {
     }
 
     private LeadTime leadTime(Window w, boolean[] mask) {
-        long total = 0;
         long deploymentsInWindow = 0;
         long without = 0;
         long unknown = 0;
+        int[] from = new int[mask.length];
+        int[] to = new int[mask.length];
+        int count = 0;
         for (int s = 0; s < mask.length; s++) {
             if (!mask[s] || !streamProduction[s]) {
                 continue;
             }
-            int to = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.end);
-            for (int k = lowerBound(finish, deploymentFrom[s], to, w.start); k < to; k++) {
-                if (success[k]) {
-                    deploymentsInWindow++;
-                    total += leadFrom[k + 1] - leadFrom[k];
-                    unknown += unknownCommits[k];
-                    if (noChanges[k]) {
-                        without++;
-                    }
-                }
-            }
+            int lo = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.start);
+            int hi = lowerBound(finish, lo, deploymentFrom[s + 1], w.end);
+            deploymentsInWindow += successBefore[hi] - successBefore[lo];
+            without += noChangesBefore[hi] - noChangesBefore[lo];
+            unknown += unknownBefore[hi] - unknownBefore[lo];
+            count = addRange(from, to, count, leadFrom[lo], leadFrom[hi]);
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw Checks.invalid("window", "must hold at most " + (Integer.MAX_VALUE - 8) + " changes", total);
-        }
-        double[] sample = new double[(int) total];
-        int size = 0;
-        long dropped = 0;
-        for (int s = 0; s < mask.length; s++) {
-            if (!mask[s] || !streamProduction[s]) {
-                continue;
-            }
-            int to = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.end);
-            for (int k = lowerBound(finish, deploymentFrom[s], to, w.start); k < to; k++) {
-                if (!success[k]) {
-                    continue;
-                }
-                for (int c = leadFrom[k]; c < leadFrom[k + 1]; c++) {
-                    long v = leadMillis[c];
-                    if (v > 0) {
-                        sample[size++] = v;
-                    } else {
-                        dropped++;
-                    }
-                }
-            }
-        }
-        return new LeadTime(summarise(sample, size), dropped, unknown, deploymentsInWindow, without);
+        long[] sizes = new long[2];
+        DurationSummary summary = summarise(leadIndex, from, to, count, sizes);
+        return new LeadTime(summary, sizes[1], unknown, deploymentsInWindow, without);
     }
 
     private ChangeFailureRate changeFailureRate(Window w, boolean[] mask) {
@@ -678,41 +764,111 @@ public final class DoraDataset {
             if (!mask[s] || !streamProduction[s]) {
                 continue;
             }
-            int to = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.end);
-            for (int k = lowerBound(finish, deploymentFrom[s], to, w.start); k < to; k++) {
-                all++;
-                if (failedByOutcome[k]) {
-                    byOutcome++;
-                } else if (failedByIncident[k]) {
-                    byIncident++;
-                }
-            }
+            int lo = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.start);
+            int hi = lowerBound(finish, lo, deploymentFrom[s + 1], w.end);
+            all += hi - lo;
+            byOutcome += byOutcomeBefore[hi] - byOutcomeBefore[lo];
+            byIncident += byIncidentOnlyBefore[hi] - byIncidentOnlyBefore[lo];
         }
-        return new ChangeFailureRate(all, byOutcome + byIncident, byOutcome, byIncident);
+        return new ChangeFailureRate(all, byOutcome + byIncident, byOutcome, byIncident, incidentStart.length > 0);
     }
 
     private TimeToRestore timeToRestore(Window w, boolean[] mask) {
-        long all = 0;
-        int restored = 0;
+        if (Arrays.equals(mask, streamProduction)) {
+            // every production stream: one range of the incidents by start
+            int lo = lowerBound(productionIncidentStart, 0, productionIncidentStart.length, w.start);
+            int hi = lowerBound(productionIncidentStart, lo, productionIncidentStart.length, w.end);
+            long[] sizes = new long[2];
+            DurationSummary summary = summarise(productionRestoreIndex, new int[] {lo}, new int[] {hi}, lo < hi ? 1 : 0,
+                    sizes);
+            return new TimeToRestore(summary, sizes[0], sizes[1]);
+        }
+        int[] from = new int[mask.length];
+        int[] to = new int[mask.length];
+        int count = 0;
         for (int s = 0; s < mask.length; s++) {
             if (mask[s] && streamProduction[s]) {
-                all += lowerBound(incidentStart, incidentFrom[s], incidentFrom[s + 1], w.end)
-                        - lowerBound(incidentStart, incidentFrom[s], incidentFrom[s + 1], w.start);
+                int lo = lowerBound(incidentStart, incidentFrom[s], incidentFrom[s + 1], w.start);
+                int hi = lowerBound(incidentStart, lo, incidentFrom[s + 1], w.end);
+                count = addRange(from, to, count, lo, hi);
             }
         }
-        double[] sample = new double[(int) all];
-        for (int s = 0; s < mask.length; s++) {
-            if (!mask[s] || !streamProduction[s]) {
-                continue;
-            }
-            int to = lowerBound(incidentStart, incidentFrom[s], incidentFrom[s + 1], w.end);
-            for (int k = lowerBound(incidentStart, incidentFrom[s], to, w.start); k < to; k++) {
-                if (incidentRestore[k] >= 0) {
-                    sample[restored++] = incidentRestore[k];
-                }
-            }
+        long[] sizes = new long[2];
+        DurationSummary summary = summarise(restoreIndex, from, to, count, sizes);
+        return new TimeToRestore(summary, sizes[0], sizes[1]);
+    }
+
+    /** Appends {@code [a, b)} to the ranges, merged with the last one when adjacent; the new count. */
+    private static int addRange(int[] from, int[] to, int count, int a, int b) {
+        if (a >= b) {
+            return count;
         }
-        return new TimeToRestore(summarise(sample, restored), all, all - restored);
+        if (count > 0 && to[count - 1] == a) {
+            to[count - 1] = b;
+            return count;
+        }
+        from[count] = a;
+        to[count] = b;
+        return count + 1;
+    }
+
+    /**
+     * Median, P90, P95 and mean of the included values in the ranges, read from the order index:
+     * each quantile is one or two k-th selections, the mean one difference of prefix sums per range.
+     * {@code sizes} receives the number of values in the ranges and of excluded ones.
+     */
+    private DurationSummary summarise(OrderIndex index, int[] from, int[] to, int count, long[] sizes) {
+        long all = 0;
+        for (int j = 0; j < count; j++) {
+            all += to[j] - from[j];
+        }
+        int[] f = Arrays.copyOf(from, count);
+        int[] t = Arrays.copyOf(to, count);
+        long excluded = index.excluded(f, t, count);
+        sizes[0] = all;
+        sizes[1] = excluded;
+        long size = all - excluded;
+        if (size == 0) {
+            return DurationSummary.empty();
+        }
+        var def = config.quantileDefinition();
+        double mean = index.sum(from, to, count) / size;
+        double median = quantile(index, from, to, count, excluded, size, 0.5, def, f, t);
+        double p90 = quantile(index, from, to, count, excluded, size, 0.9, def, f, t);
+        double p95 = quantile(index, from, to, count, excluded, size, 0.95, def, f, t);
+        return new DurationSummary(size, OptionalDouble.of(median), OptionalDouble.of(p90), OptionalDouble.of(p95),
+                OptionalDouble.of(mean));
+    }
+
+    /** One quantile under the definition of {@link Quantiles}, from order statistics of the index. */
+    private static double quantile(OrderIndex index, int[] from, int[] to, int count, long excluded, long size,
+            double p, Quantiles.QuantileDefinition def, int[] f, int[] t) {
+        if (def == Quantiles.QuantileDefinition.NEAREST_RANK) {
+            long rank = (long) Math.ceil(snap(p * size));
+            return kth(index, from, to, count, excluded + Math.max(0, Math.min(size - 1, rank - 1)), f, t);
+        }
+        double h = snap((size - 1) * p);
+        long k = (long) h;
+        double lower = kth(index, from, to, count, excluded + k, f, t);
+        double frac = h - k;
+        if (def == Quantiles.QuantileDefinition.LOWER || frac == 0 || k + 1 >= size) {
+            return lower;
+        }
+        double upper = kth(index, from, to, count, excluded + k + 1, f, t);
+        // as Quantiles: R-7, kept within [lower, upper]
+        return Math.max(lower, Math.min(upper, lower + frac * (upper - lower)));
+    }
+
+    private static double kth(OrderIndex index, int[] from, int[] to, int count, long k, int[] f, int[] t) {
+        System.arraycopy(from, 0, f, 0, count);
+        System.arraycopy(to, 0, t, 0, count);
+        return index.kth(f, t, count, k);
+    }
+
+    /** As {@code Quantiles}: a position within four ulps of an integer is that integer. */
+    private static double snap(double x) {
+        double r = Math.rint(x);
+        return Math.abs(x - r) <= 4 * Math.ulp(Math.max(1.0, x)) ? r : x;
     }
 
     private RecoveryTime recoveryTime(Window w, boolean[] mask) {
@@ -746,13 +902,10 @@ public final class DoraDataset {
             if (!mask[s] || !streamProduction[s]) {
                 continue;
             }
-            int to = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.end);
-            for (int k = lowerBound(finish, deploymentFrom[s], to, w.start); k < to; k++) {
-                all++;
-                if (rework[k]) {
-                    rw++;
-                }
-            }
+            int lo = lowerBound(finish, deploymentFrom[s], deploymentFrom[s + 1], w.start);
+            int hi = lowerBound(finish, lo, deploymentFrom[s + 1], w.end);
+            all += hi - lo;
+            rw += reworkBefore[hi] - reworkBefore[lo];
         }
         return new Rate(rw, all);
     }
@@ -954,18 +1107,10 @@ public final class DoraDataset {
                 rawCommitted[i] = millis(c.committed(), field + ".committed");
                 rawStart[i] = millis(authored ? c.authored() : c.committed(), field);
             }
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            IndexSort.sort(order, (x, y) -> {
-                int c = Long.compare(rawCommitted[x], rawCommitted[y]);
-                if (c != 0) {
-                    return c;
-                }
-                c = Long.compare(rawStart[x], rawStart[y]);
+            int[] order = IndexSort.orderByKey(rawCommitted, (x, y) -> {
+                int c = Long.compare(rawStart[x], rawStart[y]);
                 return c != 0 ? c : commits.get(x).sha().compareTo(commits.get(y).sha());
-            }, new int[] {0, n});
+            });
             long[] committed = new long[n];
             long[] start = new long[n];
             for (int k = 0; k < n; k++) {

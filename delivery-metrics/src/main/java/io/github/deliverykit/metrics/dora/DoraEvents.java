@@ -77,9 +77,10 @@ public record DoraEvents(
          *
          * @param more the deployments
          * @return this builder
+         * @throws IllegalArgumentException if null or containing null (named by index)
          */
         public Builder deployments(Deployment... more) {
-            return deployments(List.of(Checks.notNull(more, "deployments")));
+            return deployments(java.util.Arrays.asList(Checks.notNull(more, "deployments")));
         }
 
         /**
@@ -99,9 +100,10 @@ public record DoraEvents(
          *
          * @param more the incidents
          * @return this builder
+         * @throws IllegalArgumentException if null or containing null (named by index)
          */
         public Builder incidents(Incident... more) {
-            return incidents(List.of(Checks.notNull(more, "incidents")));
+            return incidents(java.util.Arrays.asList(Checks.notNull(more, "incidents")));
         }
 
         /**
@@ -121,9 +123,10 @@ public record DoraEvents(
          *
          * @param more the commits
          * @return this builder
+         * @throws IllegalArgumentException if null or containing null (named by index)
          */
         public Builder commits(Commit... more) {
-            return commits(List.of(Checks.notNull(more, "commits")));
+            return commits(java.util.Arrays.asList(Checks.notNull(more, "commits")));
         }
 
         /**

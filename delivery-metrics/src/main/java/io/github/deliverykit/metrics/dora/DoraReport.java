@@ -118,9 +118,18 @@ public record DoraReport(
      * @param deployments finished production deployments (the sample size)
      * @param failed of those, the failed ones
      * @param failedByOutcome failed by their own outcome (FAILED, ROLLED_BACK)
+     * <p>Without incident data (the dataset was given no incident at all) a rate of 0 cannot be told
+     * from a history whose failures were never recorded, so the rate then has no value ("no data",
+     * never 0.00 % graded elite); the counts stay available.
+     *
+     * @param deployments finished production deployments (the sample size)
+     * @param failed of those, the failed ones
+     * @param failedByOutcome failed by their own outcome (FAILED, ROLLED_BACK)
      * @param failedByIncidentOnly successful by outcome, failed because an incident is attributed to them
+     * @param incidentData whether the dataset holds any incident (else {@link #value()} is empty)
      */
-    public record ChangeFailureRate(long deployments, long failed, long failedByOutcome, long failedByIncidentOnly) {
+    public record ChangeFailureRate(long deployments, long failed, long failedByOutcome, long failedByIncidentOnly,
+            boolean incidentData) {
 
         /**
          * Validates the counts.
@@ -139,12 +148,25 @@ public record DoraReport(
         }
 
         /**
+         * Counts with incident data.
+         *
+         * @param deployments finished production deployments
+         * @param failed of those, the failed ones
+         * @param failedByOutcome failed by their own outcome
+         * @param failedByIncidentOnly failed because an incident is attributed to them
+         * @throws IllegalArgumentException if a count is negative or they do not add up
+         */
+        public ChangeFailureRate(long deployments, long failed, long failedByOutcome, long failedByIncidentOnly) {
+            this(deployments, failed, failedByOutcome, failedByIncidentOnly, true);
+        }
+
+        /**
          * The rate in [0, 1].
          *
-         * @return the rate, or empty when there were no deployments
+         * @return the rate, or empty when there were no deployments or no incident data
          */
         public OptionalDouble value() {
-            return new Rate(failed, deployments).value();
+            return incidentData ? new Rate(failed, deployments).value() : OptionalDouble.empty();
         }
     }
 

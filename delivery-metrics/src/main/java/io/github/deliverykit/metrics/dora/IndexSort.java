@@ -25,6 +25,66 @@ final class IndexSort {
         }
     }
 
+    /**
+     * The indices {@code 0..n-1} ordered by {@code key}, ties by {@code tieBreak}, then by index.
+     * When the key range and the index fit in 63 bits together (a year of milliseconds and 10^7
+     * indices do), one primitive sort of packed keys does the work and the comparator only sees
+     * runs of equal keys; otherwise a merge sort with the full comparator.
+     *
+     * @param key the primary keys
+     * @param tieBreak the order among equal keys
+     * @return the order
+     */
+    static int[] orderByKey(long[] key, IntComparator tieBreak) {
+        int n = key.length;
+        int[] order = new int[n];
+        if (n == 0) {
+            return order;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long k : key) {
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        long range = max - min;
+        if (range < 0 || (range >>> (63 - indexBits)) != 0) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            sort(order, (x, y) -> {
+                int c = Long.compare(key[x], key[y]);
+                return c != 0 ? c : tieBreak.compare(x, y);
+            }, new int[] {0, n});
+            return order;
+        }
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = ((key[i] - min) << indexBits) | i;
+        }
+        java.util.Arrays.sort(packed);
+        long mask = (1L << indexBits) - 1;
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (packed[i] & mask);
+        }
+        int[] tmp = null;
+        for (int i = 0; i < n;) {
+            int j = i + 1;
+            while (j < n && (packed[j] >>> indexBits) == (packed[i] >>> indexBits)) {
+                j++;
+            }
+            if (j - i > 1) {
+                if (tmp == null) {
+                    tmp = new int[n];
+                }
+                sort(order, tmp, i, j, tieBreak);
+            }
+            i = j;
+        }
+        return order;
+    }
+
     private static void sort(int[] a, int[] tmp, int from, int to, IntComparator cmp) {
         int n = to - from;
         if (n < 2) {

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * distribution of U by dynamic programming, without ties and for small samples).
  *
  * <p>{@link Options#COMMONS_MATH_3} reproduces Apache Commons Math 3.6.1's
- * {@code MannWhitneyUTest} (no tie, no continuity correction, two-sided); {@link Options#DEFAULT}
+ * {@code MannWhitneyUTest} (no tie, no continuity correction, two-sided, and -0.0 ranked below 0.0
+ * as its {@code NaturalRanking} does with {@code Double.compare}); {@link Options#DEFAULT}
  * is the test of R's {@code wilcox.test} and Commons Statistics (tie and continuity corrections,
- * exact for small samples without ties).
+ * exact for small samples without ties, -0.0 tied with 0.0 as {@code ==} ties them).
  *
  * <p>The Hodges-Lehmann estimate is the median of the n1 n2 pairwise differences, found without
  * materialising them: a bisection over the ordered bit patterns of doubles whose every step counts
@@ -47,16 +48,35 @@ public final class MannWhitney {
      * @param method exact, asymptotic or automatic
      * @param continuityCorrection whether the asymptotic z is corrected by 1/2 towards the mean
      * @param tieCorrection whether the asymptotic variance is reduced for ties
+     * @param signedZeros whether -0.0 ranks below 0.0 ({@code Double.compare} order, as Commons Math
+     *     3.6.1) instead of tying with it ({@code ==}, as R and Commons Statistics)
      */
     public record Options(Alternative alternative, PValueMethod method, boolean continuityCorrection,
-            boolean tieCorrection) {
+            boolean tieCorrection, boolean signedZeros) {
 
         /** Two-sided, automatic exact/asymptotic, tie and continuity corrections (R, Commons Statistics). */
-        public static final Options DEFAULT = new Options(Alternative.TWO_SIDED, PValueMethod.AUTO, true, true);
+        public static final Options DEFAULT = new Options(Alternative.TWO_SIDED, PValueMethod.AUTO, true, true, false);
 
-        /** Apache Commons Math 3.6.1: two-sided normal approximation without any correction. */
+        /**
+         * Apache Commons Math 3.6.1: two-sided normal approximation without any correction, -0.0
+         * ranked below 0.0.
+         */
         public static final Options COMMONS_MATH_3 =
-                new Options(Alternative.TWO_SIDED, PValueMethod.ASYMPTOTIC, false, false);
+                new Options(Alternative.TWO_SIDED, PValueMethod.ASYMPTOTIC, false, false, true);
+
+        /**
+         * Options that tie -0.0 with 0.0.
+         *
+         * @param alternative the alternative hypothesis
+         * @param method exact, asymptotic or automatic
+         * @param continuityCorrection whether the asymptotic z is corrected by 1/2 towards the mean
+         * @param tieCorrection whether the asymptotic variance is reduced for ties
+         * @throws IllegalArgumentException if a field is null
+         */
+        public Options(Alternative alternative, PValueMethod method, boolean continuityCorrection,
+                boolean tieCorrection) {
+            this(alternative, method, continuityCorrection, tieCorrection, false);
+        }
 
         /**
          * Validates the options.
@@ -75,7 +95,7 @@ public final class MannWhitney {
          * @return the options
          */
         public Options withAlternative(Alternative value) {
-            return new Options(value, method, continuityCorrection, tieCorrection);
+            return new Options(value, method, continuityCorrection, tieCorrection, signedZeros);
         }
 
         /**
@@ -85,7 +105,7 @@ public final class MannWhitney {
          * @return the options
          */
         public Options withMethod(PValueMethod value) {
-            return new Options(alternative, value, continuityCorrection, tieCorrection);
+            return new Options(alternative, value, continuityCorrection, tieCorrection, signedZeros);
         }
     }
 
@@ -113,7 +133,13 @@ public final class MannWhitney {
      */
     public static RankTestResult test(double[] x, double[] y, Options options) {
         Checks.notNull(options, "options");
-        return testSorted(sortedCopy(x, "x"), sortedCopy(y, "y"), options);
+        // rank on sorted order-preserving long keys: no copy back to doubles, and -0.0 stays
+        // apart from 0.0 exactly when the options say so
+        long[] kx = sortedKeys(checkFinite(x, "x"), options.signedZeros());
+        long[] ky = sortedKeys(checkFinite(y, "y"), options.signedZeros());
+        double[] tie = new double[1];
+        long twice = twiceU(kx, ky, tie);
+        return result(x.length, y.length, twice, tie[0], options);
     }
 
     /**
@@ -131,7 +157,70 @@ public final class MannWhitney {
         Checks.notNull(options, "options");
         checkSorted(xSorted, "xSorted");
         checkSorted(ySorted, "ySorted");
+        if (options.signedZeros() && (hasNegativeZero(xSorted) || hasNegativeZero(ySorted))) {
+            return signedZeroTest(xSorted, ySorted, options);
+        }
         return rankTest(xSorted, ySorted, options);
+    }
+
+    private static boolean hasNegativeZero(double[] values) {
+        for (double v : values) {
+            if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rare path where -0.0 must rank below 0.0: the test on the {@code Double.compare} order,
+     * through order-preserving long keys (-0.0 and 0.0 differ).
+     */
+    private static RankTestResult signedZeroTest(double[] x, double[] y, Options options) {
+        long[] kx = keys(x);
+        long[] ky = keys(y);
+        double[] tie = new double[1];
+        long twice = twiceU(kx, ky, tie);
+        return result(x.length, y.length, twice, tie[0], options);
+    }
+
+    private static long[] keys(double[] values) {
+        long[] k = new long[values.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = key(values[i]);
+        }
+        Arrays.sort(k);
+        return k;
+    }
+
+    /** {@link #twiceU(double[], double[], double[])} on order-preserving keys. */
+    static long twiceU(long[] xs, long[] ys, double[] tieOut) {
+        int n1 = xs.length;
+        int n2 = ys.length;
+        int i = 0;
+        int j = 0;
+        long twice = 0;
+        double tieSum = 0;
+        while (i < n1 || j < n2) {
+            long v = j >= n2 || (i < n1 && xs[i] <= ys[j]) ? xs[i] : ys[j];
+            int i0 = i;
+            while (i < n1 && xs[i] == v) {
+                i++;
+            }
+            int j0 = j;
+            while (j < n2 && ys[j] == v) {
+                j++;
+            }
+            long cx = i - i0;
+            long cy = j - j0;
+            twice += cx * (2L * j0 + cy);
+            long t = cx + cy;
+            if (t > 1) {
+                tieSum += (double) t * t * t - t;
+            }
+        }
+        tieOut[0] = tieSum;
+        return twice;
     }
 
     /**
@@ -220,8 +309,11 @@ public final class MannWhitney {
         int n2 = ys.length;
         double[] tie = new double[1];
         long twiceU = twiceU(xs, ys, tie);
+        return result(n1, n2, twiceU, tie[0], options);
+    }
+
+    private static RankTestResult result(int n1, int n2, long twiceU, double tieSum, Options options) {
         double u = twiceU / 2.0;
-        double tieSum = tie[0];
         double mean = (double) n1 * n2 / 2.0;
         boolean exact = switch (options.method()) {
             case EXACT -> tieSum == 0 && exactAffordable(n1, n2);
@@ -408,6 +500,10 @@ public final class MannWhitney {
     }
 
     private static double[] sortedCopy(double @Nullable [] values, String field) {
+        return sort(checkFinite(values, field));
+    }
+
+    private static double[] checkFinite(double @Nullable [] values, String field) {
         Checks.notNull(values, field);
         if (values.length == 0) {
             throw Checks.invalid(field + ".length", "must be at least 1", 0);
@@ -417,31 +513,46 @@ public final class MannWhitney {
                 throw Checks.invalid(field + "[" + i + "]", "must be a finite number", values[i]);
             }
         }
-        return sort(values);
+        return values;
     }
 
     /** Below this size a comparison sort beats the radix sort's fixed cost. */
     private static final int RADIX_THRESHOLD = 4096;
 
     /**
-     * A sorted copy of finite values: LSD radix sort (8-bit digits, skipping digits all keys share)
-     * on the order-preserving bit patterns, or {@code Arrays.sort} for small inputs. -0.0 becomes 0.0
-     * (they rank as ties either way).
+     * A sorted copy of finite values (see {@link #sortedKeys(double[], boolean)}). -0.0 becomes 0.0
+     * (they rank as ties).
      */
     static double[] sort(double[] values) {
+        long[] keys = sortedKeys(values, false);
+        double[] out = new double[keys.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value(keys[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The sorted signed order-preserving keys ({@link #key(double)}) of finite values: an LSD radix
+     * sort (8-bit digits, skipping digits all keys share) or {@code Arrays.sort} of the keys for
+     * small inputs. With {@code signedZeros} -0.0 keeps a key below 0.0 ({@code Double.compare}
+     * order), else it becomes 0.0 ({@code ==} order).
+     */
+    static long[] sortedKeys(double[] values, boolean signedZeros) {
         int n = values.length;
+        double zero = signedZeros ? -0.0 : 0.0; // -0.0 + -0.0 keeps the sign; x + 0.0 drops it
         if (n < RADIX_THRESHOLD) {
-            double[] copy = new double[n];
+            long[] keys = new long[n];
             for (int i = 0; i < n; i++) {
-                copy[i] = values[i] + 0.0;
+                keys[i] = key(values[i] + zero);
             }
-            Arrays.sort(copy);
-            return copy;
+            Arrays.sort(keys);
+            return keys;
         }
         long[] keys = new long[n];
         int[] counts = new int[8 * 256];
         for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToRawLongBits(values[i] + 0.0);
+            long bits = Double.doubleToRawLongBits(values[i] + zero);
             // flip all bits of negatives, the sign bit of positives: unsigned order = numeric order
             long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             keys[i] = key;
@@ -470,13 +581,10 @@ public final class MannWhitney {
             keys = buf;
             buf = t;
         }
-        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            long key = keys[i];
-            long bits = key < 0 ? key ^ Long.MIN_VALUE : ~key;
-            out[i] = Double.longBitsToDouble(bits);
+            keys[i] ^= Long.MIN_VALUE; // unsigned order to signed order: the key of key(double)
         }
-        return out;
+        return keys;
     }
 
     private static void checkSorted(double @Nullable [] values, String field) {

@@ -3,6 +3,7 @@ package io.github.deliverykit.metrics.stats;
 import io.github.deliverykit.core.check.Checks;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quantiles of a sample of {@code double} or {@code long} values by selection, not by sorting:
@@ -211,6 +212,12 @@ public final class Quantiles {
         checkSample(values);
         checkP(p, "p");
         Checks.notNull(definition, "definition");
+        if (values.length >= SAMPLED_MIN) {
+            double[] out = sampled(values, definition, new double[] {p});
+            if (out != null) {
+                return out[0];
+            }
+        }
         return quantileInPlace(values.clone(), p, definition);
     }
 
@@ -226,7 +233,188 @@ public final class Quantiles {
     public static double[] quantiles(double[] values, QuantileDefinition definition, double... ps) {
         checkSample(values);
         checkPs(definition, ps);
+        if (values.length >= SAMPLED_MIN && ps.length > 0) {
+            double[] out = sampled(values, definition, ps);
+            if (out != null) {
+                return out;
+            }
+        }
         return select(values.clone(), definition, ps);
+    }
+
+    /** From this size on, the non-modifying quantiles select through a sample instead of a copy. */
+    static final int SAMPLED_MIN = 1 << 14;
+    private static final int SAMPLE = 4096;
+    private static final long SAMPLE_SEED = 0x9E3779B97F4A7C15L;
+
+    /**
+     * Quantiles of a large sample without copying or reordering it (Floyd and Rivest's sampling idea
+     * for several ranks at once): sort a strided sample of {@value #SAMPLE} values, take for each
+     * wanted order statistic a bracket of sample values about 4 standard deviations wide around its
+     * expected place, then one pass over the values counts those below each bracket and copies those
+     * inside it into a buffer, where the rank is selected. O(n) with about one comparison per value
+     * and bracket, and O(n^(1/2)) extra memory per bracket in expectation. Returns null (the caller
+     * selects in a copy) when a rank falls outside its bracket or a bracket holds too many values;
+     * the answer is exact either way.
+     */
+    static double @Nullable [] sampled(double[] a, QuantileDefinition definition, double[] ps) {
+        int n = a.length;
+        // the order statistics needed: each p's lower one, and the next one when interpolating
+        long[] wanted = new long[2 * ps.length];
+        int w = 0;
+        for (double p : ps) {
+            int k = index(n, p, definition);
+            wanted[w++] = k;
+            if (definition == QuantileDefinition.LINEAR && k + 1 < n && position(n, p) != k) {
+                wanted[w++] = k + 1;
+            }
+        }
+        Arrays.sort(wanted, 0, w);
+        double[] sample = new double[SAMPLE];
+        long stride = n / SAMPLE;
+        long state = SAMPLE_SEED;
+        for (int i = 0; i < SAMPLE; i++) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            sample[i] = a[(int) (i * stride + Long.remainderUnsigned(state >>> 17, stride))];
+        }
+        Arrays.sort(sample);
+        double[] lo = new double[Math.max(3, w)];
+        double[] hi = new double[Math.max(3, w)];
+        long[] expected = new long[Math.max(3, w)];
+        int brackets = 0;
+        int lastHigh = -1;
+        for (int i = 0; i < w; i++) {
+            double q = (double) wanted[i] / (n - 1);
+            double at = q * (SAMPLE - 1);
+            double margin = 4 * Math.sqrt(SAMPLE * q * (1 - q)) + 4;
+            int l = Math.max(0, (int) Math.floor(at - margin));
+            int h = Math.min(SAMPLE, (int) Math.ceil(at + margin));
+            double bl = l == 0 ? Double.NEGATIVE_INFINITY : sample[l];
+            double bh = h >= SAMPLE ? Double.POSITIVE_INFINITY : sample[h];
+            // brackets must not share a value (a value goes to the first bracket that holds it)
+            if (brackets > 0 && (l <= lastHigh || bl <= hi[brackets - 1])) {
+                hi[brackets - 1] = Math.max(hi[brackets - 1], bh);
+                expected[brackets - 1] += (long) Math.max(0, h - lastHigh) * n / SAMPLE;
+            } else {
+                lo[brackets] = bl;
+                hi[brackets] = bh;
+                expected[brackets] = (long) (h - l + 1) * n / SAMPLE;
+                brackets++;
+            }
+            lastHigh = Math.max(lastHigh, h);
+        }
+        double[][] buf = new double[brackets][];
+        int[] caps = new int[brackets];
+        for (int b = 0; b < brackets; b++) {
+            caps[b] = (int) Math.min(n, 2 * expected[b] + 1024);
+            buf[b] = new double[caps[b]];
+        }
+        int[] count = new int[brackets];
+        long[] below = new long[brackets];
+        if (brackets <= 3) {
+            // unrolled, the counts branch-free: a branch on "below the median's bracket" would be a
+            // coin flip per value; only the rare "inside a bracket" branches. NaN bounds never hold.
+            double l0 = lo[0];
+            double h0 = hi[0];
+            double l1 = brackets > 1 ? lo[1] : Double.NaN;
+            double h1 = brackets > 1 ? hi[1] : Double.NaN;
+            double l2 = brackets > 2 ? lo[2] : Double.NaN;
+            double h2 = brackets > 2 ? hi[2] : Double.NaN;
+            long lt0 = 0;
+            long lt1 = 0;
+            long lt2 = 0;
+            int c0 = 0;
+            int c1 = 0;
+            int c2 = 0;
+            double[] b0 = buf[0];
+            double[] b1 = brackets > 1 ? buf[1] : b0;
+            double[] b2 = brackets > 2 ? buf[2] : b0;
+            int cap0 = caps[0];
+            int cap1 = brackets > 1 ? caps[1] : 0;
+            int cap2 = brackets > 2 ? caps[2] : 0;
+            for (int i = 0; i < n; i++) {
+                double v = a[i];
+                lt0 += v < l0 ? 1 : 0;
+                lt1 += v < l1 ? 1 : 0;
+                lt2 += v < l2 ? 1 : 0;
+                if (v >= l0 && v <= h0) {
+                    if (c0 == cap0) {
+                        return null;
+                    }
+                    b0[c0++] = v;
+                } else if (v >= l1 && v <= h1) {
+                    if (c1 == cap1) {
+                        return null;
+                    }
+                    b1[c1++] = v;
+                } else if (v >= l2 && v <= h2) {
+                    if (c2 == cap2) {
+                        return null;
+                    }
+                    b2[c2++] = v;
+                }
+            }
+            long[] lts = {lt0, lt1, lt2};
+            int[] cs = {c0, c1, c2};
+            for (int b = 0; b < brackets; b++) {
+                below[b] = lts[b];
+                count[b] = cs[b];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = a[i];
+                for (int b = 0; b < brackets; b++) {
+                    if (v < lo[b]) {
+                        below[b]++;
+                        break; // brackets ascend: below every later one too, counted at the end
+                    }
+                    if (v <= hi[b]) {
+                        if (count[b] == caps[b]) {
+                            return null;
+                        }
+                        buf[b][count[b]++] = v;
+                        break;
+                    }
+                }
+            }
+            // a value below bracket b is below every later bracket as well
+            long run = 0;
+            for (int b = 0; b < brackets; b++) {
+                below[b] += run;
+                run = below[b] + count[b];
+            }
+        }
+        double[] out = new double[ps.length];
+        for (int q = 0; q < ps.length; q++) {
+            double p = ps[q];
+            int k = index(n, p, definition);
+            double lower = orderStatistic(buf, count, below, brackets, k);
+            if (Double.isNaN(lower)) {
+                return null;
+            }
+            if (definition == QuantileDefinition.LINEAR && k + 1 < n) {
+                double frac = position(n, p) - k;
+                if (frac != 0) {
+                    double upper = orderStatistic(buf, count, below, brackets, k + 1);
+                    if (Double.isNaN(upper)) {
+                        return null;
+                    }
+                    lower = interpolate(lower, upper, frac);
+                }
+            }
+            out[q] = lower;
+        }
+        return out;
+    }
+
+    /** The rank-th smallest value from the bracket that holds it (reorders that buffer), NaN if none does. */
+    private static double orderStatistic(double[][] buf, int[] count, long[] below, int brackets, long rank) {
+        for (int b = 0; b < brackets; b++) {
+            if (rank >= below[b] && rank < below[b] + count[b]) {
+                return select(buf[b], 0, count[b] - 1, (int) (rank - below[b]));
+            }
+        }
+        return Double.NaN;
     }
 
     /**

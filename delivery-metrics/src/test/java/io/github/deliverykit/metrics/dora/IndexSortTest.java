@@ -11,6 +11,30 @@ import org.junit.jupiter.api.Test;
 
 final class IndexSortTest {
 
+    @Property(tries = 1000)
+    void orderByKey_likeAStableSortByKeyThenTieBreak(@ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n) {
+        Random r = new Random(seed);
+        long[] keys = new long[n];
+        int[] tie = new int[n];
+        boolean wide = r.nextBoolean(); // a key range too wide to pack: the merge-sort path
+        for (int i = 0; i < n; i++) {
+            keys[i] = wide ? (r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(3) : Long.MAX_VALUE - r.nextInt(3))
+                    : r.nextInt(Math.max(1, n / 3)) - 5;
+            tie[i] = r.nextInt(3);
+        }
+        Integer[] expected = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = i;
+        }
+        Arrays.sort(expected, (a, b) -> {
+            int c = Long.compare(keys[a], keys[b]);
+            return c != 0 ? c : Integer.compare(tie[a], tie[b]);
+        });
+        assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(),
+                IndexSort.orderByKey(keys, (a, b) -> Integer.compare(tie[a], tie[b])));
+    }
+
+
     @Property(tries = 100)
     void sort_segmentsLikeAStableSort(@ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n,
             @ForAll @IntRange(min = 1, max = 4) int segments) {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.github.deliverykit.metrics.dora.DoraAssessment;
 import io.github.deliverykit.metrics.dora.DoraReport;
+import io.github.deliverykit.metrics.dora.DoraReport.ChangeFailureRate;
 import io.github.deliverykit.metrics.dora.DoraAssessment.DoraMetric;
 import io.github.deliverykit.metrics.dora.DoraAssessment.MetricAssessment;
 
@@ -180,9 +181,17 @@ public interface PerformanceBands extends Provider {
                 byMetric.put(m, a);
                 if (a.band().isEmpty()) {
                     missing.add(m.code());
-                    findings.add(Finding.info("dora." + m.code() + ".no-data",
-                            m.code() + ": no data in " + report.slice() + ", not classified",
-                            Facts.of("bands", id, "slice", report.slice().toString())));
+                    ChangeFailureRate cfr = report.changeFailureRate();
+                    if (m == DoraMetric.CHANGE_FAILURE_RATE && !cfr.incidentData() && cfr.deployments() > 0) {
+                        findings.add(Finding.info("dora." + m.code() + ".no-data", m.code()
+                                + ": no incident data, so a rate of 0 cannot be told from unrecorded failures; not classified",
+                                Facts.of("bands", id, "slice", report.slice().toString(), "deployments", cfr.deployments(),
+                                        "failedByOutcome", cfr.failedByOutcome(), "incidents", 0)));
+                    } else {
+                        findings.add(Finding.info("dora." + m.code() + ".no-data",
+                                m.code() + ": no data in " + report.slice() + ", not classified",
+                                Facts.of("bands", id, "slice", report.slice().toString())));
+                    }
                     continue;
                 }
                 worst = Math.max(worst, a.rank());
