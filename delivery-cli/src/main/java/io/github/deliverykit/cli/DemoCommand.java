@@ -27,6 +27,7 @@ import io.github.deliverykit.policy.maturity.MaturityDecision;
 import io.github.deliverykit.policy.maturity.spi.MaturityModel;
 import io.github.deliverykit.policy.release.ReadinessDecision;
 import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
+import io.github.deliverykit.policy.strategy.DeploymentStrategy;
 import io.github.deliverykit.policy.strategy.StrategyRecommendation;
 import io.github.deliverykit.policy.workflow.DeliveryManager;
 import io.github.deliverykit.policy.workflow.DeliveryManagerConfig;
@@ -188,14 +189,14 @@ final class DemoCommand implements Callable<Integer> {
                 constraints, clock));
         steps.add(new Step("Select the deployment strategy", List.of("release.json (" + release.release().type().id()
                 + " release, " + release.release().size() + " changes)", "constraints.json"),
-                "StrategyRecommendation " + strategy.verdict().id(), StrategyCommand.report(strategy)));
+                "StrategyRecommendation " + strategy.recommended().map(DeploymentStrategy::id).orElse("none"), StrategyCommand.report(strategy)));
 
         // 4. plan the release with that strategy
         ReadinessDecision readiness = release.root().build(x -> manager.planRelease(release.release(),
                 release.evidence(), strategy, clock));
         String version = "v" + release.release().version();
         steps.add(new Step("Plan the release", List.of("release.json exit-criteria evidence",
-                "StrategyRecommendation " + strategy.verdict().id() + " of step 3"), "ReadinessDecision "
+                "StrategyRecommendation " + strategy.recommended().map(DeploymentStrategy::id).orElse("none") + " of step 3"), "ReadinessDecision "
                 + readiness.verdict().label(), ReleaseCheckCommand.report(readiness, version)));
 
         // 5. track the error budget: the freeze decision for deploying this release

@@ -72,11 +72,11 @@ final class StrategyCommand extends ReportCommand {
     /** The report of a strategy recommendation (also the demo's strategy step). */
     static Report report(StrategyRecommendation rec) {
         boolean none = !rec.feasible();
-        String best = rec.recommended().id();
+        String best = rec.bestScored().id();
         String title = "Deployment strategy: " + (none ? "none" : best);
         String verdictLine = "Verdict: NONE (no strategy fits the constraints; the best scored, " + best
                 + ", is ruled out)";
-        String rollbackPlan = none ? "none (no feasible strategy)" : rec.rollbackPlan();
+        String rollbackPlan = rec.rollbackPlan().orElse("none (no feasible strategy)");
         StringBuilder text = new StringBuilder(none ? title + "\n" + verdictLine + "\n" + rec.toDecision().findings().toText()
                 : rec.toDecision().toText(title));
         text.append("Rollback plan: ").append(rollbackPlan).append('\n');
@@ -100,9 +100,9 @@ final class StrategyCommand extends ReportCommand {
         data.put("recommended", none ? null : best);
         data.put("bestScored", best);
         data.put("feasible", rec.feasible());
-        data.put("rollbackPlan", none ? null : rec.rollbackPlan());
+        data.put("rollbackPlan", rec.rollbackPlan().orElse(null));
         data.put("ranking", ranking);
-        return new Report(title, none ? "NONE" : rec.recommended().name(), rec.toDecision().findings(),
+        return new Report(title, none ? "NONE" : rec.bestScored().name(), rec.toDecision().findings(),
                 text.toString().replace("\r\n", "\n"), markdown, data, none ? ExitCode.NEGATIVE : ExitCode.OK);
     }
 

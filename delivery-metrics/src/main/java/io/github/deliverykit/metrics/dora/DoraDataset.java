@@ -426,8 +426,8 @@ public final class DoraDataset {
         CommitScope scope = config.commitScope();
         boolean authored = config.leadTimeStart() == LeadTimeStart.AUTHORED;
         // listed commits by sha
-        Map<String, Integer> shaIndex = new HashMap<>();
         List<Commit> commits = events.commits();
+        Map<String, Integer> shaIndex = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, commits.size() * 4L / 3 + 1)));
         long[] commitStart = new long[commits.size()];
         List<Commit> kept = new ArrayList<>();
         for (int i = 0; i < commits.size(); i++) {

@@ -101,10 +101,13 @@ public record RolloutPlan(DeploymentStrategy strategy, List<RolloutPlan.Stage> s
      *
      * @param recommendation the recommendation
      * @return the recommended strategy's default plan
-     * @throws IllegalArgumentException if recommendation is null
+     * @throws IllegalArgumentException if recommendation is null or recommends no strategy (none is feasible)
      */
     public static RolloutPlan of(StrategyRecommendation recommendation) {
-        return of(Checks.notNull(recommendation, "recommendation").verdict());
+        Checks.notNull(recommendation, "recommendation");
+        return of(recommendation.recommended().orElseThrow(() -> Checks.invalid("recommendation",
+                "recommends no strategy: none is feasible (best scored " + recommendation.bestScored().id() + ")",
+                recommendation.verdict())));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -78,10 +79,10 @@ public record ReadinessDecision(
     /**
      * The deployment strategy the release goes out with.
      *
-     * @return the recommended strategy
+     * @return the recommended strategy, empty when no strategy is feasible (the release is then NO-GO)
      */
-    public DeploymentStrategy deploymentStrategy() {
-        return strategy.verdict();
+    public Optional<DeploymentStrategy> deploymentStrategy() {
+        return strategy.recommended();
     }
 
     /**
@@ -91,7 +92,8 @@ public record ReadinessDecision(
      */
     public String rollbackPlan() {
         SemanticVersion previous = release.previousVersion();
-        return strategy.verdict().rollbackPlan(previous == null ? null : "v" + previous);
+        return strategy.recommended().map(s -> s.rollbackPlan(previous == null ? null : "v" + previous))
+                .orElse("none (no feasible deployment strategy)");
     }
 
     /**
@@ -123,7 +125,8 @@ public record ReadinessDecision(
             sb.append("- Recommended new target date: ").append(LONG_DATE.format(recommendedDate)).append('\n');
         }
         String rationale = strategy.rationale();
-        sb.append("- Deployment strategy: ").append(strategy.verdict().label())
+        sb.append("- Deployment strategy: ").append(strategy.recommended().map(DeploymentStrategy::label)
+                        .orElse("none feasible"))
                 .append(rationale.isEmpty() ? "" : " (" + rationale + ")").append('\n');
         sb.append("- Rollback plan: ").append(rollbackPlan()).append('\n');
         sb.append("- Monitoring period: ").append(describe(monitoringPeriod)).append(" post-deploy\n");

@@ -14,6 +14,7 @@ import io.github.deliverykit.policy.release.ReadinessDecision.Recommendation;
 import io.github.deliverykit.policy.release.internal.BuiltInExitCriteria;
 import io.github.deliverykit.policy.release.spi.ExitCriterion;
 import io.github.deliverykit.policy.release.spi.ExitCriterion.Verdict;
+import io.github.deliverykit.policy.strategy.DeploymentStrategy;
 import io.github.deliverykit.policy.strategy.StrategyRecommendation;
 import io.github.deliverykit.policy.strategy.StrategySelection;
 import java.time.Clock;
@@ -305,11 +306,17 @@ public final class ReleaseReadiness {
             strategy = StrategySelection.ofDefaults().evaluate(release.strategyInput(config.constraints()), clock);
             findings.add(Finding.info("release.strategy.computed", Checks.message(
                     "No strategy recommendation given: %s chosen for this %s release of %d changes",
-                    strategy.verdict().id(), release.type().id(), release.size()), Facts.of("strategy",
-                    strategy.verdict().id(), "releaseType", release.type(), "size", release.size())));
+                    strategyName(strategy), release.type().id(), release.size()), Facts.of("strategy",
+                    strategyName(strategy), "releaseType", release.type(), "size", release.size())));
         } else {
             findings.add(Finding.info("release.strategy.given", "Strategy recommendation given: "
-                    + strategy.verdict().id(), Facts.of("strategy", strategy.verdict().id())));
+                    + strategyName(strategy), Facts.of("strategy", strategyName(strategy))));
+        }
+        if (!strategy.feasible()) {
+            findings.add(Finding.fail("release.strategy.none_feasible", "No deployment strategy is feasible under"
+                    + " the release's constraints (" + strategy.bestScored().id() + " scored best but is ruled out)",
+                    Facts.of("bestScored", strategy.bestScored().id())));
+            failed.add("deployment-strategy");
         }
         for (Map.Entry<String, String> d : config.disabledCriteria().entrySet()) {
             findings.add(Finding.warn("release.criterion.disabled", "Exit criterion " + d.getKey()
@@ -346,5 +353,9 @@ public final class ReleaseReadiness {
                 plan, delayTo);
         LOG.debug("release {}: {} failed={} conditions={}", release.version(), recommendation, failed, conditions);
         return decision;
+    }
+
+    private static String strategyName(StrategyRecommendation strategy) {
+        return strategy.recommended().map(DeploymentStrategy::id).orElse("none");
     }
 }

@@ -9,6 +9,7 @@ import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.policy.strategy.StrategyInput.DeploymentConstraints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The decision of {@link StrategySelection}: the recommended deployment strategy (the verdict) and
@@ -19,7 +20,18 @@ import java.util.List;
  * @param ranking all four strategies, best first
  */
 public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> ranking)
-        implements Decided<DeploymentStrategy> {
+        implements Decided<StrategyRecommendation.Verdict> {
+
+    /** Whether a strategy is recommended. */
+    public enum Verdict {
+        /** The best-scored strategy is feasible and recommended ({@link #recommended()}). */
+        RECOMMENDED,
+        /**
+         * Every strategy is ruled out by a constraint: none is recommended; {@link #bestScored()} is
+         * the least bad one and its FAIL reasons say which constraint to relax.
+         */
+        NONE_FEASIBLE
+    }
 
     /**
      * Validates the recommendation.
@@ -67,27 +79,36 @@ public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> r
     }
 
     /**
-     * The recommended strategy (rank 1).
+     * The recommended strategy: rank 1 when it is feasible.
+     *
+     * @return the strategy, empty when no strategy is feasible ({@link Verdict#NONE_FEASIBLE})
+     */
+    public Optional<DeploymentStrategy> recommended() {
+        return feasible() ? Optional.of(bestScored()) : Optional.empty();
+    }
+
+    /**
+     * The best-scored strategy (rank 1), feasible or not.
      *
      * @return the strategy
      */
-    public DeploymentStrategy recommended() {
+    public DeploymentStrategy bestScored() {
         return ranking.get(0).strategy();
     }
 
     /**
-     * The recommended strategy, as the verdict.
+     * {@link Verdict#RECOMMENDED}, or {@link Verdict#NONE_FEASIBLE} when every strategy is ruled out.
      *
-     * @return the strategy
+     * @return the verdict
      */
     @Override
-    public DeploymentStrategy verdict() {
-        return recommended();
+    public Verdict verdict() {
+        return feasible() ? Verdict.RECOMMENDED : Verdict.NONE_FEASIBLE;
     }
 
     /**
-     * Whether the recommended strategy is feasible; false when every strategy is ruled out by a
-     * constraint, in which case the least bad one is recommended and its FAIL reasons say what to relax.
+     * Whether the best-scored strategy is feasible; false when every strategy is ruled out by a
+     * constraint, in which case none is recommended and the best-scored one's FAIL reasons say what to relax.
      *
      * @return true when feasible
      */
@@ -107,10 +128,10 @@ public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> r
     /**
      * The recommended strategy's rollback action (from the seed's table).
      *
-     * @return e.g. "switch traffic back to the previous environment"
+     * @return e.g. "switch traffic back to the previous environment"; empty when no strategy is feasible
      */
-    public String rollbackPlan() {
-        return recommended().rollbackAction();
+    public Optional<String> rollbackPlan() {
+        return recommended().map(DeploymentStrategy::rollbackAction);
     }
 
     /**
@@ -124,8 +145,8 @@ public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> r
     }
 
     /**
-     * The findings: a summary ({@code strategy.recommended}, FAIL when nothing is feasible), the
-     * reasons of the recommended strategy, then one {@code strategy.alternative} line per alternative.
+     * The findings: a summary ({@code strategy.recommended} PASS, or {@code strategy.none_feasible}
+     * FAIL when nothing is feasible), the reasons of the best-scored strategy, then one {@code strategy.alternative} line per alternative.
      *
      * @return the findings
      */
@@ -134,11 +155,17 @@ public record StrategyRecommendation(StrategyInput input, List<RankedStrategy> r
         RankedStrategy top = ranking.get(0);
         DeploymentStrategy s = top.strategy();
         List<Finding> fs = new ArrayList<>();
-        fs.add(Finding.of("strategy.recommended", top.feasible() ? Level.PASS : Level.FAIL,
-                Checks.message("%s recommended: rollback %s (%s), risk %s", s.id(), s.rollbackSpeed(),
-                        s.rollbackAction(), s.risk()),
-                Facts.of("strategy", s.id(), "score", top.score(), "feasible", top.feasible(),
-                        "rollbackSpeed", s.rollbackSpeed(), "risk", s.risk())));
+        if (top.feasible()) {
+            fs.add(Finding.pass("strategy.recommended", Checks.message("%s recommended: rollback %s (%s), risk %s",
+                    s.id(), s.rollbackSpeed(), s.rollbackAction(), s.risk()),
+                    Facts.of("strategy", s.id(), "score", top.score(), "feasible", true,
+                            "rollbackSpeed", s.rollbackSpeed(), "risk", s.risk())));
+        } else {
+            fs.add(Finding.fail("strategy.none_feasible", Checks.message(
+                    "No strategy is feasible: every one is ruled out by a constraint; %s scored best (score %d),"
+                            + " relax what rules it out", s.id(), top.score()),
+                    Facts.of("bestScored", s.id(), "score", top.score(), "feasible", false)));
+        }
         fs.addAll(top.reasons().list());
         for (RankedStrategy alt : alternatives()) {
             fs.add(Finding.info("strategy.alternative", Checks.message("#%d %s (score %d%s)", alt.rank(),

@@ -92,7 +92,7 @@ public final class StrategySelection {
                     Findings.of(s.reasons)));
         }
         StrategyRecommendation r = new StrategyRecommendation(input, ranking);
-        LOG.debug("strategy for {}: {} (feasible {})", input, r.recommended(), r.feasible());
+        LOG.debug("strategy for {}: {} (feasible {})", input, r.bestScored(), r.feasible());
         return r;
     }
 

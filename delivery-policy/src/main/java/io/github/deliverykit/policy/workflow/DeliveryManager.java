@@ -354,10 +354,16 @@ public final class DeliveryManager {
         Checks.notNull(release, "release");
         Checks.notNull(clock, "clock");
         Instant now = Checks.notNull(clock.instant(), "clock.instant()");
-        RolloutPlan plan = RolloutPlan.of(release.strategy());
+        RolloutPlan plan = release.strategy().feasible() ? RolloutPlan.of(release.strategy()) : null;
         List<Finding> findings = new ArrayList<>();
         String version = release.release().version().toString();
         boolean blocked = false;
+        if (plan == null) {
+            blocked = true;
+            findings.add(Finding.fail(NAMESPACE + ".deploy.no_strategy", "Release " + version
+                    + " has no feasible deployment strategy: it does not deploy", Facts.of("release", version,
+                    "bestScored", release.strategy().bestScored().id())));
+        }
         switch (release.verdict()) {
             case NO_GO -> {
                 blocked = true;
@@ -389,7 +395,7 @@ public final class DeliveryManager {
                             budget.remainingPercent())));
         }
         Rollout rollout = null;
-        if (!blocked) {
+        if (!blocked && plan != null) {
             rollout = Rollout.start(plan, canary, now);
             findings.add(Finding.info(NAMESPACE + ".deploy.started", "Rollout of " + version + " started with "
                     + plan.strategy() + " (" + plan.stages().size() + " stages)", Facts.of("release", version,
@@ -397,7 +403,7 @@ public final class DeliveryManager {
         }
         DeployDecision decision = new DeployDecision(blocked ? DeployDecision.Verdict.BLOCKED
                 : DeployDecision.Verdict.STARTED, Findings.of(findings), release, budget, plan, rollout);
-        LOG.debug("deploy {}: {} with {}", version, decision.verdict(), plan.strategy());
+        LOG.debug("deploy {}: {} with {}", version, decision.verdict(), plan == null ? "no strategy" : plan.strategy());
         return decision;
     }
 

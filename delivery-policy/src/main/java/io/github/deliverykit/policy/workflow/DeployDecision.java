@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param findings why, in order
  * @param release the readiness decision the step consumed
  * @param freeze the freeze decision the step consumed, or null when no budget was tracked
- * @param plan the rollout plan of the release's strategy
+ * @param plan the rollout plan of the release's strategy, or null when no strategy is feasible (then BLOCKED)
  * @param rollout the started rollout, or null when blocked
  */
 public record DeployDecision(Verdict verdict, Findings findings, ReadinessDecision release,
-        @Nullable FreezeDecision freeze, RolloutPlan plan, @Nullable Rollout rollout)
+        @Nullable FreezeDecision freeze, @Nullable RolloutPlan plan, @Nullable Rollout rollout)
         implements Decided<DeployDecision.Verdict> {
 
     /** Whether the rollout started. */
@@ -37,18 +37,33 @@ public record DeployDecision(Verdict verdict, Findings findings, ReadinessDecisi
     /**
      * Validates the decision.
      *
-     * @throws IllegalArgumentException if a required field is null, or the rollout is missing for a
+     * @throws IllegalArgumentException if a required field is null, the plan is missing for a feasible strategy
+     *     (or present for none), or the rollout is missing for a
      *     started deploy or present for a blocked one
      */
     public DeployDecision {
         Checks.notNull(verdict, "verdict");
         Checks.notNull(findings, "findings");
         Checks.notNull(release, "release");
-        Checks.notNull(plan, "plan");
+        if ((plan == null) == release.strategy().feasible()) {
+            throw Checks.invalid("plan", "must be present exactly when the release's strategy is feasible", plan);
+        }
+        if (plan == null && verdict == Verdict.STARTED) {
+            throw Checks.invalid("plan", "must be present when the deploy STARTED", null);
+        }
         if ((verdict == Verdict.STARTED) != (rollout != null)) {
             throw Checks.invalid("rollout", "must be present exactly when the deploy STARTED (verdict " + verdict + ")",
                     rollout);
         }
+    }
+
+    /**
+     * The rollout plan of the release's strategy.
+     *
+     * @return the plan, empty when no strategy is feasible
+     */
+    public Optional<RolloutPlan> rolloutPlan() {
+        return Optional.ofNullable(plan);
     }
 
     /**

@@ -263,7 +263,7 @@ final class ReleaseReadinessTest {
     void evaluate_strategySeam_usesGivenStrategy() {
         StrategyRecommendation canary = StrategySelection.ofDefaults().evaluate(StrategyInput.of(
                 DeploymentConstraints.builder().traffic(DeploymentConstraints.TrafficVolume.HIGH).build()), CLOCK);
-        assertEquals(DeploymentStrategy.CANARY, canary.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.CANARY), canary.recommended());
         ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(
                 Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()).with(canary), CLOCK);
         assertTrue(r.toText().contains("- Deployment strategy: Canary\n- Rollback plan: Stop traffic shift and route "
@@ -273,7 +273,7 @@ final class ReleaseReadinessTest {
         // without a recommendation readiness computes one from the release and says so
         ReadinessDecision computed = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(
                 Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
-        assertEquals(DeploymentStrategy.BLUE_GREEN, computed.deploymentStrategy());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.BLUE_GREEN), computed.deploymentStrategy());
         assertEquals(ReleaseType.MINOR, computed.strategy().input().releaseType());
         Finding why = computed.findings().find("release.strategy.computed").orElseThrow();
         assertEquals(Level.INFO, why.level());
@@ -284,8 +284,28 @@ final class ReleaseReadinessTest {
                 .constraints(DeploymentConstraints.builder().build()).build()).evaluate(ReleaseReadiness.Input.of(
                 Release.of("v2.4.4+hotfix", "v2.4.3", TARGET), seedEvidence().build()), CLOCK);
         assertEquals(ReleaseType.HOTFIX, hotfix.type());
-        assertEquals(DeploymentStrategy.ROLLING, hotfix.deploymentStrategy());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.ROLLING), hotfix.deploymentStrategy());
         assertTrue(hotfix.toText().contains("- Rollback plan: Re-deploy v2.4.3 batch by batch\n"), hotfix.toText());
+    }
+
+    @Test
+    void evaluate_noFeasibleStrategy_isNoGoAndDeploysNothing() {
+        StrategyRecommendation none = StrategySelection.ofDefaults().evaluate(StrategyInput.of(
+                DeploymentConstraints.builder().schemaChange(DeploymentConstraints.SchemaChange.BREAKING).build()), CLOCK);
+        assertEquals(StrategyRecommendation.Verdict.NONE_FEASIBLE, none.verdict());
+        ReadinessDecision r = ReleaseReadiness.ofDefaults().evaluate(ReleaseReadiness.Input.of(
+                Release.of("v2.5.0", "v2.4.3", TARGET), seedEvidence().build()).with(none), CLOCK);
+        assertEquals(ReadinessDecision.Recommendation.NO_GO, r.verdict());
+        assertEquals(java.util.Optional.empty(), r.deploymentStrategy());
+        assertEquals(Level.FAIL, level(r, "release.strategy.none_feasible"));
+        assertEquals(none.bestScored().id(), r.findings().find("release.strategy.none_feasible").orElseThrow()
+                .facts().get("bestScored"));
+        assertTrue(r.toText().contains("- Deployment strategy: none feasible\n- Rollback plan: none (no feasible"
+                + " deployment strategy)\n"), r.toText());
+        var deploy = io.github.deliverykit.policy.workflow.DeliveryManager.ofDefaults().deploy(r, null, CLOCK);
+        assertEquals(io.github.deliverykit.policy.workflow.DeployDecision.Verdict.BLOCKED, deploy.verdict());
+        assertEquals(java.util.Optional.empty(), deploy.rolloutPlan());
+        assertEquals(Level.FAIL, deploy.findings().find("workflow.deploy.no_strategy").orElseThrow().level());
     }
 
     @Test
@@ -302,7 +322,7 @@ final class ReleaseReadinessTest {
         assertEquals(DeploymentConstraints.SchemaChange.BACKWARD_COMPATIBLE, in.constraints().schemaChange());
         // canary 35 - 5 (schema) + 10 (major) + 10 (large) = 50
         StrategyRecommendation rec = StrategySelection.ofDefaults().evaluate(in, CLOCK);
-        assertEquals(DeploymentStrategy.CANARY, rec.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.CANARY), rec.recommended());
         assertEquals(50, rec.ranking().get(0).score());
     }
 

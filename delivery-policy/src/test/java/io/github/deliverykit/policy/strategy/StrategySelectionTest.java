@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.github.deliverykit.policy.canary.RolloutPlan;
+import io.github.deliverykit.core.finding.Finding;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -50,16 +53,17 @@ final class StrategySelectionTest {
     void seedReleaseExample_blueGreenWithInstantSwitchBack() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .needsInstantRollback(true).spareCapacityFor2x(true).build());
-        assertEquals(DeploymentStrategy.BLUE_GREEN, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.BLUE_GREEN), r.recommended());
         assertTrue(r.feasible());
-        assertEquals("switch traffic back to the previous environment", r.rollbackPlan());
+        assertEquals(Optional.of("switch traffic back to the previous environment"), r.rollbackPlan());
         assertEquals(80, r.ranking().get(0).score());
         assertEquals(List.of(DeploymentStrategy.CANARY, DeploymentStrategy.ROLLING, DeploymentStrategy.BIG_BANG),
                 r.alternatives().stream().map(RankedStrategy::strategy).toList());
         assertEquals(List.of(25, 10, -20), r.alternatives().stream().map(RankedStrategy::score).toList());
         assertFalse(r.alternatives().get(2).feasible());
-        Decision<DeploymentStrategy> d = r.toDecision();
-        assertEquals(DeploymentStrategy.BLUE_GREEN, d.verdict());
+        Decision<StrategyRecommendation.Verdict> d = r.toDecision();
+        assertEquals(StrategyRecommendation.Verdict.RECOMMENDED, d.verdict());
+        assertEquals(DeploymentStrategy.BLUE_GREEN, r.bestScored());
         assertEquals("strategy.recommended", d.findings().list().get(0).code());
         assertEquals("blue-green recommended: rollback INSTANT (switch traffic back to the previous environment), risk LOW",
                 d.findings().list().get(0).message());
@@ -71,7 +75,7 @@ final class StrategySelectionTest {
     void highTrafficWithoutSpareCapacity_canary() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .traffic(TrafficVolume.HIGH).build());
-        assertEquals(DeploymentStrategy.CANARY, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.CANARY), r.recommended());
         assertEquals(50, r.ranking().get(0).score());
         assertEquals(DeploymentStrategy.ROLLING, r.ranking().get(1).strategy());
     }
@@ -79,7 +83,7 @@ final class StrategySelectionTest {
     @Test
     void costConstrainedMediumTraffic_rolling() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder().build());
-        assertEquals(DeploymentStrategy.ROLLING, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.ROLLING), r.recommended());
         assertTrue(r.ranking().get(0).reasons().find("strategy.capacity").isPresent());
         RankedStrategy blueGreen = r.ranking().stream().filter(x -> x.strategy() == DeploymentStrategy.BLUE_GREEN)
                 .findFirst().orElseThrow();
@@ -91,7 +95,7 @@ final class StrategySelectionTest {
     void smallAppLowTrafficWindowBreakingSchema_bigBang() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .traffic(TrafficVolume.LOW).maintenanceWindow(true).schemaChange(SchemaChange.BREAKING).build());
-        assertEquals(DeploymentStrategy.BIG_BANG, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.BIG_BANG), r.recommended());
         assertEquals(50, r.ranking().get(0).score());
         assertEquals(Level.FAIL, r.ranking().get(1).reasons().worst());
     }
@@ -100,25 +104,34 @@ final class StrategySelectionTest {
     void mixedVersionsNotTolerated_rulesOutCanaryAndRolling() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .toleratesMixedVersions(false).spareCapacityFor2x(true).build());
-        assertEquals(DeploymentStrategy.BLUE_GREEN, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.BLUE_GREEN), r.recommended());
         assertEquals(60, r.ranking().get(0).score());
         assertEquals(List.of(false, false, false), r.alternatives().stream().map(RankedStrategy::feasible).toList());
     }
 
     @Test
-    void nothingFeasible_recommendsTheLeastBadAndSaysSo() {
+    void nothingFeasible_recommendsNoneAndNamesTheBestScored() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .schemaChange(SchemaChange.BREAKING).build());
         assertFalse(r.feasible());
-        assertEquals(Level.FAIL, r.toDecision().findings().list().get(0).level());
+        assertEquals(StrategyRecommendation.Verdict.NONE_FEASIBLE, r.verdict());
+        assertEquals(Optional.empty(), r.recommended());
+        assertEquals(Optional.empty(), r.rollbackPlan());
+        Finding first = r.toDecision().findings().list().get(0);
+        assertEquals("strategy.none_feasible", first.code());
+        assertEquals(Level.FAIL, first.level());
+        assertEquals(r.bestScored().id(), first.facts().get("bestScored"));
+        assertTrue(r.findings().find("strategy.recommended").isEmpty());
         assertEquals(4, r.ranking().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RolloutPlan.of(r));
+        assertTrue(e.getMessage().contains("recommendation"), e.getMessage());
     }
 
     @Test
     void backwardCompatibleSchema_costsMixedStrategiesALittle() {
         StrategyRecommendation r = recommend(DeploymentConstraints.builder()
                 .schemaChange(SchemaChange.BACKWARD_COMPATIBLE).build());
-        assertEquals(DeploymentStrategy.ROLLING, r.recommended());
+        assertEquals(Optional.of(DeploymentStrategy.ROLLING), r.recommended());
         assertEquals(35, r.ranking().get(0).score());
         assertEquals(30, r.ranking().get(1).score());
     }
@@ -152,7 +165,7 @@ final class StrategySelectionTest {
             assertTrue(prev.feasible() && !cur.feasible() || prev.feasible() == cur.feasible() && prev.score() >= cur.score());
         }
         if (capacity && instant && schema != SchemaChange.BREAKING) {
-            assertEquals(DeploymentStrategy.BLUE_GREEN, a.recommended());
+            assertEquals(Optional.of(DeploymentStrategy.BLUE_GREEN), a.recommended());
         }
     }
 
@@ -162,21 +175,21 @@ final class StrategySelectionTest {
         StrategySelection s = StrategySelection.ofDefaults();
         // the seed's v2.5.0: a minor release on a platform with 2x capacity -> blue-green 50, canary 40
         StrategyRecommendation minor = s.evaluate(StrategyInput.of(ReleaseType.MINOR, 0, medium), CLOCK);
-        assertEquals(DeploymentStrategy.BLUE_GREEN, minor.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.BLUE_GREEN), minor.recommended());
         assertEquals(List.of(50, 40, 25), minor.ranking().stream().limit(3).map(RankedStrategy::score).toList());
         assertEquals("recommended for this release size", minor.rationale());
         assertEquals("", recommend(medium).rationale());
         // a large major release without 2x capacity: canary (35 + 10 + 10) over rolling (25 + 15 - 10 - 5)
         StrategyRecommendation major = s.evaluate(StrategyInput.of(ReleaseType.MAJOR, 12,
                 DeploymentConstraints.builder().build()), CLOCK);
-        assertEquals(DeploymentStrategy.CANARY, major.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.CANARY), major.recommended());
         assertEquals(55, major.ranking().get(0).score());
         assertEquals(25, major.ranking().get(1).score());
         assertTrue(major.findings().find("strategy.release-size").isPresent());
         // a hotfix cannot wait for canary bake times: rolling (25 + 15 + 10) over canary (35 - 15)
         StrategyRecommendation hotfix = s.evaluate(StrategyInput.of(ReleaseType.HOTFIX, 1,
                 DeploymentConstraints.builder().build()), CLOCK);
-        assertEquals(DeploymentStrategy.ROLLING, hotfix.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.ROLLING), hotfix.recommended());
         assertEquals(List.of(50, 20), hotfix.ranking().stream().limit(2).map(RankedStrategy::score).toList());
         for (StrategyRecommendation r : List.of(minor, major, hotfix)) {
             for (var f : r.findings()) {
@@ -189,8 +202,8 @@ final class StrategySelectionTest {
     void config_customScoresAndValidation() {
         StrategySelectionConfig c = StrategySelectionConfig.custom().baseScores(List.of(0, 100, 0, 0))
                 .largeReleaseSize(3).build();
-        assertEquals(DeploymentStrategy.CANARY, StrategySelection.of(c).evaluate(StrategyInput.of(
-                DeploymentConstraints.builder().spareCapacityFor2x(true).build()), CLOCK).verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.CANARY), StrategySelection.of(c).evaluate(StrategyInput.of(
+                DeploymentConstraints.builder().spareCapacityFor2x(true).build()), CLOCK).recommended());
         assertEquals(3, StrategySelectionConfig.from(c).build().largeReleaseSize());
         assertEquals(StrategySelectionConfig.DEFAULT_BASE_SCORES, StrategySelectionConfig.ofDefaults().baseScores());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

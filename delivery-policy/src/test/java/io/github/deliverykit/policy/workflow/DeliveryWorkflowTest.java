@@ -196,7 +196,7 @@ final class DeliveryWorkflowTest {
         Release release = Release.of("v2.5.0", "v2.4.3", LocalDate.of(2024, 1, 25));
         StrategyRecommendation strategy = manager.selectStrategy(release,
                 DeploymentConstraints.builder().traffic(DeploymentConstraints.TrafficVolume.HIGH).build(), at(NOW));
-        assertEquals(DeploymentStrategy.CANARY, strategy.verdict());
+        assertEquals(java.util.Optional.of(DeploymentStrategy.CANARY), strategy.recommended());
 
         // 3. plan the release with that strategy: the seed's CONDITIONAL GO (documentation pending)
         ReadinessDecision readiness = manager.planRelease(release, seedEvidence(), strategy, at(NOW));
