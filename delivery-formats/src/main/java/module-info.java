@@ -17,6 +17,7 @@ module io.github.deliverykit.formats {
     exports io.github.deliverykit.formats;
     exports io.github.deliverykit.formats.prometheus;
     exports io.github.deliverykit.formats.slo;
+    exports io.github.deliverykit.formats.usage;
 
     opens io.github.deliverykit.formats.internal to com.fasterxml.jackson.databind;
 }
