@@ -3,11 +3,12 @@
  */
 module io.github.deliverykit.cli {
     requires io.github.deliverykit.policy;
+    requires io.github.deliverykit.formats;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires static org.jspecify;
 
     exports io.github.deliverykit.cli;
 
-    opens io.github.deliverykit.cli to info.picocli;
+    opens io.github.deliverykit.cli to info.picocli, com.fasterxml.jackson.databind;
 }
