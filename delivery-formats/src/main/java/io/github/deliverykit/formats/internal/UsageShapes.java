@@ -2,48 +2,12 @@ package io.github.deliverykit.formats.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** The fields of a Claude Code log line and of a LiteLLM price entry that the readers use. */
+/** The fields of a LiteLLM price entry that the reader uses. */
 public final class UsageShapes {
 
     private UsageShapes() {}
-
-    /**
-     * One line of a Claude Code session log ({@code ~/.claude/projects/<project>/<session>.jsonl}).
-     *
-     * @param type {@code assistant}, {@code user}, {@code summary}...
-     * @param timestamp when the line was written
-     * @param sessionId the session
-     * @param gitBranch the branch checked out
-     * @param requestId the API request
-     * @param message the model message
-     */
-    public record ClaudeLine(@Nullable String type, @Nullable Instant timestamp, @Nullable String sessionId,
-            @Nullable String gitBranch, @Nullable String requestId, @Nullable ClaudeMessage message) {}
-
-    /**
-     * The message of a line.
-     *
-     * @param id the message id
-     * @param model the model
-     * @param usage the token counts
-     */
-    public record ClaudeMessage(@Nullable String id, @Nullable String model, @Nullable ClaudeTokens usage) {}
-
-    /**
-     * Token counts of a message.
-     *
-     * @param input input tokens
-     * @param output output tokens
-     * @param cacheWrite cache-creation tokens
-     * @param cacheRead cache-read tokens
-     */
-    public record ClaudeTokens(@JsonProperty("input_tokens") @Nullable Long input,
-            @JsonProperty("output_tokens") @Nullable Long output,
-            @JsonProperty("cache_creation_input_tokens") @Nullable Long cacheWrite,
-            @JsonProperty("cache_read_input_tokens") @Nullable Long cacheRead) {}
 
     /**
      * One model of LiteLLM's {@code model_prices_and_context_window.json}: prices per token in USD.

@@ -40,6 +40,8 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
     private final Map<String, Integer> modelIndex = new HashMap<>();
     private final long[] tokens = new long[4];
     private long records;
+    private @Nullable String lastModel;
+    private int lastModelIndex;
 
     private UsageCosts(PriceList prices, ZoneId zone, Function<String, @Nullable String> pullRequestOfBranch) {
         this.prices = prices;
@@ -80,7 +82,9 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
     public void accept(ClaudeUsage u) {
         Checks.notNull(u, "usage");
         UsageRecord r = u.usage();
-        int model = modelIndex.computeIfAbsent(r.model(), this::lookup);
+        int model = r.model().equals(lastModel) ? lastModelIndex : modelIndex.computeIfAbsent(r.model(), this::lookup);
+        lastModel = r.model();
+        lastModelIndex = model;
         long femtos = prices.costFemtos(model, r.inputTokens(), r.outputTokens(), r.cacheWriteTokens(), r.cacheReadTokens());
         records++;
         tokens[0] = saturating(tokens[0], r.inputTokens());
@@ -88,17 +92,17 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
         tokens[2] = saturating(tokens[2], r.cacheWriteTokens());
         tokens[3] = saturating(tokens[3], r.cacheReadTokens());
         total.add(0, femtos);
-        add(byDay, LocalDate.ofInstant(r.timestamp(), zone), femtos);
-        add(byModel, r.model(), femtos);
+        add(0, byDay, LocalDate.ofInstant(r.timestamp(), zone), femtos);
+        add(1, byModel, r.model(), femtos);
         if (r.sessionId() != null) {
-            add(bySession, r.sessionId(), femtos);
+            add(2, bySession, r.sessionId(), femtos);
         }
         String branch = u.gitBranch();
         if (branch != null) {
-            add(byBranch, branch, femtos);
+            add(3, byBranch, branch, femtos);
             String pr = pullRequestOfBranch.apply(branch);
             if (pr != null) {
-                add(byPullRequest, pr, femtos);
+                add(4, byPullRequest, pr, femtos);
             }
         }
     }
@@ -113,13 +117,23 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
         return s < 0 ? Long.MAX_VALUE : s;
     }
 
-    private <K> void add(Map<K, CostTotals> map, K key, long femtos) {
+    // consecutive records mostly share day, session, branch and model: one equals() instead of a hash lookup
+    private final Object[] lastKey = new Object[5];
+    private final CostTotals[] lastTotals = new CostTotals[5];
+
+    private <K> void add(int dimension, Map<K, CostTotals> map, K key, long femtos) {
+        if (key.equals(lastKey[dimension])) {
+            lastTotals[dimension].add(0, femtos);
+            return;
+        }
         CostTotals t = map.get(key);
         if (t == null) {
             t = new CostTotals(prices.currency(), 1);
             map.put(key, t);
         }
         t.add(0, femtos);
+        lastKey[dimension] = key;
+        lastTotals[dimension] = t;
     }
 
     /**

@@ -116,4 +116,29 @@ final class ClaudeUsageTest {
                 .tokens(1_000_000, 0, 0, 0).build(), null, "p"));
         assertEquals(new Cost(Money.of("1", "USD"), 1, 0), c.summary().total());
     }
+
+    @Test
+    void claude_threadCount_doesNotChangeTheResult() {
+        List<ClaudeUsage> one = new ArrayList<>();
+        List<ClaudeUsage> four = new ArrayList<>();
+        ReadReport r1 = ClaudeCodeLogs.stream(Samples.path("claude/projects"), one::add, 1);
+        ReadReport r4 = ClaudeCodeLogs.stream(Samples.path("claude/projects"), four::add, 4);
+        assertEquals(one, four);
+        assertEquals(r1, r4);
+        assertThrows(IllegalArgumentException.class, () -> ClaudeCodeLogs.stream(Samples.path("claude/projects"), u -> { }, 0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2025-07-01T09:00:05.123Z", "2024-02-29T23:59:59Z",
+        "2025-12-31T00:00:00.000Z", "2025-07-01T09:00:05.123456Z", "2025-07-01T09:00:05+02:00", "1970-01-01T00:00:00Z"})
+    void instant_matchesInstantParse(String text) {
+        assertEquals(java.time.Instant.parse(text), ClaudeCodeLogs.instant(text));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2025-02-30T00:00:00Z", "2025-13-01T00:00:00Z",
+        "2025-07-0xT00:00:00Z", "yesterday"})
+    void instant_rejectsWhatInstantParseRejects(String text) {
+        assertThrows(java.time.format.DateTimeParseException.class, () -> ClaudeCodeLogs.instant(text));
+    }
 }
