@@ -156,7 +156,8 @@ public final class ClaudeCodeLogs {
     /** Lines of one file, cut into blocks of whole lines, parsed independently. */
     private static final class Blocks {
         static final int LINES = 2_048;
-        static final int BYTES = 1 << 20;
+        // below half a G1 region of a small heap, so that blocks are never humongous objects
+        static final int BYTES = 1 << 18;
 
         private Blocks() {}
 
