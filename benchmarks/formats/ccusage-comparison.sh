@@ -21,9 +21,9 @@ fi
 timed() { # label, command...: wall seconds and max RSS of one run
   local label=$1; shift
   local log; log=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$log" "$@" > "$label.out"
-  read -r secs kb < "$log"
-  echo "$label: ${secs} s wall, $((kb / 1024)) MB max RSS"
+  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" > "$label.out"
+  read -r secs user sys kb < "$log"
+  echo "$label: ${secs} s wall, ${user} s user + ${sys} s sys CPU, $((kb / 1024)) MB max RSS"
 }
 cd "$(mktemp -d)"
 timed ccusage env CLAUDE_CONFIG_DIR="$tree" TZ=UTC "$peer/node_modules/.bin/ccusage" daily --offline --json -z UTC
@@ -45,4 +45,4 @@ worst = max(abs(days_c[k] - days_d.get(k, Decimal(0))) for k in days_c)
 print(f"days: ccusage {len(days_c)}, deliverykit {len(days_d)}, largest per-day difference {worst:.9f} USD")
 assert same_tokens and abs(ct - dt) < Decimal("0.000001") * max(1, len(days_c)), "totals differ"
 PY
-java -jar "$bench" ClaudeLogBenchmark -jvmArgsAppend "-Xmx256m -Ddeliverykit.claudeLogs=$tree" -p usageLines="$lines" -prof gc 2>&1 | grep -E "^ClaudeLogBenchmark|^Benchmark|gc.alloc.rate.norm|gc.count|Result" | tail -n 12
+java -jar "$bench" ClaudeLogBenchmark -jvmArgsAppend "-Xmx256m -Ddeliverykit.claudeLogs=$tree" -p usageLines="$lines" -prof gc 2>&1 | grep -E "ClaudeLogBenchmark|Benchmark |gc.alloc.rate.norm|gc.count|Error|Exception" | tail -n 12

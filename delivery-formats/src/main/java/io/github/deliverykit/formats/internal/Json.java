@@ -41,6 +41,12 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /**
+     * A plain streaming factory for JSON Lines, where one small parser per line is the hot path: no
+     * duplicate-key tracking (a set per object) and no source in locations.
+     */
+    public static final JsonFactory LINES = JsonFactory.builder().build();
+
     /** The streaming factory of {@link #JSON}. */
     public static final JsonFactory FACTORY = JSON.getFactory();
 

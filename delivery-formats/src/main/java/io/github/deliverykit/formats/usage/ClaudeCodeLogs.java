@@ -166,7 +166,7 @@ public final class ClaudeCodeLogs {
             Path parent = f.getParent();
             String project = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
             try (InputStream in = Files.newInputStream(f)) {
-                byte[] buf = new byte[BYTES];
+                byte[] buf = new byte[(int) Math.min(BYTES, Math.max(8_192, Files.size(f) + 1))];
                 int len = 0;
                 int firstLine = 1;
                 boolean eof = false;
@@ -283,7 +283,7 @@ public final class ClaudeCodeLogs {
 
     private static Parsed parseLine(String source, String project, int n, byte[] data, int off, int len) {
         Fields f = new Fields();
-        try (JsonParser p = Json.FACTORY.createParser(data, off, len)) {
+        try (JsonParser p = Json.LINES.createParser(data, off, len)) {
             fields(p, f);
             if (p.nextToken() != null) {
                 return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "holds more than one JSON value");
