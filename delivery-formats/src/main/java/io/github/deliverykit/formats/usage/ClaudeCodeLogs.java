@@ -229,6 +229,10 @@ public final class ClaudeCodeLogs {
             if (endOfFile) {
                 return new Parsed[] {Parsed.end(source)};
             }
+            List<Parsed> fast = parseBlock(source, project, firstLine, data);
+            if (fast != null) {
+                return fast.toArray(new Parsed[0]);
+            }
             List<Parsed> out = new ArrayList<>(Blocks.LINES);
             int line = firstLine;
             int start = 0;
@@ -296,6 +300,39 @@ public final class ClaudeCodeLogs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return mapped(source, project, n, f);
+    }
+
+    /**
+     * The fast path of a block: one parser over all its lines (Jackson reads a sequence of root values).
+     * Returns null, and the block is parsed line by line instead, unless every value is an object of
+     * the expected shape alone on its own line.
+     */
+    static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
+        List<Parsed> out = new ArrayList<>(Blocks.LINES);
+        try (JsonParser p = Json.LINES.createParser(data)) {
+            int last = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT || line == last) {
+                    return null;
+                }
+                Fields f = new Fields();
+                fieldsAfterStart(p, f);
+                if (p.currentLocation().getLineNr() != line) {
+                    return null;
+                }
+                out.add(mapped(source, project, firstLine + line - 1, f));
+                last = line;
+            }
+        } catch (Shape | IOException e) {
+            return null;
+        }
+        return out;
+    }
+
+    private static Parsed mapped(String source, String project, int n, Fields f) {
         if (!f.usage) {
             return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "type " + f.type + " has no message.usage");
         }
@@ -376,6 +413,10 @@ public final class ClaudeCodeLogs {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new Shape("$", "must be a JSON object");
         }
+        fieldsAfterStart(p, f);
+    }
+
+    private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();

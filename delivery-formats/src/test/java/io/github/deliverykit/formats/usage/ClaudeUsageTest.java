@@ -141,4 +141,30 @@ final class ClaudeUsageTest {
     void instant_rejectsWhatInstantParseRejects(String text) {
         assertThrows(java.time.format.DateTimeParseException.class, () -> ClaudeCodeLogs.instant(text));
     }
+
+    @Test
+    void claude_blockFastPath_agreesWithLineByLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // the sample's clean lines: read in one pass over the block; plus a broken line: read line by line
+        List<String> clean = java.nio.file.Files.readAllLines(Samples.path(
+                "claude/projects/-work-shop/11111111-2222-3333-4444-555555555555.jsonl")).subList(0, 7);
+        java.nio.file.Path fast = java.nio.file.Files.write(dir.resolve("fast.jsonl"), clean);
+        List<String> broken = new ArrayList<>(clean);
+        broken.add("{\"broken");
+        java.nio.file.Path slow = java.nio.file.Files.write(dir.resolve("slow.jsonl"), broken);
+        org.junit.jupiter.api.Assertions.assertNotNull(ClaudeCodeLogs.parseBlock("f", "p", 1, java.nio.file.Files.readAllBytes(fast)));
+        assertEquals(null, ClaudeCodeLogs.parseBlock("s", "p", 1, java.nio.file.Files.readAllBytes(slow)));
+        List<ClaudeUsage> a = new ArrayList<>();
+        List<ClaudeUsage> b = new ArrayList<>();
+        ReadReport ra = ClaudeCodeLogs.stream(fast, a::add, 1);
+        ReadReport rb = ClaudeCodeLogs.stream(slow, b::add, 1);
+        assertEquals(a.stream().map(u -> u.usage().id().replace("fast", "slow")).toList(),
+                b.stream().map(u -> u.usage().id()).toList());
+        assertEquals(a.stream().map(u -> u.usage().totalTokens()).toList(), b.stream().map(u -> u.usage().totalTokens()).toList());
+        assertEquals(ra.read() + 1, rb.read());
+        assertEquals(ra.rejected() + 1, rb.rejected());
+        assertEquals(ra.merged(), rb.merged());
+        assertEquals(ra.skipped(), rb.skipped());
+        assertEquals(ra.issues().stream().map(i -> i.position()).toList(),
+                rb.issues().stream().filter(i -> i.kind() != IssueKind.REJECTED).map(i -> i.position()).toList());
+    }
 }
