@@ -15,6 +15,7 @@ module io.github.deliverykit.formats {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     exports io.github.deliverykit.formats;
+    exports io.github.deliverykit.formats.events;
     exports io.github.deliverykit.formats.prometheus;
     exports io.github.deliverykit.formats.slo;
     exports io.github.deliverykit.formats.usage;

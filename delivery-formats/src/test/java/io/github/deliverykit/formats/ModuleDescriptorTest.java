@@ -42,7 +42,7 @@ final class ModuleDescriptorTest {
             assertFalse(e.isQualified(), e.toString());
             return e.source();
         }).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of(NAME, NAME + ".slo", NAME + ".prometheus", NAME + ".usage")), exports);
+        assertEquals(new TreeSet<>(Set.of(NAME, NAME + ".slo", NAME + ".prometheus", NAME + ".usage", NAME + ".events")), exports);
         assertEquals(1, d.opens().size());
         ModuleDescriptor.Opens o = d.opens().iterator().next();
         assertEquals(NAME + ".internal", o.source());

@@ -1,0 +1,8 @@
+/**
+ * Delivery events from the systems that record them: GitHub REST deployments with their statuses
+ * read into core {@link io.github.deliverykit.core.event.Deployment}s.
+ */
+@NullMarked
+package io.github.deliverykit.formats.events;
+
+import org.jspecify.annotations.NullMarked;
