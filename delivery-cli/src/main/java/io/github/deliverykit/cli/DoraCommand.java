@@ -38,6 +38,10 @@ final class DoraCommand extends ReportCommand {
 
         @Option(names = "--git", paramLabel = "PATH", description = "A local git repository: tags are deployments.")
         @Nullable Path git;
+
+        @Option(names = "--github-deployments", paramLabel = "FILE",
+                description = "GitHub REST deployments (JSON array, each with its statuses); --service names the service.")
+        @Nullable Path githubDeployments;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -53,6 +57,10 @@ final class DoraCommand extends ReportCommand {
 
     @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), optional.")
     @Nullable Path incidents;
+
+    @Option(names = "--pagerduty", paramLabel = "FILE",
+            description = "PagerDuty REST incidents (JSON, each with its log entries), optional; P1..P5 map to SEV-1..SEV-4.")
+    @Nullable Path pagerduty;
 
     /** The default window of the report, in days. */
     static final int DEFAULT_DAYS = 30;
@@ -83,17 +91,29 @@ final class DoraCommand extends ReportCommand {
             deployments = history.deployments();
             commits = history.commits();
             origin = "git tags '" + deployTags + "' of " + name;
+        } else if (source.githubDeployments != null) {
+            io.github.deliverykit.formats.events.DeploymentRead read = io.github.deliverykit.formats.events.GitHubDeployments
+                    .read(source.githubDeployments, service != null ? service : "service");
+            deployments = read.deployments();
+            commits = List.of();
+            origin = "GitHub deployments (" + read.report().summary() + ")";
         } else {
             JsonInput root = JsonInput.read(source.deployments).allowOnly("deployments", "commits");
             deployments = Inputs.deployments(root);
             commits = Inputs.commits(root);
             origin = "deployments file";
         }
-        List<Incident> incidentList = incidents == null ? List.of() : Inputs.incidents(incidents);
+        if (incidents != null && pagerduty != null) {
+            throw new InputException("--incidents and --pagerduty: give one of them");
+        }
+        List<Incident> incidentList = pagerduty != null
+                ? io.github.deliverykit.formats.events.PagerDutyIncidents.read(pagerduty).incidents()
+                : incidents == null ? List.of() : Inputs.incidents(incidents);
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
         DoraReport report = report(deployments, incidentList, commits, window,
-                source.git != null ? "--git" : String.valueOf(source.deployments));
+                source.git != null ? "--git" : source.githubDeployments != null ? String.valueOf(source.githubDeployments)
+                        : String.valueOf(source.deployments));
         return report(new Result(report, window, origin), table);
     }
 
