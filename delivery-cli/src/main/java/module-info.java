@@ -3,6 +3,7 @@
  */
 module io.github.deliverykit.cli {
     requires io.github.deliverykit.policy;
+    requires io.github.deliverykit.formats;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.desktop;
@@ -12,5 +13,5 @@ module io.github.deliverykit.cli {
 
     exports io.github.deliverykit.cli;
 
-    opens io.github.deliverykit.cli to info.picocli;
+    opens io.github.deliverykit.cli to info.picocli, com.fasterxml.jackson.databind;
 }

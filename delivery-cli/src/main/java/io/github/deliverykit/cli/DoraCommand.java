@@ -43,6 +43,10 @@ final class DoraCommand extends ReportCommand {
 
         @Option(names = "--git", paramLabel = "PATH", description = "A local git repository: tags are deployments.")
         @Nullable Path git;
+
+        @Option(names = "--github-deployments", paramLabel = "FILE",
+                description = "GitHub REST deployments (JSON array, each with its statuses); --service names the service.")
+        @Nullable Path githubDeployments;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -77,6 +81,10 @@ final class DoraCommand extends ReportCommand {
 
     @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), optional.")
     @Nullable Path incidents;
+
+    @Option(names = "--pagerduty", paramLabel = "FILE",
+            description = "PagerDuty REST incidents (JSON, each with its log entries), optional; P1..P5 map to SEV-1..SEV-4.")
+    @Nullable Path pagerduty;
 
     /** The default window of the report, in days. */
     static final int DEFAULT_DAYS = 30;
@@ -117,18 +125,30 @@ final class DoraCommand extends ReportCommand {
             commits = history.commits();
             origin = "git tags '" + deployTags + "' of " + name;
             notes = gitNotes(history, window, options);
+        } else if (source.githubDeployments != null) {
+            io.github.deliverykit.formats.events.DeploymentRead read = io.github.deliverykit.formats.events.GitHubDeployments
+                    .read(source.githubDeployments, service != null ? service : "service");
+            deployments = read.deployments();
+            commits = List.of();
+            origin = "GitHub deployments (" + read.report().summary() + ")";
         } else {
             Inputs.DeploymentsFile file = Inputs.deployments(source.deployments);
             commits = file.commits();
             deployments = file.deployments();
             origin = "deployments file";
         }
-        List<Incident> incidentList = incidents == null ? List.of() : Inputs.incidents(incidents);
+        if (incidents != null && pagerduty != null) {
+            throw new InputException("--incidents and --pagerduty: give one of them");
+        }
+        List<Incident> incidentList = pagerduty != null
+                ? io.github.deliverykit.formats.events.PagerDutyIncidents.read(pagerduty).incidents()
+                : incidents == null ? List.of() : Inputs.incidents(incidents);
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
         DoraConfig config = DoraConfig.custom().zone(zone).productionEnvironments(Set.of(environment)).build();
         DoraReport report = report(deployments, incidentList, commits, window,
-                source.git != null ? "--git" : String.valueOf(source.deployments), config);
+                source.git != null ? "--git" : source.githubDeployments != null ? String.valueOf(source.githubDeployments)
+                        : String.valueOf(source.deployments), config);
         return report(new Result(report, window, origin), table, notes);
     }
 

@@ -1,0 +1,592 @@
+package io.github.deliverykit.formats.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.formats.FormatException;
+import io.github.deliverykit.formats.ReadReport;
+import io.github.deliverykit.formats.ReadReport.IssueKind;
+import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
+import io.github.deliverykit.metrics.cost.UsageRecord;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams Claude Code session logs with Jackson's streaming parser (only {@code type},
+ * {@code timestamp}, {@code sessionId}, {@code gitBranch}, {@code requestId} and {@code message.id},
+ * {@code .model}, {@code .usage} are read; message content is skipped unread): every {@code *.jsonl} file under a directory (such as
+ * {@code ~/.claude/projects}), in path order, one JSON object per line. Lines whose
+ * {@code message.usage} is present become {@link ClaudeUsage}s; other lines (user turns, summaries)
+ * are skipped and reported, malformed ones rejected and reported with file and line.
+ *
+ * <p>Counting once. A response is identified by {@code message.id} and {@code requestId}. Claude Code
+ * writes one line per content block of a streamed response; consecutive lines of one response in a
+ * file are merged into one, keeping the most complete snapshot (the most tokens, then the later line).
+ * A response seen again later (a resumed session copies its history into a new file) counts once, the
+ * first time, as ccusage does. Lines without both ids cannot be matched: they are counted, and noted.
+ * Memory: one pending response plus 8 bytes per distinct response id (64-bit hashes; two ids collide
+ * with probability about n<sup>2</sup>/2<sup>65</sup>) and a bounded window of parsed blocks, not the
+ * log size. Lines are parsed in parallel and merged in order, so the result is the same for any
+ * thread count. Stateless and thread safe.
+ */
+public final class ClaudeCodeLogs {
+
+    private static final String SYNTHETIC = "<synthetic>";
+
+    private ClaudeCodeLogs() {}
+
+    /**
+     * Streams every {@code *.jsonl} file under a directory (or one file), parsing on as many threads
+     * as there are processors.
+     *
+     * @param root the directory, or a single log file
+     * @param sink receives each response once, in file order, on the calling thread
+     * @return what was read, merged, skipped and rejected
+     * @throws UncheckedIOException if the tree cannot be listed or a file cannot be read
+     */
+    public static ReadReport stream(Path root, Consumer<ClaudeUsage> sink) {
+        return stream(root, sink, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Streams every {@code *.jsonl} file under a directory (or one file). Lines are parsed in blocks
+     * on {@code threads} threads (1: all on the calling thread); the blocks are merged in file and line
+     * order, so the result does not depend on the thread count. Memory: a bounded window of blocks.
+     *
+     * @param root the directory, or a single log file
+     * @param sink receives each response once, in file order, on the calling thread
+     * @param threads the parser threads, 1 to 256
+     * @return what was read, merged, skipped and rejected
+     * @throws UncheckedIOException if the tree cannot be listed or a file cannot be read
+     */
+    public static ReadReport stream(Path root, Consumer<ClaudeUsage> sink, int threads) {
+        Checks.notNull(root, "root");
+        Checks.notNull(sink, "sink");
+        Checks.inRange(threads, 1, 256, "threads");
+        List<Path> files;
+        if (Files.isRegularFile(root)) {
+            files = List.of(root);
+        } else {
+            try (Stream<Path> walk = Files.walk(root)) {
+                files = walk.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root, e);
+            }
+        }
+        Merge merge = new Merge(sink);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "claude-logs-parser");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Parsed[]>> window = new ArrayDeque<>();
+        int max = threads * 3;
+        try {
+            for (Path f : files) {
+                Blocks.split(f, block -> {
+                    if (pool == null) {
+                        merge.all(block.parse());
+                        return;
+                    }
+                    window.add(pool.submit(block::parse));
+                    while (window.size() > max) {
+                        merge.all(take(window.poll()));
+                    }
+                });
+            }
+            while (!window.isEmpty()) {
+                merge.all(take(window.poll()));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        merge.flush();
+        return merge.report.build();
+    }
+
+    private static Parsed[] take(Future<Parsed[]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading Claude Code logs", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("parsing Claude Code logs failed", c);
+        }
+    }
+
+    /** What one line became, before snapshots and repeats are resolved. */
+    private record Parsed(String source, int line, @Nullable ClaudeUsage usage, long key, boolean identified,
+            @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, boolean endOfFile) {
+
+        static Parsed issue(String source, int line, IssueKind kind, String position, String reason) {
+            return new Parsed(source, line, null, 0, false, kind, position, reason, false);
+        }
+
+        static Parsed end(String source) {
+            return new Parsed(source, 0, null, 0, false, null, null, null, true);
+        }
+    }
+
+    /** Lines of one file, cut into blocks of whole lines, parsed independently. */
+    private static final class Blocks {
+        static final int LINES = 2_048;
+        // below half a G1 region of a small heap, so that blocks are never humongous objects
+        static final int BYTES = 1 << 18;
+
+        private Blocks() {}
+
+        static void split(Path f, Consumer<Block> out) {
+            String source = f.toString();
+            Path parent = f.getParent();
+            String project = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+            try (InputStream in = Files.newInputStream(f)) {
+                byte[] buf = new byte[(int) Math.min(BYTES, Math.max(8_192, Files.size(f) + 1))];
+                int len = 0;
+                int firstLine = 1;
+                boolean eof = false;
+                while (!eof) {
+                    int r = in.read(buf, len, buf.length - len);
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        len += r;
+                    }
+                    // cut the buffer after its last newline (or all of it at the end of the file)
+                    int cut = len;
+                    if (!eof) {
+                        cut = lastNewline(buf, len) + 1;
+                        if (cut == 0) {
+                            if (len == buf.length) {
+                                buf = Arrays.copyOf(buf, buf.length * 2); // one line longer than the buffer
+                            }
+                            continue;
+                        }
+                    }
+                    if (cut > 0) {
+                        Block b = new Block(source, project, firstLine, Arrays.copyOf(buf, cut), false);
+                        firstLine += b.lineCount();
+                        out.accept(b);
+                        System.arraycopy(buf, cut, buf, 0, len - cut);
+                        len -= cut;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f, e);
+            }
+            out.accept(new Block(source, project, 0, new byte[0], true));
+        }
+
+        private static int lastNewline(byte[] b, int len) {
+            for (int i = len - 1; i >= 0; i--) {
+                if (b[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Whole lines of one file, parsed on any thread. */
+    private record Block(String source, String project, int firstLine, byte[] data, boolean endOfFile) {
+
+        int lineCount() {
+            int n = 0;
+            for (byte b : data) {
+                if (b == '\n') {
+                    n++;
+                }
+            }
+            return data.length > 0 && data[data.length - 1] != '\n' ? n + 1 : n;
+        }
+
+        Parsed[] parse() {
+            if (endOfFile) {
+                return new Parsed[] {Parsed.end(source)};
+            }
+            List<Parsed> fast = parseBlock(source, project, firstLine, data);
+            if (fast != null) {
+                return fast.toArray(new Parsed[0]);
+            }
+            List<Parsed> out = new ArrayList<>(Blocks.LINES);
+            int line = firstLine;
+            int start = 0;
+            for (int i = 0; i <= data.length; i++) {
+                if (i == data.length || data[i] == '\n') {
+                    if (!blank(data, start, i)) {
+                        out.add(parseLine(source, project, line, data, start, i - start));
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return out.toArray(new Parsed[0]);
+        }
+
+        private static boolean blank(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The fields of one line, filled by {@link #fields}. */
+    private static final class Fields {
+        @Nullable String type;
+        @Nullable String timestamp;
+        @Nullable String sessionId;
+        @Nullable String gitBranch;
+        @Nullable String requestId;
+        @Nullable String messageId;
+        @Nullable String model;
+        boolean usage;
+        long input;
+        long output;
+        long cacheWrite;
+        long cacheRead;
+    }
+
+    /** A line that is JSON but not the shape of a log line. */
+    private static final class Shape extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String path;
+
+        Shape(String path, String problem) {
+            super(problem, null, false, false);
+            this.path = path;
+        }
+    }
+
+    private static Parsed parseLine(String source, String project, int n, byte[] data, int off, int len) {
+        Fields f = new Fields();
+        try (JsonParser p = Json.LINES.createParser(data, off, len)) {
+            fields(p, f);
+            if (p.nextToken() != null) {
+                return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "holds more than one JSON value");
+            }
+        } catch (Shape e) {
+            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n + ", " + e.path, e.getMessage());
+        } catch (JsonProcessingException e) {
+            FormatException fe = Json.error(source, e);
+            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n + ", " + fe.position(), fe.problem());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return mapped(source, project, n, f);
+    }
+
+    /**
+     * The fast path of a block: one parser over all its lines (Jackson reads a sequence of root values).
+     * Returns null, and the block is parsed line by line instead, unless every value is an object of
+     * the expected shape alone on its own line.
+     */
+    static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
+        List<Parsed> out = new ArrayList<>(Blocks.LINES);
+        try (JsonParser p = Json.LINES.createParser(data)) {
+            int last = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT || line == last) {
+                    return null;
+                }
+                Fields f = new Fields();
+                fieldsAfterStart(p, f);
+                if (p.currentLocation().getLineNr() != line) {
+                    return null;
+                }
+                out.add(mapped(source, project, firstLine + line - 1, f));
+                last = line;
+            }
+        } catch (Shape | IOException e) {
+            return null;
+        }
+        return out;
+    }
+
+    private static Parsed mapped(String source, String project, int n, Fields f) {
+        if (!f.usage) {
+            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "type " + f.type + " has no message.usage");
+        }
+        String model = f.model;
+        if (model == null || model.isBlank() || SYNTHETIC.equals(model)) {
+            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "model " + model + " is not a billed model");
+        }
+        if (f.timestamp == null) {
+            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "timestamp is required");
+        }
+        Instant at;
+        try {
+            at = instant(f.timestamp);
+        } catch (DateTimeParseException e) {
+            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n + ", $.timestamp",
+                    "must be an ISO-8601 instant, but was '" + f.timestamp + "'");
+        }
+        String messageId = f.messageId;
+        String requestId = f.requestId;
+        boolean identified = messageId != null && !messageId.isBlank() && requestId != null && !requestId.isBlank();
+        String id = identified ? messageId + ":" + requestId : source + ":" + n;
+        UsageRecord record;
+        try {
+            record = UsageRecord.builder(id, at, model)
+                    .tokens(f.input, f.output, f.cacheWrite, f.cacheRead)
+                    .session(blankToNull(f.sessionId))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
+        }
+        ClaudeUsage usage = new ClaudeUsage(record, blankToNull(f.gitBranch), project);
+        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, false);
+    }
+
+    /**
+     * Parses an ISO-8601 instant: the {@code yyyy-MM-ddTHH:mm:ss[.SSS]Z} form Claude Code writes
+     * directly (it is on every line), anything else through {@link Instant#parse}.
+     */
+    static Instant instant(String t) {
+        int n = t.length();
+        if ((n == 20 || n == 24) && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == 'T' && t.charAt(13) == ':'
+                && t.charAt(16) == ':' && t.charAt(n - 1) == 'Z' && (n == 20 || t.charAt(19) == '.')) {
+            int year = digits(t, 0, 4);
+            int month = digits(t, 5, 2);
+            int day = digits(t, 8, 2);
+            int hour = digits(t, 11, 2);
+            int minute = digits(t, 14, 2);
+            int second = digits(t, 17, 2);
+            int millis = n == 24 ? digits(t, 20, 3) : 0;
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && millis >= 0) {
+                long days;
+                try {
+                    days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                } catch (java.time.DateTimeException e) {
+                    return Instant.parse(t); // e.g. 2025-02-30: Instant.parse names the problem
+                }
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+            }
+        }
+        return Instant.parse(t);
+    }
+
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Reads the fields the mapping uses with Jackson's streaming parser, skipping the rest unread. */
+    private static void fields(JsonParser p, Fields f) throws IOException, Shape {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new Shape("$", "must be a JSON object");
+        }
+        fieldsAfterStart(p, f);
+    }
+
+    private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type" -> f.type = text(p, t, "$.type");
+                case "timestamp" -> f.timestamp = text(p, t, "$.timestamp");
+                case "sessionId" -> f.sessionId = text(p, t, "$.sessionId");
+                case "gitBranch" -> f.gitBranch = text(p, t, "$.gitBranch");
+                case "requestId" -> f.requestId = text(p, t, "$.requestId");
+                case "message" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        message(p, f);
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        throw new Shape("$.message", "must be an object");
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static void message(JsonParser p, Fields f) throws IOException, Shape {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "id" -> f.messageId = text(p, t, "$.message.id");
+                case "model" -> f.model = text(p, t, "$.message.model");
+                case "usage" -> {
+                    if (t == JsonToken.VALUE_NULL) {
+                        break;
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new Shape("$.message.usage", "must be an object");
+                    }
+                    f.usage = true;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String k = p.currentName();
+                        JsonToken v = p.nextToken();
+                        switch (k) {
+                            case "input_tokens" -> f.input = tokens(p, v, k);
+                            case "output_tokens" -> f.output = tokens(p, v, k);
+                            case "cache_creation_input_tokens" -> f.cacheWrite = tokens(p, v, k);
+                            case "cache_read_input_tokens" -> f.cacheRead = tokens(p, v, k);
+                            default -> p.skipChildren();
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static @Nullable String text(JsonParser p, JsonToken t, String path) throws IOException, Shape {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw new Shape(path, "must be a string, but was " + t);
+    }
+
+    private static long tokens(JsonParser p, JsonToken t, String name) throws IOException, Shape {
+        if (t == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new Shape("$.message.usage." + name, "must be a whole number of tokens, but was " + p.getText());
+        }
+        long v = p.getLongValue();
+        if (v < 0) {
+            throw new Shape("$.message.usage." + name, "must not be negative, but was " + v);
+        }
+        return v;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The sequential part: snapshots, repeats, the report and the sink, in file and line order. */
+    private static final class Merge {
+        final ReadReport.Builder report = new ReadReport.Builder();
+        final RecordIdSet seen = new RecordIdSet(1 << 16);
+        final Consumer<ClaudeUsage> sink;
+        private @Nullable ClaudeUsage pending;
+        private long pendingKey;
+        private String pendingSource = "";
+        private int pendingLine;
+
+        Merge(Consumer<ClaudeUsage> sink) {
+            this.sink = sink;
+        }
+
+        void all(Parsed[] parsed) {
+            for (Parsed p : parsed) {
+                one(p);
+            }
+        }
+
+        private void one(Parsed p) {
+            if (p.endOfFile()) {
+                flush();
+                return;
+            }
+            report.read();
+            if (p.issue() != null) {
+                report.issue(p.issue(), p.source(), p.position(), p.reason());
+                return;
+            }
+            ClaudeUsage usage = p.usage();
+            UsageRecord record = usage.usage();
+            if (!p.identified()) {
+                flush();
+                report.issue(IssueKind.NOTE, p.source(), "line " + p.line(), "no message.id and requestId: counted, cannot be deduplicated");
+                report.accepted();
+                sink.accept(usage);
+                return;
+            }
+            if (pending != null && p.key() == pendingKey) {
+                if (record.totalTokens() >= pending.usage().totalTokens()) {
+                    report.issue(IssueKind.MERGED, pendingSource, "line " + pendingLine,
+                            "streaming snapshot of " + record.id() + ", superseded by line " + p.line());
+                    pending = usage;
+                    pendingLine = p.line();
+                } else {
+                    report.issue(IssueKind.MERGED, p.source(), "line " + p.line(), "streaming snapshot of " + record.id()
+                            + " with fewer tokens than line " + pendingLine);
+                }
+                return;
+            }
+            flush();
+            pending = usage;
+            pendingKey = p.key();
+            pendingSource = p.source();
+            pendingLine = p.line();
+        }
+
+        void flush() {
+            ClaudeUsage p = pending;
+            if (p == null) {
+                return;
+            }
+            pending = null;
+            if (seen.add(pendingKey)) {
+                report.accepted();
+                sink.accept(p);
+            } else {
+                report.issue(IssueKind.MERGED, pendingSource, "line " + pendingLine,
+                        "response " + p.usage().id() + " was already counted from an earlier file or line");
+            }
+        }
+    }
+
+    /** A 64-bit hash of {@code a:b} (FNV-1a then a murmur finaliser), without building the string. */
+    static long hash(String a, String b) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < a.length(); i++) {
+            h = (h ^ a.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ ':') * 0x100000001b3L;
+        for (int i = 0; i < b.length(); i++) {
+            h = (h ^ b.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
