@@ -80,7 +80,7 @@ final class FastBudgetsPropertiesTest {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 3000)
     void fastEqualsNaive(@ForAll("incidents") List<Inc> inc, @ForAll("maintenance") List<Span> maint,
             @ForAll @IntRange(min = 0, max = 2 * 1440) int atMinute) {
         Interval period = Interval.of(T0, Duration.ofDays(2));
