@@ -131,4 +131,24 @@ final class FreezeInputIncidentsTest {
         // an hour of a 44.64-minute budget over the whole month: burn rate 1.344x, not a month with nothing elapsed
         assertEquals(0, new BigDecimal("1.344086022").compareTo(in.burnRate()), in.burnRate().toPlainString());
     }
+
+    @Property(tries = 1000)
+    void hostileInput_onlyIllegalArgument(@ForAll long atSeconds, @ForAll long lookbackSeconds,
+            @ForAll @IntRange(min = 0, max = 3) int window, @ForAll int bucketMillis, @ForAll boolean nullElement) {
+        Slo slo = Slo.timeBased("svc", "99.9", window == 0 ? Window.days(30)
+                : window == 1 ? Window.calendar(CalendarUnit.MONTH, ZoneOffset.UTC) : Window.averageMonth());
+        Instant at = T0.plusSeconds(atSeconds % 4_000_000_000L);
+        List<Incident> incidents = new ArrayList<>();
+        incidents.add(Incident.builder("I", "svc", Severity.SEV1).started(T0).build());
+        if (nullElement) {
+            incidents.add(null);
+        }
+        FreezePropertiesTest.only(() -> FreezeInput.fromIncidents(REQUEST, slo, incidents, MaintenanceSchedule.none(), at,
+                DeployFreezeConfig.custom().lookback(Duration.ofSeconds(lookbackSeconds)).build()));
+        FreezePropertiesTest.only(() -> FreezeInput.fromEvents(REQUEST, Slo.occurrences("svc", "99.9", slo.window()),
+                io.github.deliverykit.metrics.budget.SliSeries.ofCounts(T0, Duration.ofMillis(bucketMillis),
+                        new long[] {1, 2}, new long[] {2, 2}), at, DeployFreezeConfig.ofDefaults()));
+        FreezePropertiesTest.only(() -> DeployFreeze.ofDefaults().evaluate(REQUEST, slo, incidents,
+                MaintenanceSchedule.none(), Clock.fixed(at, ZoneOffset.UTC)));
+    }
 }
