@@ -153,10 +153,10 @@ public final class ErrorBudgets {
                 open.put(e, impact);
             }
             charges.add(new IncidentCharge(inc.id(), inc.severity(), impact, c, Duration.ofNanos(mi.within(s, e)),
-                    own.divide(NANOS_PER_SECOND)));
+                    toSeconds(own)));
             before = before.add(own).setScale(maxScale);
         }
-        BigDecimal consumed = before.divide(NANOS_PER_SECOND);
+        BigDecimal consumed = toSeconds(before);
         Duration maintenanceExcluded = IntervalSet.of(clipped).intersection(maint).total();
         BigDecimal periodSec = seconds(period.duration());
         BigDecimal allowed = periodSec.multiply(slo.target().budgetRatio());
@@ -213,6 +213,19 @@ public final class ErrorBudgets {
             cursor = open.lowerEntry(hi);
         }
         return sum;
+    }
+
+    /**
+     * Exactly {@code nanos.divide(10^9)}, with the scale that exact division gives (the dividend's,
+     * or the least larger one that holds the quotient), without its cost.
+     */
+    private static BigDecimal toSeconds(BigDecimal nanos) {
+        BigDecimal q = nanos.movePointLeft(9);
+        if (q.signum() == 0) {
+            return nanos.scale() >= 0 ? BigDecimal.ZERO.setScale(nanos.scale()) : nanos.divide(NANOS_PER_SECOND);
+        }
+        BigDecimal stripped = q.stripTrailingZeros();
+        return stripped.scale() < nanos.scale() ? stripped.setScale(nanos.scale()) : stripped;
     }
 
     private static long nanos(Instant t) {
