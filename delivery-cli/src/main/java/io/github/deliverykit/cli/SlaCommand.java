@@ -145,7 +145,7 @@ final class SlaCommand extends ReportCommand {
             Instant from = start.plus(length.multipliedBy(k));
             interval = Interval.of(from, length);
         } else {
-            interval = window.intervalAt(now);
+            interval = ErrorBudgets.periodAt(objective, now); // a calendar period at its end is that period
         }
         MaintenanceSchedule maintenance = MaintenanceSchedule.none();
         for (JsonInput m : slo.optObjects("maintenance")) {

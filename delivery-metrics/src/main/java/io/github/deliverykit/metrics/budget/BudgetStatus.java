@@ -40,7 +40,8 @@ public record BudgetStatus(Slo slo, Instant at, Interval period, Interval observ
     /**
      * Validates the status.
      *
-     * @throws IllegalArgumentException if a field is null or an amount is negative
+     * @throws IllegalArgumentException if a field is null, an amount is negative or beyond
+     *     {@link #MAX_AMOUNT} / {@link #MAX_SCALE}
      */
     public BudgetStatus {
         Checks.notNull(slo, "slo");
@@ -59,11 +60,35 @@ public record BudgetStatus(Slo slo, Instant at, Interval period, Interval observ
         }
     }
 
+    /** The largest amount, burn rate or fraction a status may hold: 10^60. */
+    public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(60);
+    /** The most decimals an amount may have (a 30-decimal target times seconds with 9 leaves 41). */
+    public static final int MAX_SCALE = 60;
+
     private static void nonNegative(@Nullable BigDecimal v, String field) {
-        Checks.notNull(v, field);
+        bounded(v, field);
         if (v.signum() < 0) {
             throw Checks.invalid(field, "must not be negative", v.toString());
         }
+    }
+
+    /**
+     * Requires a decimal of magnitude at most 10^60 with at most 60 decimals, checked without
+     * expanding it (a scale such as {@code Integer.MIN_VALUE + 1} is rejected, not rendered).
+     */
+    static BigDecimal bounded(@Nullable BigDecimal v, String field) {
+        Checks.notNull(v, field);
+        if (v.signum() == 0) {
+            return v;
+        }
+        long magnitude = (long) v.precision() - v.scale(); // |v| < 10^magnitude
+        boolean tooLarge = magnitude > 61 || (magnitude == 61 && v.abs().compareTo(MAX_AMOUNT) > 0);
+        boolean tooFine = v.scale() > MAX_SCALE && (magnitude < -MAX_SCALE || v.stripTrailingZeros().scale() > MAX_SCALE);
+        if (tooLarge || tooFine) {
+            throw Checks.invalid(field, "must be at most 10^60 in magnitude with at most " + MAX_SCALE + " decimals",
+                    "a decimal with precision " + v.precision() + " and scale " + v.scale());
+        }
+        return v;
     }
 
     /**
@@ -175,6 +200,20 @@ public record BudgetStatus(Slo slo, Instant at, Interval period, Interval observ
         return Optional.of(at.plus(timeToExhaustion));
     }
 
+    /**
+     * Whether the period resets before the forecast exhaustion: the period has an end after
+     * {@link #at()} (a calendar or explicit period, not a rolling window) and the budget, at the
+     * current burn rate, would run out only after it. The budget of this period then lasts.
+     *
+     * @return true when the reset comes first
+     */
+    public boolean resetsBeforeExhaustion() {
+        if (timeToExhaustion == null || !period.end().isAfter(at)) {
+            return false;
+        }
+        return timeToExhaustion.compareTo(Duration.between(at, period.end())) > 0;
+    }
+
     /** What a budget amount counts. */
     public enum BudgetUnit {
         /** Seconds of bad time (time-based budgets); rendered in minutes. */
@@ -204,15 +243,19 @@ public record BudgetStatus(Slo slo, Instant at, Interval period, Interval observ
         /**
          * Validates the charge.
          *
-         * @throws IllegalArgumentException if a field is null or negative
+         * @throws IllegalArgumentException if a field is null or negative, the impact above 1, or a
+         *     decimal beyond {@link BudgetStatus#MAX_AMOUNT} / {@link BudgetStatus#MAX_SCALE}
          */
         public IncidentCharge {
             Checks.notBlank(id, "id");
             Checks.notNull(severity, "severity");
-            Checks.notNull(impact, "impact");
+            bounded(impact, "impact");
+            if (impact.signum() < 0 || impact.compareTo(BigDecimal.ONE) > 0) {
+                throw Checks.invalid("impact", "must be between 0 and 1", impact.toString());
+            }
             Checks.notNull(interval, "interval");
             Checks.nonNegative(maintenanceExcluded, "maintenanceExcluded");
-            Checks.notNull(chargedSeconds, "chargedSeconds");
+            bounded(chargedSeconds, "chargedSeconds");
             if (chargedSeconds.signum() < 0) {
                 throw Checks.invalid("chargedSeconds", "must not be negative", chargedSeconds.toString());
             }

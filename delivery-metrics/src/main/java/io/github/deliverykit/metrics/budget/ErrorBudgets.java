@@ -4,6 +4,7 @@ import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.core.time.IntervalSet;
+import io.github.deliverykit.core.time.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +48,10 @@ public final class ErrorBudgets {
     private ErrorBudgets() {}
 
     /**
-     * A time-based budget over the SLO's window as seen at {@code at}: for a rolling window the
-     * window ending at {@code at}, for a calendar window the period containing it.
+     * A time-based budget over the SLO's window as seen at {@code at} ({@link #periodAt(Slo, Instant)}):
+     * for a rolling window the window ending at {@code at}, for a calendar window the period
+     * containing it (the period ending at {@code at} when {@code at} is a period boundary). Sorting the
+     * incidents dominates: O(n log n) in the incidents, O(m log m) in the maintenance intervals.
      *
      * @param slo a time-based SLO
      * @param incidents incidents; only those of the SLO's service count
@@ -58,8 +62,29 @@ public final class ErrorBudgets {
      */
     public static BudgetStatus timeBased(Slo slo, Collection<Incident> incidents, MaintenanceSchedule maintenance,
             Instant at) {
+        return timeBased(slo, periodAt(slo, at), incidents, maintenance, at);
+    }
+
+    /**
+     * The budget period of an SLO as seen at an instant: for a rolling window the window ending at
+     * {@code at}; for a calendar window the period containing {@code at}, except that at a period's
+     * exact end (which is also the next period's start) it is the period that ends there, so that
+     * asking at the end of a month gives that month, fully elapsed, rather than the next with nothing
+     * elapsed.
+     *
+     * @param slo the SLO
+     * @param at the evaluation instant
+     * @return the period, with {@code at} in {@code (start, end]} for calendar windows
+     * @throws IllegalArgumentException if an argument is null or out of range
+     */
+    public static Interval periodAt(Slo slo, Instant at) {
         Checks.notNull(slo, "slo");
-        return timeBased(slo, slo.window().intervalAt(at), incidents, maintenance, at);
+        Checks.notNull(at, "at");
+        Interval p = slo.window().intervalAt(at);
+        if (slo.window() instanceof Window.Calendar && p.start().equals(at) && at.isAfter(Interval.MIN)) {
+            return slo.window().intervalAt(at.minusNanos(1));
+        }
+        return p;
     }
 
     /**
@@ -95,9 +120,13 @@ public final class ErrorBudgets {
         }
         relevant.sort(Comparator.comparing(Incident::started).thenComparing(Incident::id));
         List<Interval> clipped = new ArrayList<>();
-        List<BigDecimal> impacts = new ArrayList<>();
         List<IncidentCharge> charges = new ArrayList<>();
+        MaintenanceIndex mi = new MaintenanceIndex(maint);
+        // the earlier incidents still open at the current start, as a staircase: ends ascending,
+        // impacts strictly descending; f(t) = impact of the first entry ending after t
+        TreeMap<Long, BigDecimal> open = new TreeMap<>();
         BigDecimal before = BigDecimal.ZERO;
+        int maxScale = 0;
         for (Incident inc : relevant) {
             Interval raw = inc.impactInterval(observed.end());
             Interval c = raw.intersection(observed).orElse(null);
@@ -106,14 +135,28 @@ public final class ErrorBudgets {
             }
             clipped.add(c);
             BigDecimal impact = impact(inc.impact());
-            impacts.add(impact);
-            BigDecimal now = weightedNanos(clipped, impacts, maint);
-            Duration own = IntervalSet.of(c).intersection(maint).total();
-            charges.add(new IncidentCharge(inc.id(), inc.severity(), impact, c, own,
-                    now.subtract(before).divide(NANOS_PER_SECOND)));
-            before = now;
+            maxScale = Math.max(maxScale, impact.scale());
+            long s = nanos(c.start());
+            long e = nanos(c.end());
+            while (!open.isEmpty() && open.firstKey() <= s) {
+                open.pollFirstEntry();
+            }
+            BigDecimal own = marginalNanos(open, s, e, impact, mi).setScale(maxScale);
+            // entries ending by e with an impact at most this one's are dominated by it
+            Map.Entry<Long, BigDecimal> lower = open.floorEntry(e);
+            while (lower != null && lower.getValue().compareTo(impact) <= 0) {
+                open.remove(lower.getKey());
+                lower = open.floorEntry(e);
+            }
+            Map.Entry<Long, BigDecimal> ceiling = open.ceilingEntry(e);
+            if (ceiling == null || ceiling.getValue().compareTo(impact) < 0) {
+                open.put(e, impact);
+            }
+            charges.add(new IncidentCharge(inc.id(), inc.severity(), impact, c, Duration.ofNanos(mi.within(s, e)),
+                    toSeconds(own)));
+            before = before.add(own).setScale(maxScale);
         }
-        BigDecimal consumed = before.divide(NANOS_PER_SECOND);
+        BigDecimal consumed = toSeconds(before);
         Duration maintenanceExcluded = IntervalSet.of(clipped).intersection(maint).total();
         BigDecimal periodSec = seconds(period.duration());
         BigDecimal allowed = periodSec.multiply(slo.target().budgetRatio());
@@ -137,27 +180,100 @@ public final class ErrorBudgets {
     }
 
     /*
-     * Where incidents overlap, the highest impact counts. With the distinct impact levels
-     * l1 > l2 > ... and T(l) = |union of intervals with impact >= l, minus maintenance|, the
-     * weighted time is sum_k l_k * (T(l_k) - T(l_{k-1})).
+     * Where incidents overlap, the highest impact counts, and in start order an incident is charged
+     * what it adds: over its interval minus maintenance, max(0, impact - f(t)) where f(t) is the
+     * highest impact of the earlier incidents still open at t. Walking the staircase down from the
+     * incident's end visits only entries of a lower impact (which the new incident then removes) and
+     * at most two more, so n incidents cost O(n log n) in all.
      */
-    private static BigDecimal weightedNanos(List<Interval> intervals, List<BigDecimal> impacts, IntervalSet maint) {
-        TreeSet<BigDecimal> levels = new TreeSet<>(Comparator.reverseOrder());
-        levels.addAll(impacts);
+    private static BigDecimal marginalNanos(TreeMap<Long, BigDecimal> open, long s, long e, BigDecimal impact,
+            MaintenanceIndex mi) {
         BigDecimal sum = BigDecimal.ZERO;
-        long prev = 0;
-        for (BigDecimal level : levels) {
-            List<Interval> atLeast = new ArrayList<>();
-            for (int i = 0; i < intervals.size(); i++) {
-                if (impacts.get(i).compareTo(level) >= 0) {
-                    atLeast.add(intervals.get(i));
-                }
+        Map.Entry<Long, BigDecimal> ceiling = open.ceilingEntry(e);
+        BigDecimal f = ceiling == null ? BigDecimal.ZERO : ceiling.getValue();
+        long hi = e;
+        Map.Entry<Long, BigDecimal> cursor = open.lowerEntry(e);
+        while (f.compareTo(impact) < 0) {
+            long lo = cursor != null && cursor.getKey() > s ? cursor.getKey() : s;
+            long len;
+            try {
+                len = Math.subtractExact(Math.subtractExact(hi, lo), mi.within(lo, hi));
+            } catch (ArithmeticException ex) {
+                throw Checks.invalid("period", "must span fewer than 2^63 nanoseconds (about 292 years)",
+                        lo + ".." + hi + " epoch nanoseconds");
             }
-            long t = IntervalSet.of(atLeast).minus(maint).totalNanos();
-            sum = sum.add(level.multiply(BigDecimal.valueOf(t - prev)));
-            prev = t;
+            if (len > 0) {
+                sum = sum.add(impact.subtract(f).multiply(BigDecimal.valueOf(len)));
+            }
+            if (cursor == null || cursor.getKey() <= s) {
+                break;
+            }
+            hi = cursor.getKey();
+            f = cursor.getValue();
+            cursor = open.lowerEntry(hi);
         }
         return sum;
+    }
+
+    /**
+     * Exactly {@code nanos.divide(10^9)}, with the scale that exact division gives (the dividend's,
+     * or the least larger one that holds the quotient), without its cost.
+     */
+    private static BigDecimal toSeconds(BigDecimal nanos) {
+        BigDecimal q = nanos.movePointLeft(9);
+        if (q.signum() == 0) {
+            return nanos.scale() >= 0 ? BigDecimal.ZERO.setScale(nanos.scale()) : nanos.divide(NANOS_PER_SECOND);
+        }
+        BigDecimal stripped = q.stripTrailingZeros();
+        return stripped.scale() < nanos.scale() ? stripped.setScale(nanos.scale()) : stripped;
+    }
+
+    private static long nanos(Instant t) {
+        // within Interval's range the exact value fits a long; the wrap-around of the product cancels
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    /** Sorted disjoint maintenance intervals with prefix lengths: the maintenance inside any span in O(log m). */
+    private static final class MaintenanceIndex {
+        private final long[] starts;
+        private final long[] ends;
+        private final long[] before;
+
+        MaintenanceIndex(IntervalSet set) {
+            List<Interval> l = set.intervals();
+            starts = new long[l.size()];
+            ends = new long[l.size()];
+            before = new long[l.size() + 1];
+            for (int i = 0; i < l.size(); i++) {
+                starts[i] = nanos(l.get(i).start());
+                ends[i] = nanos(l.get(i).end());
+                before[i + 1] = before[i] + (ends[i] - starts[i]);
+            }
+        }
+
+        /** Maintenance nanoseconds in {@code (-inf, x)}. */
+        private long upTo(long x) {
+            int lo = 0;
+            int hi = starts.length; // first index with start >= x
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo == 0) {
+                return 0;
+            }
+            int k = lo - 1;
+            return before[k] + (Math.min(x, ends[k]) - starts[k]);
+        }
+
+        /** Maintenance nanoseconds in {@code [a, b)}. */
+        long within(long a, long b) {
+            return b <= a ? 0 : upTo(b) - upTo(a);
+        }
     }
 
     /**
@@ -172,8 +288,7 @@ public final class ErrorBudgets {
      *     not a whole multiple of the series' bucket
      */
     public static BudgetStatus events(Slo slo, SliSeries series, Instant at) {
-        Checks.notNull(slo, "slo");
-        return events(slo, slo.window().intervalAt(at), series, at);
+        return events(slo, periodAt(slo, at), series, at);
     }
 
     /**

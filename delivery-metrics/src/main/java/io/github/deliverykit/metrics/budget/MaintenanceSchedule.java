@@ -4,6 +4,8 @@ import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.core.time.IntervalSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -40,9 +42,11 @@ public record MaintenanceSchedule(List<Interval> oneOff, List<RecurringMaintenan
      *
      * @param intervals the intervals
      * @return the schedule
+     * @throws IllegalArgumentException if the array or an element is null
      */
-    public static MaintenanceSchedule of(Interval... intervals) {
-        return new MaintenanceSchedule(List.of(Checks.notNull(intervals, "intervals")), List.of());
+    public static MaintenanceSchedule of(Interval @Nullable ... intervals) {
+        return new MaintenanceSchedule(Checks.listOf(Arrays.asList(Checks.notNull(intervals, "intervals")),
+                "intervals"), List.of());
     }
 
     /**

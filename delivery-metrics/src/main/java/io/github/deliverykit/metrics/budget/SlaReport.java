@@ -9,6 +9,7 @@ import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Findings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,13 +53,18 @@ public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRisk
     /**
      * Validates the report.
      *
-     * @throws IllegalArgumentException if a field is null or the at-risk burn rate is not positive
+     * @throws IllegalArgumentException if a field is null, the at-risk burn rate is not positive or
+     *     the findings are empty (the last one must be the deciding rule)
      */
     public SlaReport {
         Checks.notNull(budget, "budget");
         Checks.notNull(status, "status");
         Decimals.positive(atRiskBurnRate, "atRiskBurnRate");
         Checks.notNull(findings, "findings");
+        if (findings.size() == 0) {
+            throw Checks.invalid("findings", "must not be empty: the last finding is the rule that decided "
+                    + status, findings.size());
+        }
     }
 
     /**
@@ -114,6 +120,14 @@ public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRisk
                         .orElse("beyond the supported range")), Facts.of("timeToExhaustion", d)))
                 .orElseGet(() -> Finding.info("budget.exhaustion", "at this burn rate the budget is never spent",
                         Facts.none())));
+        if (budget.resetsBeforeExhaustion()) {
+            Duration d = budget.timeToExhaustion();
+            f.add(Finding.info("budget.resets-first", Checks.message(
+                    "the period resets at %s, before the forecast exhaustion: at this burn rate the budget "
+                            + "lasts this period", budget.period().end()),
+                    Facts.of("timeToExhaustion", d, "periodEnd", budget.period().end(),
+                            "timeToReset", Duration.between(budget.at(), budget.period().end()))));
+        }
         SlaStatus status;
         if (budget.isExhausted()) {
             status = SlaStatus.BREACHED;
@@ -196,7 +210,9 @@ public record SlaReport(BudgetStatus budget, SlaStatus status, BigDecimal atRisk
         r.add(new String[] {"Burn rate", plain(budget.burnRate(), 4) + "x"});
         r.add(new String[] {"Status", status + " (" + decidingRule().code() + ")"});
         r.add(new String[] {"Time to exhaustion", budget.exhaustion().map(d -> d + budget.exhaustsAt()
-                .map(t -> " (" + t + ")").orElse("")).orElse("never at this burn rate")});
+                .map(t -> " (" + t + ")").orElse("")
+                + (budget.resetsBeforeExhaustion() ? ", after the period resets at " + budget.period().end() : ""))
+                .orElse("never at this burn rate")});
         return r;
     }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 public final class SliSeries {
 
     private final long originMillis;
-    private final long bucketMillis;
+    final long bucketMillis;
     private final int buckets;
     // prefix[k] = sum of buckets [0, k)
     final long[] goodPrefix;

@@ -169,12 +169,16 @@ final class AlertTableTest {
         assertEquals("ticket-3d", ticket.fact("rule"));
     }
 
-    /** The straightforward evaluation: re-sum both windows of every rule at every minute. */
+    /**
+     * The straightforward evaluation: re-sum both windows of every rule at every minute. A window
+     * reaching before bucket 0 counts its missing buckets as good at the covered traffic: the error
+     * ratio is scaled by covered / window.
+     */
     static int naive(long[] good, long[] total, int end, int[] longB, int[] shortB, BigDecimal[] thr) {
         int mask = 0;
         for (int r = 0; r < longB.length; r++) {
-            if (exceeds(good, total, Math.max(0, end - longB[r]), end, thr[r])
-                    && exceeds(good, total, Math.max(0, end - shortB[r]), end, thr[r])) {
+            if (thr[r].compareTo(BigDecimal.ONE) < 0 && exceeds(good, total, end - longB[r], end, thr[r])
+                    && exceeds(good, total, end - shortB[r], end, thr[r])) {
                 mask |= 1 << r;
             }
         }
@@ -184,11 +188,14 @@ final class AlertTableTest {
     static boolean exceeds(long[] good, long[] total, int from, int to, BigDecimal thr) {
         long g = 0;
         long t = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = Math.max(0, from); i < to; i++) {
             g += good[i];
             t += total[i];
         }
-        return t > 0 && BigDecimal.valueOf(t - g).compareTo(thr.multiply(BigDecimal.valueOf(t))) > 0;
+        long window = to - from;
+        long covered = to - Math.max(0, from);
+        return t > 0 && BigDecimal.valueOf(t - g).multiply(BigDecimal.valueOf(covered))
+                .compareTo(thr.multiply(BigDecimal.valueOf(t)).multiply(BigDecimal.valueOf(window))) > 0;
     }
 
     @Test

@@ -182,7 +182,7 @@ final class EdgeCasesTest {
         assertEquals(SlaStatus.ON_TRACK, SlaReport.of(seed, seed.burnRate()).status());
         assertEquals(List.of("budget.allowed", "budget.incident", "budget.incident", "budget.incident",
                 "budget.maintenance-excluded", "budget.consumed", "budget.remaining", "budget.burn-rate",
-                "budget.exhaustion", "sla.on-track"), SlaReport.of(seed).findings().codes());
+                "budget.exhaustion", "budget.resets-first", "sla.on-track"), SlaReport.of(seed).findings().codes());
         assertEquals("at this burn rate the budget is spent in PT495H50M (2024-02-08T00:30:00Z)",
                 SlaReport.of(seed).findings().find("budget.exhaustion").orElseThrow().message());
         BudgetStatus none = ErrorBudgets.timeBased(SeedExampleTest.SLO, SeedExampleTest.MONTH, List.of(),

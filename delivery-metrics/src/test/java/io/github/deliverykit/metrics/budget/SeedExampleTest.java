@@ -108,7 +108,7 @@ final class SeedExampleTest {
                 "Remaining: 23.8 min (54.34%)",
                 "Burn rate: 0.8x",
                 "Status: ON_TRACK (sla.on-track)",
-                "Time to exhaustion: PT495H50M (2024-02-08T00:30:00Z)",
+                "Time to exhaustion: PT495H50M (2024-02-08T00:30:00Z), after the period resets at 2024-01-31T10:00:00Z",
                 ""), text);
         assertEquals(text, SlaReport.of(status()).toText());
         String md = SlaReport.of(status()).toMarkdown();
