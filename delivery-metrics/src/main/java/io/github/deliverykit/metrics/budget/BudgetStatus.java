@@ -79,6 +79,9 @@ public record BudgetStatus(Slo slo, Instant at, Interval period, Interval observ
     static BigDecimal bounded(@Nullable BigDecimal v, String field) {
         Checks.notNull(v, field);
         if (v.signum() == 0) {
+            if (Math.abs((long) v.scale()) > MAX_SCALE) { // 0E-714401756 would divide through a huge power of ten
+                throw Checks.invalid(field, "must have at most " + MAX_SCALE + " decimals", "0 with scale " + v.scale());
+            }
             return v;
         }
         long magnitude = (long) v.precision() - v.scale(); // |v| < 10^magnitude

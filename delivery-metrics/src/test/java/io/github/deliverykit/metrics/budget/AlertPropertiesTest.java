@@ -121,6 +121,17 @@ final class AlertPropertiesTest {
         assertEquals(d.findings().toText(), e.evaluate(s, at).findings().toText()); // same input, same output
     }
 
+    @net.jqwik.api.Example
+    void zeroWithAHugeScale_isRejectedNotDividedThrough() {
+        // found by hostileInput_onlyIllegalArgument: 0E-714401756 passed the bound and SlaReport divided through 10^714401756
+        BudgetStatus seed = SeedExampleTest.status();
+        BigDecimal zero = new BigDecimal(BigInteger.ZERO, 714401756);
+        IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BudgetStatus(seed.slo(), seed.at(), seed.period(), seed.observed(), BudgetUnit.SECONDS, zero,
+                        zero, seed.elapsedFraction(), zero, List.of(), Duration.ZERO, null));
+        org.junit.jupiter.api.Assertions.assertTrue(x.getMessage().contains("scale 714401756"), x.getMessage());
+    }
+
     @Property(tries = 500)
     void hostileInput_onlyIllegalArgument(@ForAll int boundary, @ForAll int from, @ForAll int to,
             @ForAll @IntRange(min = -5, max = 5) int maskLen, @ForAll int scale, @ForAll long unscaled,

@@ -37,7 +37,7 @@ public record DoraChart(Interval window, String bandTable, List<Week> weeks, Lis
      * @param deployments successful production deployments in the week
      * @param deploymentsPerDay deployments per day
      * @param leadTimeMedian median lead time for changes, hours, or null without changes
-     * @param changeFailureRate the change failure rate, a ratio, or null without deployments
+     * @param changeFailureRate the change failure rate, a ratio, or null without deployments or incident data
      * @param timeToRestoreMedian median time to restore, hours, or null without restored incidents
      */
     public record Week(Interval week, Quantity deployments, Quantity deploymentsPerDay,
