@@ -18,6 +18,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -73,6 +74,15 @@ final class FaultToleranceTest {
     /** A source that emits events slowly enough for checkpoints to complete between them. */
     static DataStream<RequestEvent> slowSource(StreamExecutionEnvironment env, long seed, long from, long count,
             long total, long heartbeats) {
+        return slowSource(env, seed, from, count, total, heartbeats, RateLimiterStrategy.noOp());
+    }
+
+    /**
+     * The slow source, rate limited: the limiter waits without blocking the task's mailbox, so
+     * checkpoints complete while it waits (a sleep in the generator would hold them back).
+     */
+    static DataStream<RequestEvent> slowSource(StreamExecutionEnvironment env, long seed, long from, long count,
+            long total, long heartbeats, RateLimiterStrategy<?> limit) {
         GeneratorFunction<Long, RequestEvent> gen = i -> {
             GENERATED.incrementAndGet();
             if (i >= count) {
@@ -84,7 +94,7 @@ final class FaultToleranceTest {
             }
             return TestEvents.event(seed, from + i, total);
         };
-        return env.fromSource(new DataGeneratorSource<>(gen, count + heartbeats, TypeInformation.of(RequestEvent.class)),
+        return env.fromSource(new DataGeneratorSource<>(gen, count + heartbeats, limit, TypeInformation.of(RequestEvent.class)),
                         AlertJobs.watermarksPerEvent(Duration.ofMinutes(2)), "events-" + from)
                 .uid("events-" + from).setParallelism(1)
                 .filter(e -> !e.service().equals(HEARTBEAT)).uid("no-heartbeats-" + from).setParallelism(1);
@@ -97,7 +107,9 @@ final class FaultToleranceTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf());
         env.setParallelism(2);
         env.enableCheckpointing(50, CheckpointingMode.EXACTLY_ONCE);
-        DataStream<RequestEvent> events = slowSource(env, 7, 0, N, N, 0)
+        // 20,000 events at 5,000 a second: about 4 s of stream, so checkpoints every 50 ms complete
+        // before the failure, however fast or loaded the machine
+        DataStream<RequestEvent> events = slowSource(env, 7, 0, N, N, 0, RateLimiterStrategy.perSecond(5_000))
                 .map(new FailOnce(), TypeInformation.of(RequestEvent.class));
         DataStream<String> out = AlertJobs.lines(AlertJobs.alerts(events, AlertJobs.SPEC)).map(l -> "A " + l)
                 .union(SliAggregateTest.sliLines(events, TestEvents.DAY_OF_MINUTES,
