@@ -17,6 +17,8 @@ public final class ScaledTries implements AroundPropertyHook {
 
     /** The system property holding the factor. */
     public static final String SCALE = "deliverykit.tries.scale";
+    /** The system property capping every property's tries (the mutation profile sets it: each mutant reruns them). */
+    public static final String MAX = "deliverykit.tries.max";
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
@@ -24,6 +26,10 @@ public final class ScaledTries implements AroundPropertyHook {
         PropertyAttributes attributes = context.attributes();
         if (scale > 1) {
             attributes.tries().ifPresent(t -> attributes.setTries((int) Math.min(Integer.MAX_VALUE, (long) t * scale)));
+        }
+        Integer max = Integer.getInteger(MAX);
+        if (max != null && max > 0) {
+            attributes.tries().filter(t -> t > max).ifPresent(t -> attributes.setTries(max));
         }
         return property.execute();
     }
