@@ -20,6 +20,24 @@ public final class ScaledTries implements AroundPropertyHook {
     /** The system property capping every property's tries (the mutation profile sets it: each mutant reruns them). */
     public static final String MAX = "deliverykit.tries.max";
 
+    private static final java.util.concurrent.atomic.LongAdder TRIES = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder CHECKS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder PROPERTIES = new java.util.concurrent.atomic.LongAdder();
+
+    static {
+        // the generated inputs this test JVM ran, for the "at least 10^5 in CI" count (target/jqwik-tries.txt)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                java.nio.file.Path out = java.nio.file.Path.of("target", "jqwik-tries.txt");
+                java.nio.file.Files.createDirectories(out.getParent());
+                java.nio.file.Files.writeString(out, "properties " + PROPERTIES.sum() + ", tries " + TRIES.sum()
+                        + ", checks " + CHECKS.sum() + "\n");
+            } catch (java.io.IOException | RuntimeException e) {
+                // a count is a report, not a test: never fail the JVM's exit over it
+            }
+        }));
+    }
+
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         int scale = Integer.getInteger(SCALE, 1);
@@ -31,7 +49,11 @@ public final class ScaledTries implements AroundPropertyHook {
         if (max != null && max > 0) {
             attributes.tries().filter(t -> t > max).ifPresent(t -> attributes.setTries(max));
         }
-        return property.execute();
+        PropertyExecutionResult result = property.execute();
+        PROPERTIES.increment();
+        TRIES.add(result.countTries());
+        CHECKS.add(result.countChecks());
+        return result;
     }
 
     @Override
