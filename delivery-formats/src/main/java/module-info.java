@@ -17,6 +17,7 @@ module io.github.deliverykit.formats {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     exports io.github.deliverykit.formats;
+    exports io.github.deliverykit.formats.canary;
     exports io.github.deliverykit.formats.events;
     exports io.github.deliverykit.formats.findings;
     exports io.github.deliverykit.formats.prometheus;

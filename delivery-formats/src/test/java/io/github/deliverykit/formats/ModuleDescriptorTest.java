@@ -43,7 +43,7 @@ final class ModuleDescriptorTest {
             return e.source();
         }).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of(NAME, NAME + ".slo", NAME + ".prometheus", NAME + ".usage", NAME + ".events",
-                NAME + ".findings")), exports);
+                NAME + ".findings", NAME + ".canary")), exports);
         assertEquals(1, d.opens().size());
         ModuleDescriptor.Opens o = d.opens().iterator().next();
         assertEquals(NAME + ".internal", o.source());
