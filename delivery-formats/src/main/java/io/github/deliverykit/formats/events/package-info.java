@@ -1,6 +1,6 @@
 /**
- * Delivery events from the systems that record them: GitHub REST deployments with their statuses
- * read into core {@link io.github.deliverykit.core.event.Deployment}s, PagerDuty incidents with their
+ * Delivery events from the systems that record them: GitHub REST deployments with their statuses and
+ * GitLab REST deployments read into core {@link io.github.deliverykit.core.event.Deployment}s, PagerDuty incidents with their
  * log entries into core {@link io.github.deliverykit.core.event.Incident}s.
  */
 @NullMarked
