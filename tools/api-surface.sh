@@ -4,7 +4,7 @@
 # which). Complements ../shared/tools/api-counts.sh with the per-package and import tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src="delivery-core/src/main/java delivery-metrics/src/main/java delivery-policy/src/main/java"
+src="delivery-core/src/main/java delivery-metrics/src/main/java delivery-policy/src/main/java delivery-formats/src/main/java"
 echo "## public top-level types per package"
 for f in $(find $src -name '*.java' ! -name package-info.java ! -name module-info.java); do
   if grep -qE '^public (final |abstract |sealed |non-sealed |static )*(class|interface|record|enum|@interface) ' "$f"; then

@@ -16,7 +16,7 @@ public final class CommonOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text, markdown, json or html (html: demo, report, sla, assess, "
-                    + "incident-report, deploy; "
+                    + "incident-report, deploy; junit and sarif: change, release-check; "
                     + "default: ${DEFAULT-VALUE}).")
     String format = "text";
 
@@ -61,9 +61,13 @@ public final class CommonOptions {
                 return Format.JSON;
             case "html":
                 return Format.HTML;
+            case "junit":
+                return Format.JUNIT;
+            case "sarif":
+                return Format.SARIF;
             default:
                 throw new InputException("--format must be text, markdown or json (or html on demo, report, sla, assess, "
-                        + "incident-report, deploy), but was '" + format + "'");
+                        + "incident-report, deploy), but was '" + format + "' (junit and sarif on change, release-check)");
         }
     }
 }

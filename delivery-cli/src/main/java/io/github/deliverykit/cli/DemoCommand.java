@@ -114,6 +114,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format format = common.format();
+        if (format == Format.JUNIT || format == Format.SARIF) {
+            throw new InputException("--format junit and sarif are available on change and release-check, not on demo");
+        }
         boolean htmlOut = format == Format.HTML;
         Instant now = common.asOf == null ? Instant.parse(AS_OF) : common.now();
         Path dir = examplesDirectory();

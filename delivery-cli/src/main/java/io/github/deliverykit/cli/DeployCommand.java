@@ -5,6 +5,8 @@ import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
 import io.github.deliverykit.policy.canary.CanaryDecision.StageVerdict;
 import io.github.deliverykit.policy.canary.CanaryDecision;
 import io.github.deliverykit.policy.canary.Observation.Variant;
+import io.github.deliverykit.formats.canary.AnalysisRunRead;
+import io.github.deliverykit.formats.canary.ArgoAnalysisRuns;
 import io.github.deliverykit.policy.canary.Observation;
 import io.github.deliverykit.policy.canary.Rollout;
 import io.github.deliverykit.policy.canary.RolloutPlan;
@@ -18,6 +20,7 @@ import java.util.List;
 import io.github.deliverykit.policy.chart.Charts;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,8 +40,14 @@ final class DeployCommand extends ReportCommand {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The deployment plan file (JSON).")
     Path planFile;
 
-    @Option(names = "--observations", required = true, paramLabel = "FILE", description = "The observations file (JSON).")
-    Path observationsFile;
+    @Option(names = "--observations", paramLabel = "FILE",
+            description = "The observations file (JSON); or give --analysis-run.")
+    @Nullable Path observationsFile;
+
+    @Option(names = "--analysis-run", paramLabel = "FILE",
+            description = "An Argo Rollouts AnalysisRun (kubectl get analysisrun NAME -o yaml|json) whose measurements are "
+                    + "the observations, instead of --observations.")
+    @Nullable Path analysisRunFile;
 
     static DeploymentStrategy strategy(String text) {
         for (DeploymentStrategy s : DeploymentStrategy.values()) {
@@ -76,7 +85,20 @@ final class DeployCommand extends ReportCommand {
         }
         Rollout.State state = plan.build(x -> new Rollout.State(phase, stage - 1, stageStart, null, false, Map.of()));
         CanaryAnalysisConfig config = gates(plan.optObject("gates"));
-        List<Observation> observations = observations(observationsFile);
+        if ((observationsFile == null) == (analysisRunFile == null)) {
+            throw new InputException("give exactly one of --observations and --analysis-run");
+        }
+        AnalysisRunRead argo = null;
+        List<Observation> observations;
+        if (analysisRunFile != null) {
+            if (!java.nio.file.Files.isRegularFile(analysisRunFile)) {
+                throw new InputException("--analysis-run: no such file: " + analysisRunFile);
+            }
+            argo = ArgoAnalysisRuns.read(analysisRunFile);
+            observations = argo.observations();
+        } else {
+            observations = observations(observationsFile);
+        }
         CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
                 CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
         if (html()) {
@@ -86,6 +108,13 @@ final class DeployCommand extends ReportCommand {
         StringBuilder text = new StringBuilder(planText("Deployment plan: " + service + " " + version + " to " + env
                 + " (" + chosen.id() + ", rollback " + chosen.rollbackSpeed().name().toLowerCase(Locale.ROOT) + ")",
                 rollout, stage));
+        if (argo != null) {
+            text.append("Analysis run: ").append(argo.runs().get(0).name()).append(" (Argo phase ")
+                    .append(argo.runs().get(0).phase()).append("), measurements ").append(argo.report().summary()).append('\n');
+            for (var issue : argo.report().issues()) {
+                text.append("  ").append(issue).append('\n');
+            }
+        }
         String planText = text.toString();
         String title = "Stage " + stage + " of " + service + " " + version + " at " + now;
         text.append('\n').append(ev.toDecision().toText(title));
@@ -102,6 +131,11 @@ final class DeployCommand extends ReportCommand {
         data.put("nextStage", ev.next().stageIndex() + 1);
         data.put("nextPhase", ev.next().phase().name());
         data.put("rollbackSteps", rollout.rollbackSteps());
+        if (argo != null) {
+            data.put("analysisRun", argo.runs().get(0).name());
+            data.put("analysisRunPhase", argo.runs().get(0).phase());
+            data.put("analysisRunRead", argo.report().summary());
+        }
         return new Report("Deployment: " + service + " " + version + " to " + env, ev.verdict().name(), ev.findings(),
                 text.toString(), markdown, data, ev.verdict() == StageVerdict.ROLLBACK ? ExitCode.NEGATIVE : ExitCode.OK);
     }

@@ -9,5 +9,9 @@ public enum Format {
     /** JSON for other programs. */
     JSON,
     /** One self-contained HTML page of charts and data tables (the commands that draw a picture). */
-    HTML
+    HTML,
+    /** JUnit XML, one test case per finding (the decision commands: change, release-check). */
+    JUNIT,
+    /** SARIF 2.1.0, one result per finding (the decision commands: change, release-check). */
+    SARIF
 }

@@ -1,6 +1,9 @@
 package io.github.deliverykit.cli;
 
+import io.github.deliverykit.formats.findings.JUnitXml;
+import io.github.deliverykit.formats.findings.Sarif;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,9 @@ abstract class ReportCommand implements Callable<Integer> {
         return common.format() == Format.HTML;
     }
 
+    /** The decision commands that write their findings as JUnit XML or SARIF. */
+    static final Set<String> FINDING_FORMAT_COMMANDS = Set.of("change", "release-check");
+
     @Override
     public Integer call() {
         Format format = common.format();
@@ -53,9 +59,17 @@ abstract class ReportCommand implements Callable<Integer> {
             throw new InputException("--format html is available on demo, report, sla, assess, incident-report and "
                     + "deploy, not on " + spec.name());
         }
+        if ((format == Format.JUNIT || format == Format.SARIF) && !FINDING_FORMAT_COMMANDS.contains(spec.name())) {
+            throw new InputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " is available on change and release-check, not on " + spec.name());
+        }
         Report report = report();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.HTML && picture != null) {
+        if (format == Format.JUNIT) {
+            JUnitXml.write(report.title(), report.verdict(), report.findings(), out);
+        } else if (format == Format.SARIF) {
+            Sarif.write(report.title(), report.verdict(), report.findings(), out);
+        } else if (format == Format.HTML && picture != null) {
             picture.step(report.title(), report.verdict());
             out.print(picture.render());
         } else {

@@ -4,6 +4,11 @@ import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.finding.Decision;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.core.time.Window;
+import io.github.deliverykit.formats.prometheus.PrometheusSli;
+import io.github.deliverykit.formats.prometheus.SliRead;
+import io.github.deliverykit.formats.slo.OpenSlo;
+import io.github.deliverykit.formats.slo.SloDefinition;
+import io.github.deliverykit.formats.slo.SloDocuments;
 import io.github.deliverykit.metrics.budget.BudgetStatus;
 import io.github.deliverykit.metrics.budget.ErrorBudgets;
 import io.github.deliverykit.metrics.budget.MaintenanceSchedule;
@@ -43,11 +48,28 @@ final class SlaCommand extends ReportCommand {
             description = "Budget period: day, week, month (365/12 days = 43,800 min), quarter, year or Nd (e.g. 28d). Default: ${DEFAULT-VALUE}.")
     String period = "month";
 
-    @Option(names = "--slo", required = true, paramLabel = "FILE", description = "The SLO file (JSON).")
-    Path sloFile;
+    @Option(names = "--slo", paramLabel = "FILE", description = "The SLO file (JSON), with --incidents; or give --openslo.")
+    @Nullable Path sloFile;
 
-    @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "The incidents file (JSON).")
-    Path incidentsFile;
+    @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file (JSON), with --slo.")
+    @Nullable Path incidentsFile;
+
+    @Option(names = "--openslo", paramLabel = "FILE",
+            description = "An OpenSLO v1 file (YAML): its event-based SLO, with --prometheus, instead of --slo and --incidents.")
+    @Nullable Path opensloFile;
+
+    @Option(names = "--slo-name", paramLabel = "NAME",
+            description = "With --openslo: the SLO's metadata.name, when the file has more than one.")
+    @Nullable String sloName;
+
+    @Option(names = "--prometheus", paramLabel = "FILE",
+            description = "With --openslo: a Prometheus query_range result with the good and total series (label sli=\"good\" "
+                    + "/ sli=\"total\").")
+    @Nullable Path prometheusFile;
+
+    @Option(names = "--step", defaultValue = "1h", paramLabel = "DURATION",
+            description = "With --prometheus: the query_range step (default: ${DEFAULT-VALUE}).")
+    String step = "1h";
 
     static Duration periodLength(String period) {
         String p = period.trim().toLowerCase(Locale.ROOT);
@@ -80,6 +102,12 @@ final class SlaCommand extends ReportCommand {
 
     @Override
     Report report() {
+        if (opensloFile != null || prometheusFile != null) {
+            return openSloReport();
+        }
+        if (sloFile == null || incidentsFile == null) {
+            throw new InputException("Missing required option: give --slo and --incidents, or --openslo and --prometheus");
+        }
         Budget b = budget(service, period, sloFile, incidentsFile, common.now());
         DeployFreeze freeze = DeployFreeze.ofDefaults();
         FreezeDecision frozen = freeze.evaluate(FreezeInput.of(new FreezeInput.Request(b.slo().service(),
@@ -187,21 +215,86 @@ final class SlaCommand extends ReportCommand {
         return new Budget(objective, interval, schedule, incidents, atRisk, budget, slo);
     }
 
+    /** An OpenSLO SLO with its good / total counts from Prometheus: the event-based budget's report. */
+    private Report openSloReport() {
+        if (opensloFile == null || prometheusFile == null) {
+            throw new InputException("--openslo and --prometheus go together: give both");
+        }
+        if (sloFile != null || incidentsFile != null) {
+            throw new InputException("--openslo replaces --slo and --incidents: give one or the other");
+        }
+        if (html()) {
+            throw new InputException("--format html is not available with --openslo yet");
+        }
+        for (Path f : List.of(opensloFile, prometheusFile)) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                throw new InputException("no such file: " + f);
+            }
+        }
+        Duration bucket = JsonInput.parseDuration(step.trim());
+        if (bucket == null || bucket.isNegative() || bucket.isZero()) {
+            throw new InputException("--step must be a positive duration like 1h, 5m or PT30S, but was '" + step + "'");
+        }
+        Instant now = common.now();
+        SloDocuments docs = OpenSlo.read(opensloFile);
+        List<SloDefinition> matching = new java.util.ArrayList<>();
+        for (SloDefinition d : docs.slos()) {
+            if ((sloName == null || d.name().equals(sloName)) && (service == null || d.slo().service().equals(service))) {
+                matching.add(d);
+            }
+        }
+        if (matching.size() != 1) {
+            List<String> names = docs.slos().stream().map(SloDefinition::name).toList();
+            throw new InputException("--openslo: " + (matching.isEmpty() ? "no SLO" : matching.size() + " SLOs")
+                    + " match" + (sloName == null ? "" : " --slo-name " + sloName) + (service == null ? "" : " --service " + service)
+                    + "; the file has " + names + (matching.isEmpty() ? "" : ": choose one with --slo-name"));
+        }
+        SloDefinition def = matching.get(0);
+        SliRead sli = PrometheusSli.goodTotal(prometheusFile, bucket);
+        BudgetStatus budget = ErrorBudgets.events(def.slo(), sli.series(), now);
+        FreezeDecision frozen = DeployFreeze.ofDefaults().evaluate(FreezeInput.of(new FreezeInput.Request(
+                def.slo().service(), "next-routine-deploy", DeployFreeze.ChangeKind.ROUTINE), budget),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        Report r = report(budget, SlaReport.of(budget), frozen);
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        data.put("slo", def.name());
+        data.put("openslo", docs.report().summary());
+        data.put("prometheus", sli.report().summary());
+        StringBuilder text = new StringBuilder(r.text());
+        text.append("\nRead: OpenSLO ").append(docs.report().summary()).append("; Prometheus ")
+                .append(sli.report().summary()).append('\n');
+        for (var issue : sli.report().issues()) {
+            text.append("  ").append(issue).append('\n');
+        }
+        return new Report(r.title(), r.verdict(), r.findings(), text.toString(), r.markdown(), data, r.exitCode());
+    }
+
     /** The report of an error budget and its freeze decision (also the demo's budget step). */
     static Report report(Budget b, FreezeDecision freezeDecision) {
-        BudgetStatus budget = b.status();
-        Slo objective = b.slo();
+        SlaReport sla = b.source().build(x -> SlaReport.of(b.status(), b.atRiskBurnRate()));
+        return report(b.status(), sla, freezeDecision);
+    }
+
+    private static Report report(BudgetStatus budget, SlaReport sla, FreezeDecision freezeDecision) {
+        Slo objective = budget.slo();
         String service = objective.service();
-        SlaReport sla = b.source().build(x -> SlaReport.of(budget, b.atRiskBurnRate()));
         Decision<FreezeDecision.Verdict> frozen = freezeDecision.toDecision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("service", service);
         data.put("target", objective.target().toString());
         data.put("period", budget.period().toString());
         data.put("at", budget.at().toString());
-        data.put("allowedMinutes", minutes(budget.allowedTime()));
-        data.put("consumedMinutes", minutes(budget.consumedTime()));
-        data.put("remainingMinutes", minutes(budget.remainingTime()));
+        if (budget.unit() == BudgetStatus.BudgetUnit.SECONDS) {
+            data.put("allowedMinutes", minutes(budget.allowedTime()));
+            data.put("consumedMinutes", minutes(budget.consumedTime()));
+            data.put("remainingMinutes", minutes(budget.remainingTime()));
+        } else {
+            // event-based budgets count events or slices, not time
+            data.put("unit", budget.unit().name());
+            data.put("allowed", budget.allowed().stripTrailingZeros());
+            data.put("consumed", budget.consumed().stripTrailingZeros());
+            data.put("remaining", budget.remaining().stripTrailingZeros());
+        }
         data.put("remainingPercent", budget.remainingPercent().setScale(2, java.math.RoundingMode.HALF_EVEN));
         data.put("burnRate", budget.burnRate().setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros());
         data.put("status", sla.status().name());

@@ -37,12 +37,13 @@ final class ModuleDescriptorTest {
         assertEquals(new TreeSet<>(Set.of("io.github.deliverykit.core", "io.github.deliverykit.metrics",
                 "io.github.deliverykit.policy", "org.jspecify", "org.slf4j", "com.fasterxml.jackson.core",
                 "com.fasterxml.jackson.databind", "com.fasterxml.jackson.dataformat.yaml",
-                "com.fasterxml.jackson.datatype.jsr310")), requires);
+                "com.fasterxml.jackson.datatype.jsr310", "java.xml")), requires);
         Set<String> exports = d.exports().stream().map(e -> {
             assertFalse(e.isQualified(), e.toString());
             return e.source();
         }).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of(NAME, NAME + ".slo", NAME + ".prometheus", NAME + ".usage", NAME + ".events")), exports);
+        assertEquals(new TreeSet<>(Set.of(NAME, NAME + ".slo", NAME + ".prometheus", NAME + ".usage", NAME + ".events",
+                NAME + ".findings", NAME + ".canary")), exports);
         assertEquals(1, d.opens().size());
         ModuleDescriptor.Opens o = d.opens().iterator().next();
         assertEquals(NAME + ".internal", o.source());

@@ -1,7 +1,7 @@
 /**
- * Delivery events from the systems that record them: GitHub REST deployments with their statuses
- * read into core {@link io.github.deliverykit.core.event.Deployment}s, PagerDuty incidents with their
- * log entries into core {@link io.github.deliverykit.core.event.Incident}s.
+ * Delivery events from the systems that record them: GitHub REST deployments with their statuses and
+ * GitLab REST deployments read into core {@link io.github.deliverykit.core.event.Deployment}s, PagerDuty incidents with their
+ * log entries and Opsgenie incidents into core {@link io.github.deliverykit.core.event.Incident}s.
  */
 @NullMarked
 package io.github.deliverykit.formats.events;

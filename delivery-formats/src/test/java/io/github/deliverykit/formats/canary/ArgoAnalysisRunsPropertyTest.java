@@ -1,0 +1,34 @@
+package io.github.deliverykit.formats.canary;
+
+import io.github.deliverykit.formats.FormatException;
+import io.github.deliverykit.formats.Samples;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+final class ArgoAnalysisRunsPropertyTest {
+
+    private static final String SAMPLE = Samples.text("argo/analysisrun.yaml");
+
+    /** A mutated AnalysisRun reads, or fails with a FormatException; never anything else. */
+    @Property(tries = 300)
+    void read_mutated_givesResultOrFormatException(@ForAll("mutations") String yaml) {
+        try {
+            ArgoAnalysisRuns.read("mutated.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        } catch (FormatException expected) {
+            // the documented failure
+        }
+    }
+
+    @Provide
+    Arbitrary<String> mutations() {
+        return Combinators.combine(Arbitraries.integers().between(0, SAMPLE.length() - 1),
+                Arbitraries.integers().between(0, 12), Arbitraries.strings().withChars(" :-[]{}\n#'\"0.9eNI+,").ofMaxLength(4))
+                .as((at, cut, insert) -> SAMPLE.substring(0, at) + insert + SAMPLE.substring(Math.min(SAMPLE.length(), at + cut)));
+    }
+}
