@@ -47,6 +47,10 @@ final class DoraCommand extends ReportCommand {
         @Option(names = "--github-deployments", paramLabel = "FILE",
                 description = "GitHub REST deployments (JSON array, each with its statuses); --service names the service.")
         @Nullable Path githubDeployments;
+
+        @Option(names = "--gitlab-deployments", paramLabel = "FILE",
+                description = "GitLab deployments API (JSON array); --service names the service.")
+        @Nullable Path gitlabDeployments;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -85,6 +89,10 @@ final class DoraCommand extends ReportCommand {
     @Option(names = "--pagerduty", paramLabel = "FILE",
             description = "PagerDuty REST incidents (JSON, each with its log entries), optional; P1..P5 map to SEV-1..SEV-4.")
     @Nullable Path pagerduty;
+
+    @Option(names = "--opsgenie", paramLabel = "FILE",
+            description = "Opsgenie incidents (the list API's JSON, data[]), optional; P1..P5 map to SEV-1..SEV-4.")
+    @Nullable Path opsgenie;
 
     /** The default window of the report, in days. */
     static final int DEFAULT_DAYS = 30;
@@ -131,23 +139,39 @@ final class DoraCommand extends ReportCommand {
             deployments = read.deployments();
             commits = List.of();
             origin = "GitHub deployments (" + read.report().summary() + ")";
+        } else if (source.gitlabDeployments != null) {
+            io.github.deliverykit.formats.events.DeploymentRead read = io.github.deliverykit.formats.events.GitLabDeployments
+                    .read(source.gitlabDeployments, service != null ? service : "service");
+            deployments = read.deployments();
+            commits = List.of();
+            origin = "GitLab deployments (" + read.report().summary() + ")";
         } else {
             Inputs.DeploymentsFile file = Inputs.deployments(source.deployments);
             commits = file.commits();
             deployments = file.deployments();
             origin = "deployments file";
         }
-        if (incidents != null && pagerduty != null) {
-            throw new InputException("--incidents and --pagerduty: give one of them");
+        int incidentSources = (incidents != null ? 1 : 0) + (pagerduty != null ? 1 : 0) + (opsgenie != null ? 1 : 0);
+        if (incidentSources > 1) {
+            throw new InputException("--incidents, --pagerduty and --opsgenie: give at most one of them");
         }
-        List<Incident> incidentList = pagerduty != null
-                ? io.github.deliverykit.formats.events.PagerDutyIncidents.read(pagerduty).incidents()
-                : incidents == null ? List.of() : Inputs.incidents(incidents);
+        List<Incident> incidentList;
+        if (pagerduty != null || opsgenie != null) {
+            io.github.deliverykit.formats.events.IncidentRead read = pagerduty != null
+                    ? io.github.deliverykit.formats.events.PagerDutyIncidents.read(pagerduty)
+                    : io.github.deliverykit.formats.events.OpsgenieIncidents.read(opsgenie);
+            incidentList = read.incidents();
+            origin = origin + "; " + (pagerduty != null ? "PagerDuty" : "Opsgenie") + " incidents ("
+                    + read.report().summary() + ")";
+        } else {
+            incidentList = incidents == null ? List.of() : Inputs.incidents(incidents);
+        }
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
         DoraConfig config = DoraConfig.custom().zone(zone).productionEnvironments(Set.of(environment)).build();
         DoraReport report = report(deployments, incidentList, commits, window,
                 source.git != null ? "--git" : source.githubDeployments != null ? String.valueOf(source.githubDeployments)
+                        : source.gitlabDeployments != null ? String.valueOf(source.gitlabDeployments)
                         : String.valueOf(source.deployments), config);
         return report(new Result(report, window, origin), table, notes);
     }
