@@ -115,9 +115,6 @@ public record DoraReport(
      * the window, counted per deployment (a deployment with three incidents is one failure). A
      * deployment failed when its outcome is a failure or an incident is attributed to it.
      *
-     * @param deployments finished production deployments (the sample size)
-     * @param failed of those, the failed ones
-     * @param failedByOutcome failed by their own outcome (FAILED, ROLLED_BACK)
      * <p>Without incident data (the dataset was given no incident at all) a rate of 0 cannot be told
      * from a history whose failures were never recorded, so the rate then has no value ("no data",
      * never 0.00 % graded elite); the counts stay available.
