@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * arrays.
  *
  * <p>Ranking sorts a copy of each sample once (an LSD radix sort on the order-preserving bits of the
- * doubles, {@code Arrays.sort} for small samples; no boxing) and merges the two sorted arrays, accumulating U and the tie term in one pass: O(n log n) time, two array
- * copies (plus one scratch array for the radix sort), nothing else. U is accumulated exactly as an integer count of half-pairs. The p-value is
+ * doubles for large samples; no boxing) and merges the two sorted arrays, accumulating U and the tie
+ * term in one pass: O(n log n) time, two array copies (plus one scratch array for the radix sort).
+ * Up to 8192 values in all, {@link #test(double[], double[], Options)} writes both samples' keys
+ * into one per-thread scratch array instead (checked in the same pass), sorts each half in place (a
+ * quicksort with a branch-free partition below 256 keys) and, when no key repeats, merges without
+ * data-dependent branches: it allocates only the result. U is accumulated exactly as an integer count of half-pairs. The p-value is
  * asymptotic (normal, optionally with tie and continuity corrections) or exact (the null
  * distribution of U by dynamic programming, without ties and for small samples).
  *
