@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTML report's structure: every chart present with its title, axis labels and data table. */
 final class HtmlReportTest {
 
-    static final List<String> SECTIONS = List.of("budget", "burn-rate", "dora", "lead-time", "canary", "maturity",
+    static final List<String> SECTIONS = List.of("budget", "burn-rate", "dora", "lead-time", "lead-time-histogram", "canary", "maturity",
             "incidents");
 
     @TempDir
@@ -72,6 +72,8 @@ final class HtmlReportTest {
         assertSvgText(doc, "dora", "DORA figures per week (bands dora-2023)", "lead time (h)", "CFR (%)",
                 "week starting (UTC)");
         assertSvgText(doc, "lead-time", "lead time (h)", "median", "p95");
+        assertSvgText(doc, "lead-time-histogram", "Lead-time histogram", "changes", "lead time", "< 1h", "1h-4h",
+                "4h-1d", "1d-7d", "7d-30d", ">= 30d");
         assertSvgText(doc, "canary", "Canary against baseline", "error rate (%)", "p99 latency (ms)", "baseline");
         assertSvgText(doc, "maturity", "Maturity matrix: AI Delivery Maturity", "level", "dimension");
         assertSvgText(doc, "incidents", "Incident timeline with SLA deadlines", "INC-2024-0125", "response SLA");
@@ -86,6 +88,15 @@ final class HtmlReportTest {
         assertEquals(List.of("page-1h", "page-6h", "ticket-3d", "period"), column(burn, 0));
         assertEquals("1.5", column(burn, 5).get(3));
         assertEquals("0.8", column(burn, 3).get(3), "the demo's period burn rate is 0.8x");
+        Element hist = section(doc, "lead-time-histogram");
+        assertEquals(List.of("< 1h", "1h-4h", "4h-1d", "1d-7d", "7d-30d", ">= 30d"), column(hist, 0));
+        assertEquals(List.of("0", "3600", "14400", "86400", "604800", "2592000"), column(hist, 1));
+        assertEquals("", column(hist, 2).get(5), "the last bucket is open-ended");
+        Element lead = section(doc, "lead-time");
+        List<String> changes = column(lead, 1);
+        assertEquals(Long.parseLong(changes.get(changes.size() - 1)),
+                column(hist, 3).stream().mapToLong(Long::parseLong).sum(), "the buckets hold every change of the window");
+        assertTrue(Long.parseLong(changes.get(changes.size() - 1)) > 0, "the demo measures lead times");
         Element canary = section(doc, "canary");
         assertEquals(List.of("error-rate (%)", "latency (ms)"), column(canary, 1));
         assertEquals(List.of("1", "500"), column(canary, 4), "the gates: 1 % errors, 500 ms");

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MannWhitneyBenchmark {
 
-    @Param({"1000", "100000"})
+    @Param({"100", "1000", "100000"})
     int n;
 
     /** Whether values are drawn from few distinct levels (latencies rounded to the millisecond do that). */

@@ -155,9 +155,44 @@ public final class HtmlReport {
             rows.add(new String[] {(i == all.size() - 1 ? "whole window " : "") + period(d.interval()),
                 Long.toString(d.changes()), num(d.median()), num(d.p90()), num(d.p95()), num(d.mean())});
         }
-        return section("lead-time", "Lead-time distribution", SvgCharts.leadTime(chart),
+        section("lead-time", "Lead-time distribution", SvgCharts.leadTime(chart),
                 "Lead time for changes, quantiles per week",
                 new String[] {"interval (UTC)", "changes", "median (h)", "p90 (h)", "p95 (h)", "mean (h)"}, rows);
+        List<String[]> buckets = new ArrayList<>();
+        for (LeadTimeChart.Bucket b : chart.histogram()) {
+            buckets.add(new String[] {bucket(b), b.lower().value().toPlainString(),
+                b.upper() == null ? "" : b.upper().value().toPlainString(), Long.toString(b.changes())});
+        }
+        return section("lead-time-histogram", "Lead-time histogram", SvgCharts.leadTimeHistogram(chart),
+                "Lead time for changes per bucket, whole window " + period(chart.overall().interval()),
+                new String[] {"bucket", "from (s, included)", "to (s, excluded)", "changes"}, buckets);
+    }
+
+    /** A bucket's label: {@code < 1h}, {@code 1h-4h}, {@code >= 30d}; distinct buckets, distinct labels. */
+    static String bucket(LeadTimeChart.Bucket b) {
+        Quantity upper = b.upper();
+        if (upper == null) {
+            return ">= " + bound(b.lower().value());
+        }
+        if (b.lower().value().signum() == 0) {
+            return "< " + bound(upper.value());
+        }
+        return bound(b.lower().value()) + "-" + bound(upper.value());
+    }
+
+    /** Seconds in the largest unit that divides them exactly (d, h, m, s). */
+    private static String bound(BigDecimal seconds) {
+        long[] units = {86_400, 3600, 60};
+        String[] names = {"d", "h", "m"};
+        if (seconds.signum() > 0 && seconds.stripTrailingZeros().scale() <= 0) {
+            for (int i = 0; i < units.length; i++) {
+                BigDecimal[] qr = seconds.divideAndRemainder(BigDecimal.valueOf(units[i]));
+                if (qr[1].signum() == 0) {
+                    return qr[0].toBigInteger() + names[i];
+                }
+            }
+        }
+        return seconds.stripTrailingZeros().toPlainString() + "s";
     }
 
     /**

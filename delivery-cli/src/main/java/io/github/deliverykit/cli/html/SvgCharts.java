@@ -279,6 +279,20 @@ final class SvgCharts {
         return svg(chart, "lead-time", title + ": median, p90 and p95 per week, in hours");
     }
 
+    static String leadTimeHistogram(LeadTimeChart c) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (LeadTimeChart.Bucket b : c.histogram()) {
+            d.addValue(b.changes(), "changes", HtmlReport.bucket(b));
+        }
+        BarRenderer r = paints(new BarRenderer(), GREEN);
+        NumberAxis changes = numberAxis("changes");
+        changes.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        CategoryPlot plot = new CategoryPlot(d, new CategoryAxis("lead time"), changes, r);
+        String title = "Lead-time histogram (" + c.overall().changes() + " changes)";
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        return svg(chart, "lead-time-histogram", title + ": changes per lead-time bucket over the whole window");
+    }
+
     static String canary(CanaryChart c) {
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("stage evaluation"));
         DefaultCategoryDataset rate = new DefaultCategoryDataset();

@@ -170,6 +170,46 @@ final class OrderIndex {
         return code == 0 ? Long.MIN_VALUE : code - 1 + minIncluded;
     }
 
+    /**
+     * The number of included values below {@code value} in the ranges {@code [from[j], to[j])},
+     * j < count: one descent of the matrix along the code of {@code value}, two rank reads per range
+     * and level, nothing allocated. Ranges overwritten.
+     *
+     * @param excluded the number of excluded values in the ranges (from {@link #excluded})
+     */
+    long includedBelow(int[] from, int[] to, int count, long value, long excluded) {
+        if (value <= minIncluded) {
+            return 0;
+        }
+        long all = 0;
+        for (int j = 0; j < count; j++) {
+            all += to[j] - from[j];
+        }
+        // value > minIncluded >= 0 here, so the difference cannot overflow; the + 1 can only at MAX_VALUE
+        long code = value - minIncluded + 1;
+        if (code <= 0 || levels == 0 || (code >>> levels) != 0) {
+            return all - excluded; // every included code is below
+        }
+        long below = 0;
+        for (int l = 0; l < levels; l++) {
+            boolean one = ((code >>> (levels - 1 - l)) & 1L) != 0;
+            int zl = zeros[l];
+            for (int j = 0; j < count; j++) {
+                int rf = rank1(l, from[j]);
+                int rt = rank1(l, to[j]);
+                if (one) {
+                    below += (to[j] - from[j]) - (rt - rf);
+                    from[j] = zl + rf;
+                    to[j] = zl + rt;
+                } else {
+                    from[j] -= rf;
+                    to[j] -= rt;
+                }
+            }
+        }
+        return below - excluded;
+    }
+
     /** The k-th smallest in one range: two rank reads per level. */
     private long kth(int from, int to, long k) {
         long code = 0;

@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * arrays.
  *
  * <p>Ranking sorts a copy of each sample once (an LSD radix sort on the order-preserving bits of the
- * doubles, {@code Arrays.sort} for small samples; no boxing) and merges the two sorted arrays, accumulating U and the tie term in one pass: O(n log n) time, two array
- * copies (plus one scratch array for the radix sort), nothing else. U is accumulated exactly as an integer count of half-pairs. The p-value is
+ * doubles for large samples; no boxing) and merges the two sorted arrays, accumulating U and the tie
+ * term in one pass: O(n log n) time, two array copies (plus one scratch array for the radix sort).
+ * Up to 8192 values in all, {@link #test(double[], double[], Options)} writes both samples' keys
+ * into one per-thread scratch array instead (checked in the same pass), sorts each half in place (a
+ * quicksort with a branch-free partition below 256 keys) and, when no key repeats, merges without
+ * data-dependent branches: it allocates only the result. U is accumulated exactly as an integer count of half-pairs. The p-value is
  * asymptotic (normal, optionally with tie and continuity corrections) or exact (the null
  * distribution of U by dynamic programming, without ties and for small samples).
  *
@@ -133,6 +137,11 @@ public final class MannWhitney {
      */
     public static RankTestResult test(double[] x, double[] y, Options options) {
         Checks.notNull(options, "options");
+        Checks.notNull(x, "x");
+        Checks.notNull(y, "y");
+        if (x.length + y.length <= SCRATCH_LIMIT && x.length > 0 && y.length > 0) {
+            return smallTest(x, y, options);
+        }
         // rank on sorted order-preserving long keys: no copy back to doubles, and -0.0 stays
         // apart from 0.0 exactly when the options say so
         long[] kx = sortedKeys(checkFinite(x, "x"), options.signedZeros());
@@ -161,6 +170,139 @@ public final class MannWhitney {
             return signedZeroTest(xSorted, ySorted, options);
         }
         return rankTest(xSorted, ySorted, options);
+    }
+
+    /** Up to this many values in both samples, keys go to a per-thread scratch array, not to new arrays. */
+    private static final int SCRATCH_LIMIT = 1 << 13;
+
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_LIMIT]);
+
+    /**
+     * The test of small samples, where the fixed costs dominate: the keys of both samples are built
+     * and checked in one pass each into one per-thread scratch array (no allocation), each half is
+     * sorted in place, and U comes from a merge without data-dependent branches when no value
+     * repeats; repeated values take the general tie-counting merge.
+     */
+    private static RankTestResult smallTest(double[] x, double[] y, Options options) {
+        int n1 = x.length;
+        int n2 = y.length;
+        long[] k = SCRATCH.get();
+        double zero = options.signedZeros() ? -0.0 : 0.0;
+        fillKeys(x, "x", k, 0, zero);
+        fillKeys(y, "y", k, n1, zero);
+        sortRange(k, 0, n1);
+        sortRange(k, n1, n1 + n2);
+        long twice = distinctTwiceU(k, n1, n2);
+        double tie = 0;
+        if (twice < 0) {
+            double[] t = new double[1];
+            twice = twiceU(k, 0, n1, n1, n2, t);
+            tie = t[0];
+        }
+        return result(n1, n2, twice, tie, options);
+    }
+
+    /** Below this size a quicksort with a branch-free partition beats {@code Arrays.sort}. */
+    private static final int SMALL_SORT_LIMIT = 256;
+
+    /** Sorts {@code a[from, to)}. */
+    static void sortRange(long[] a, int from, int to) {
+        if (to - from < SMALL_SORT_LIMIT) {
+            quicksort(a, from, to);
+        } else {
+            Arrays.sort(a, from, to);
+        }
+    }
+
+    /**
+     * A quicksort for small ranges: median-of-three pivot, a Lomuto partition whose step is a
+     * conditional increment (no branch on the comparison, which random keys mispredict half the
+     * time), the smaller side first, insertion sort below 25 keys. Quadratic at worst, so it only
+     * runs below {@link #SMALL_SORT_LIMIT} keys.
+     */
+    private static void quicksort(long[] a, int from, int to) {
+        int lo = from;
+        int hi = to;
+        while (hi - lo > 24) {
+            int mid = (lo + hi) >>> 1;
+            long x = a[lo];
+            long y = a[mid];
+            long z = a[hi - 1];
+            long p = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int m = p == x ? lo : p == y ? mid : hi - 1;
+            a[m] = a[hi - 1];
+            a[hi - 1] = p;
+            int store = lo;
+            for (int i = lo; i < hi - 1; i++) {
+                long v = a[i];
+                a[i] = a[store];
+                a[store] = v;
+                store += v < p ? 1 : 0;
+            }
+            a[hi - 1] = a[store];
+            a[store] = p;
+            if (store - lo < hi - store - 1) {
+                quicksort(a, lo, store);
+                lo = store + 1;
+            } else {
+                quicksort(a, store + 1, hi);
+                hi = store;
+            }
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            long v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    /** Writes the order-preserving keys of finite values at {@code k[from..]}, naming the first bad value. */
+    private static void fillKeys(double[] values, String field, long[] k, int from, double zero) {
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!Double.isFinite(v)) {
+                throw Checks.invalid(field + "[" + i + "]", "must be a finite number", v);
+            }
+            k[from + i] = key(v + zero);
+        }
+    }
+
+    /**
+     * Twice U of the sorted keys {@code k[0, n1)} against {@code k[n1, n1 + n2)} when no key repeats
+     * (then there is no tie term); -1 when one does. The merge step picks its side with a
+     * conditional move rather than a branch, which random data would mispredict half the time.
+     */
+    static long distinctTwiceU(long[] k, int n1, int n2) {
+        int end = n1 + n2;
+        for (int i = 1; i < n1; i++) {
+            if (k[i] == k[i - 1]) {
+                return -1;
+            }
+        }
+        for (int i = n1 + 1; i < end; i++) {
+            if (k[i] == k[i - 1]) {
+                return -1;
+            }
+        }
+        int i = 0;
+        int j = n1;
+        long twice = 0;
+        while (i < n1 && j < end) {
+            long a = k[i];
+            long b = k[j];
+            if (a == b) {
+                return -1;
+            }
+            int lt = a < b ? 1 : 0;
+            twice += lt * 2L * (j - n1);
+            i += lt;
+            j += 1 - lt;
+        }
+        return twice + 2L * n2 * (n1 - i);
     }
 
     private static boolean hasNegativeZero(double[] values) {
@@ -209,6 +351,34 @@ public final class MannWhitney {
             }
             int j0 = j;
             while (j < n2 && ys[j] == v) {
+                j++;
+            }
+            long cx = i - i0;
+            long cy = j - j0;
+            twice += cx * (2L * j0 + cy);
+            long t = cx + cy;
+            if (t > 1) {
+                tieSum += (double) t * t * t - t;
+            }
+        }
+        tieOut[0] = tieSum;
+        return twice;
+    }
+
+    /** Twice U of the sorted keys {@code k[xFrom, xFrom + n1)} against {@code k[yFrom, yFrom + n2)}, with the tie term. */
+    static long twiceU(long[] k, int xFrom, int n1, int yFrom, int n2, double[] tieOut) {
+        int i = 0;
+        int j = 0;
+        long twice = 0;
+        double tieSum = 0;
+        while (i < n1 || j < n2) {
+            long v = j >= n2 || (i < n1 && k[xFrom + i] <= k[yFrom + j]) ? k[xFrom + i] : k[yFrom + j];
+            int i0 = i;
+            while (i < n1 && k[xFrom + i] == v) {
+                i++;
+            }
+            int j0 = j;
+            while (j < n2 && k[yFrom + j] == v) {
                 j++;
             }
             long cx = i - i0;

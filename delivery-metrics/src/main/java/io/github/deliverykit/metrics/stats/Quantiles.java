@@ -231,14 +231,25 @@ public final class Quantiles {
      * @throws IllegalArgumentException on bad input
      */
     public static double[] quantiles(double[] values, QuantileDefinition definition, double... ps) {
-        checkSample(values);
-        checkPs(definition, ps);
-        if (values.length >= SAMPLED_MIN && ps.length > 0) {
-            double[] out = sampled(values, definition, ps);
-            if (out != null) {
-                return out;
+        Checks.notNull(values, "values");
+        if (values.length >= SAMPLED_MIN) {
+            try {
+                checkPs(definition, ps);
+            } catch (IllegalArgumentException e) {
+                checkSample(values); // a bad sample is reported first, as on every other path
+                throw e;
+            }
+            if (ps.length > 0) {
+                // the pass over the values also checks that they are finite (and reports the first
+                // bad one through checkSample), so the sample is read once, not twice
+                double[] out = sampled(values, definition, ps);
+                if (out != null) {
+                    return out;
+                }
             }
         }
+        checkSample(values);
+        checkPs(definition, ps);
         return select(values.clone(), definition, ps);
     }
 
@@ -246,11 +257,12 @@ public final class Quantiles {
     static final int SAMPLED_MIN = 1 << 14;
     private static final int SAMPLE = 4096;
     private static final long SAMPLE_SEED = 0x9E3779B97F4A7C15L;
+    private static final long EXPONENT = 0x7FF0000000000000L;
 
     /**
      * Quantiles of a large sample without copying or reordering it (Floyd and Rivest's sampling idea
      * for several ranks at once): sort a strided sample of {@value #SAMPLE} values, take for each
-     * wanted order statistic a bracket of sample values about 4 standard deviations wide around its
+     * wanted order statistic a bracket of sample values 3 standard deviations (plus 2) either side of its
      * expected place, then one pass over the values counts those below each bracket and copies those
      * inside it into a buffer, where the rank is selected. O(n) with about one comparison per value
      * and bracket, and O(n^(1/2)) extra memory per bracket in expectation. Returns null (the caller
@@ -286,7 +298,7 @@ public final class Quantiles {
         for (int i = 0; i < w; i++) {
             double q = (double) wanted[i] / (n - 1);
             double at = q * (SAMPLE - 1);
-            double margin = 4 * Math.sqrt(SAMPLE * q * (1 - q)) + 4;
+            double margin = 3 * Math.sqrt(SAMPLE * q * (1 - q)) + 2;
             int l = Math.max(0, (int) Math.floor(at - margin));
             int h = Math.min(SAMPLE, (int) Math.ceil(at + margin));
             double bl = l == 0 ? Double.NEGATIVE_INFINITY : sample[l];
@@ -332,27 +344,39 @@ public final class Quantiles {
             int cap0 = caps[0];
             int cap1 = brackets > 1 ? caps[1] : 0;
             int cap2 = brackets > 2 ? caps[2] : 0;
+            boolean bad = false;
             for (int i = 0; i < n; i++) {
                 double v = a[i];
+                bad |= (Double.doubleToRawLongBits(v) & EXPONENT) == EXPONENT; // NaN or infinite
                 lt0 += v < l0 ? 1 : 0;
                 lt1 += v < l1 ? 1 : 0;
                 lt2 += v < l2 ? 1 : 0;
-                if (v >= l0 && v <= h0) {
-                    if (c0 == cap0) {
-                        return null;
+                // non-short-circuit: "at or above the median's lower bound" alone is a coin flip per
+                // value; the one branch left is "inside some bracket", taken for a few % of values
+                boolean in0 = v >= l0 & v <= h0;
+                boolean in1 = v >= l1 & v <= h1;
+                boolean in2 = v >= l2 & v <= h2;
+                if (in0 | in1 | in2) {
+                    if (in0) {
+                        if (c0 == cap0) {
+                            return null;
+                        }
+                        b0[c0++] = v;
+                    } else if (in1) {
+                        if (c1 == cap1) {
+                            return null;
+                        }
+                        b1[c1++] = v;
+                    } else {
+                        if (c2 == cap2) {
+                            return null;
+                        }
+                        b2[c2++] = v;
                     }
-                    b0[c0++] = v;
-                } else if (v >= l1 && v <= h1) {
-                    if (c1 == cap1) {
-                        return null;
-                    }
-                    b1[c1++] = v;
-                } else if (v >= l2 && v <= h2) {
-                    if (c2 == cap2) {
-                        return null;
-                    }
-                    b2[c2++] = v;
                 }
+            }
+            if (bad) {
+                checkSample(a); // throws, naming the first value that is not finite
             }
             long[] lts = {lt0, lt1, lt2};
             int[] cs = {c0, c1, c2};
@@ -361,6 +385,7 @@ public final class Quantiles {
                 count[b] = cs[b];
             }
         } else {
+            checkSample(a);
             for (int i = 0; i < n; i++) {
                 double v = a[i];
                 for (int b = 0; b < brackets; b++) {
@@ -395,7 +420,7 @@ public final class Quantiles {
             if (definition == QuantileDefinition.LINEAR && k + 1 < n) {
                 double frac = position(n, p) - k;
                 if (frac != 0) {
-                    double upper = orderStatistic(buf, count, below, brackets, k + 1);
+                    double upper = nextOrderStatistic(buf, count, below, brackets, k);
                     if (Double.isNaN(upper)) {
                         return null;
                     }
@@ -405,6 +430,27 @@ public final class Quantiles {
             out[q] = lower;
         }
         return out;
+    }
+
+    /**
+     * The (rank + 1)-th smallest value right after {@link #orderStatistic} selected the rank-th: the
+     * selection left every later value of the bracket at or above it, so the next one is their
+     * minimum (one scan of the right part instead of a second selection). NaN if no bracket holds it.
+     */
+    private static double nextOrderStatistic(double[][] buf, int[] count, long[] below, int brackets, long rank) {
+        for (int b = 0; b < brackets; b++) {
+            if (rank >= below[b] && rank + 1 < below[b] + count[b]) {
+                double[] a = buf[b];
+                int from = (int) (rank - below[b]) + 1;
+                double min = a[from];
+                for (int i = from + 1; i < count[b]; i++) {
+                    double v = a[i];
+                    min = v < min ? v : min;
+                }
+                return min;
+            }
+        }
+        return orderStatistic(buf, count, below, brackets, rank + 1);
     }
 
     /** The rank-th smallest value from the bracket that holds it (reorders that buffer), NaN if none does. */

@@ -15,6 +15,7 @@ import io.github.deliverykit.metrics.dora.DoraReport.LeadTime;
 import io.github.deliverykit.metrics.dora.DoraReport.TimeToRestore;
 import io.github.deliverykit.metrics.stats.Quantiles;
 import io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -77,6 +79,64 @@ final class IndexVersusNaiveTest {
                 assertEquals(lt, dataset.leadTime(window));
                 assertEquals(ttr, dataset.timeToRestore(window));
                 assertEquals(df, dataset.deploymentFrequency(window));
+            }
+        }
+    }
+
+    @Property(tries = 1000)
+    void leadTimeHistogram_equalsNaiveCountOverTheEvents(@ForAll long seed) {
+        Random r = new Random(seed);
+        DoraEvents events = DoraPropertiesTest.randomEvents(seed);
+        DoraConfig config = DoraConfig.custom().productionEnvironments(PRODUCTION).commitScope(CommitScope.LISTED)
+                .leadTimeStart(r.nextBoolean() ? DoraConfig.LeadTimeStart.AUTHORED : DoraConfig.LeadTimeStart.COMMITTED)
+                .build();
+        DoraDataset dataset = DoraDataset.of(events, config);
+        // random bounds: sub-millisecond fractions, equal after rounding, far beyond every lead time
+        TreeSet<Duration> set = new TreeSet<>();
+        int k = 2 + r.nextInt(7);
+        while (set.size() < k) {
+            switch (r.nextInt(4)) {
+                case 0 -> set.add(Duration.ofMillis(r.nextInt(3_600_000)));
+                case 1 -> set.add(Duration.ofSeconds(r.nextInt(300_000), r.nextInt(1_000_000_000)));
+                case 2 -> set.add(Duration.ofNanos(r.nextInt(3_000_000)));
+                default -> set.add(r.nextBoolean() ? Duration.ZERO : Duration.ofSeconds(Long.MAX_VALUE / 2));
+            }
+        }
+        List<Duration> bounds = List.copyOf(set);
+        for (int q = 0; q < 3; q++) {
+            Instant a = Events.T0.plusSeconds(r.nextInt(22 * 86_400) - 86_400);
+            Instant b = a.plusSeconds(1 + r.nextInt(22 * 86_400));
+            Interval window = Interval.of(a, b);
+            String service = r.nextInt(3) == 0 ? null : new String[] {"shop", "cart", "pay", "none"}[r.nextInt(4)];
+            Slice slice = service == null ? Slice.ALL : Slice.of(SliceDimension.SERVICE, service);
+            LeadTimeHistogram h = dataset.leadTimeHistogram(window, slice, bounds);
+            Naive naive = new Naive(events, config, window, service);
+            long[] expected = new long[bounds.size() - 1];
+            long below = 0;
+            long above = 0;
+            for (long lt : naive.leadTimes) {
+                Duration d = Duration.ofMillis(lt);
+                if (d.compareTo(bounds.get(0)) < 0) {
+                    below++;
+                } else if (d.compareTo(bounds.get(bounds.size() - 1)) >= 0) {
+                    above++;
+                } else {
+                    int i = 0;
+                    while (d.compareTo(bounds.get(i + 1)) >= 0) {
+                        i++;
+                    }
+                    expected[i]++;
+                }
+            }
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], h.count(i), "bucket " + i + " of " + bounds);
+            }
+            assertEquals(below, h.below(), "below " + bounds);
+            assertEquals(above, h.atOrAbove(), "at or above " + bounds);
+            assertEquals(naive.leadTimes.size(), h.total());
+            assertEquals(dataset.report(window, slice).leadTime().summary().sampleSize(), h.total());
+            if (slice == Slice.ALL) {
+                assertEquals(h, dataset.leadTimeHistogram(window, bounds));
             }
         }
     }

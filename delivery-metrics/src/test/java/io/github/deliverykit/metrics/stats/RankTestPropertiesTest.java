@@ -126,4 +126,33 @@ final class RankTestPropertiesTest {
         assertEquals(1.0, cdf[cdf.length - 1], 1e-12);
         assertEquals(Arrays.equals(cdf, MannWhitney.exactCdf(n2, n1)), true);
     }
+
+    @Property(tries = 300)
+    void smallSortAndDistinctMerge_equalTheGeneralPath(@ForAll long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int n1 = 1 + r.nextInt(300);
+        int n2 = 1 + r.nextInt(300);
+        int spread = r.nextBoolean() ? 40 : Integer.MAX_VALUE;
+        long[] k = new long[n1 + n2];
+        for (int i = 0; i < k.length; i++) {
+            // few levels (ties), or keys over the whole signed range (sign and overflow cases)
+            k[i] = spread == 40 ? r.nextInt(spread) - 20 : r.nextLong();
+        }
+        long[] expected = k.clone();
+        Arrays.sort(expected, 0, n1);
+        Arrays.sort(expected, n1, n1 + n2);
+        MannWhitney.sortRange(k, 0, n1);
+        MannWhitney.sortRange(k, n1, n1 + n2);
+        assertTrue(Arrays.equals(expected, k), "sorted halves");
+        long[] xs = Arrays.copyOfRange(k, 0, n1);
+        long[] ys = Arrays.copyOfRange(k, n1, n1 + n2);
+        double[] tie = new double[1];
+        long general = MannWhitney.twiceU(xs, ys, tie);
+        long distinct = MannWhitney.distinctTwiceU(k, n1, n2);
+        if (tie[0] == 0) {
+            assertEquals(general, distinct, "no repeated key: the branch-free merge");
+        } else {
+            assertEquals(-1, distinct, "a repeated key takes the general merge");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import io.github.deliverykit.metrics.budget.Slo;
 import io.github.deliverykit.metrics.dora.DoraDataset;
 import io.github.deliverykit.metrics.dora.DoraReport;
 import io.github.deliverykit.metrics.dora.DurationSummary;
+import io.github.deliverykit.metrics.dora.LeadTimeHistogram;
 import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandRule;
 import io.github.deliverykit.metrics.dora.spi.PerformanceBands.BandTable;
 import io.github.deliverykit.metrics.dora.spi.PerformanceBands.Measure;
@@ -245,7 +246,9 @@ public final class Charts {
     }
 
     /**
-     * The lead-time distribution of a window and of each of its weeks.
+     * The lead-time distribution of a window and of each of its weeks, with the window's histogram
+     * over {@link LeadTimeHistogram#DEFAULT_BOUNDS} (under 1 h, 1-4 h, 4-24 h, 1-7 days, 7-30 days,
+     * over 30 days).
      *
      * @param dataset the indexed events
      * @param window the window
@@ -253,12 +256,40 @@ public final class Charts {
      * @throws IllegalArgumentException if an argument is null or the window empty
      */
     public static LeadTimeChart leadTime(DoraDataset dataset, Interval window) {
+        return leadTime(dataset, window, LeadTimeHistogram.DEFAULT_BOUNDS);
+    }
+
+    /**
+     * The lead-time distribution of a window and of each of its weeks, with the window's histogram
+     * over the given bounds: one bucket per pair of bounds, a first bucket from 0 when the first
+     * bound is above 0, and an open-ended last bucket from the last bound.
+     *
+     * @param dataset the indexed events
+     * @param window the window
+     * @param bounds the bucket bounds, as {@link DoraDataset#leadTimeHistogram(Interval, List)} takes them
+     * @return the chart
+     * @throws IllegalArgumentException if an argument is null, the window empty or the bounds bad
+     */
+    public static LeadTimeChart leadTime(DoraDataset dataset, Interval window, List<Duration> bounds) {
         Checks.notNull(dataset, "dataset");
+        List<Interval> weekWindows = weeks(window);
+        LeadTimeHistogram h = dataset.leadTimeHistogram(window, bounds);
         List<LeadTimeChart.Distribution> weeks = new ArrayList<>();
-        for (Interval w : weeks(window)) {
+        for (Interval w : weekWindows) {
             weeks.add(distribution(w, dataset.leadTime(w).summary()));
         }
-        return new LeadTimeChart(distribution(window, dataset.leadTime(window).summary()), weeks);
+        List<Duration> b = h.bounds();
+        List<LeadTimeChart.Bucket> buckets = new ArrayList<>();
+        if (!b.get(0).isZero()) {
+            buckets.add(new LeadTimeChart.Bucket(Quantity.seconds(Duration.ZERO), Quantity.seconds(b.get(0)),
+                    h.below()));
+        }
+        for (int i = 0; i < h.buckets(); i++) {
+            buckets.add(new LeadTimeChart.Bucket(Quantity.seconds(b.get(i)), Quantity.seconds(b.get(i + 1)),
+                    h.count(i)));
+        }
+        buckets.add(new LeadTimeChart.Bucket(Quantity.seconds(b.get(b.size() - 1)), null, h.atOrAbove()));
+        return new LeadTimeChart(distribution(window, dataset.leadTime(window).summary()), weeks, buckets);
     }
 
     private static LeadTimeChart.Distribution distribution(Interval interval, DurationSummary s) {

@@ -32,7 +32,8 @@ public record Quantity(BigDecimal value, Unit unit) {
      * Validates the figure and normalises the value (trailing zeros stripped, never a negative
      * scale), so that equal figures are equal records and print as plain numbers.
      *
-     * @throws IllegalArgumentException if a field is null or the value exceeds Checks.MAX_DECIMAL_DIGITS
+     * @throws IllegalArgumentException if a field is null, or the value has more than
+     *     {@link Checks#MAX_DECIMAL_DIGITS} digits or a scale beyond them
      */
     public Quantity {
         Checks.decimal(value, "value");

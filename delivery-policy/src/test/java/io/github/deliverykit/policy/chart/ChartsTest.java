@@ -166,8 +166,12 @@ final class ChartsTest {
                     .commits(List.of(sha)).previous(previous).build());
             previous = "d" + i;
         }
-        return DoraDataset.of(DoraEvents.builder().deployments(deployments).commits(commits).build(),
-                DoraConfig.ofDefaults());
+        // one incident long before the window: the events hold incident data (a change failure rate of
+        // 0 is a figure, not "no data"), and no window has a time to restore
+        Incident before = Incident.builder("i0", "portal", Severity.SEV3).started(START.minus(Duration.ofDays(60)))
+                .resolved(START.minus(Duration.ofDays(60)).plusSeconds(600)).build();
+        return DoraDataset.of(DoraEvents.builder().deployments(deployments).commits(commits)
+                .incidents(List.of(before)).build(), DoraConfig.ofDefaults());
     }
 
     @Test
@@ -211,6 +215,37 @@ final class ChartsTest {
         assertNull(c.weeks().get(2).median());
         assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart.Distribution(window, 0,
                 Quantity.of(1, Quantity.HOURS), null, null, null));
+        // the histogram over the default buckets: 2h 10m is in 1-4 h, 4h 10m and 8h 10m in 4-24 h
+        List<LeadTimeChart.Bucket> h = c.histogram();
+        assertEquals(6, h.size());
+        assertEquals(List.of(0L, 1L, 2L, 0L, 0L, 0L), h.stream().map(LeadTimeChart.Bucket::changes).toList());
+        assertEquals(Quantity.seconds(Duration.ZERO), h.get(0).lower());
+        assertEquals(Unit.SECONDS, h.get(1).lower().unit());
+        assertEquals(0, new BigDecimal("3600").compareTo(h.get(1).lower().value()));
+        assertEquals(0, new BigDecimal("14400").compareTo(h.get(1).upper().value()));
+        assertEquals(0, new BigDecimal("2592000").compareTo(h.get(5).lower().value()));
+        assertNull(h.get(5).upper(), "over 30 days is open-ended");
+        // custom bounds from above 0 get a first bucket from 0
+        LeadTimeChart custom = Charts.leadTime(dataset(), window, List.of(Duration.ofHours(3), Duration.ofHours(5)));
+        assertEquals(List.of(1L, 1L, 1L), custom.histogram().stream().map(LeadTimeChart.Bucket::changes).toList());
+        assertEquals(Quantity.seconds(Duration.ofHours(3)), custom.histogram().get(0).upper());
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.leadTime(dataset(), window, List.of(Duration.ofHours(5), Duration.ofHours(3))));
+        // a chart whose histogram does not match its figures is rejected
+        LeadTimeChart.Bucket open = new LeadTimeChart.Bucket(Quantity.seconds(Duration.ZERO), null, 2);
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart(c.overall(), c.weeks(), List.of(open)));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart(c.overall(), c.weeks(), List.of()));
+        LeadTimeChart.Bucket closed = new LeadTimeChart.Bucket(Quantity.seconds(Duration.ZERO),
+                Quantity.seconds(Duration.ofHours(1)), 3);
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart(c.overall(), c.weeks(), List.of(closed)));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart(c.overall(), c.weeks(),
+                List.of(closed, new LeadTimeChart.Bucket(Quantity.seconds(Duration.ofHours(2)), null, 0))));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart.Bucket(Quantity.of(1, Quantity.HOURS),
+                null, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart.Bucket(Quantity.seconds(Duration.ofHours(2)),
+                Quantity.seconds(Duration.ofHours(1)), 0));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTimeChart.Bucket(Quantity.seconds(Duration.ZERO),
+                null, -1));
     }
 
     @Test
