@@ -1,10 +1,5 @@
 package io.github.deliverykit.formats.canary;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
@@ -69,39 +64,13 @@ public final class KayentaMetricSetPairs {
         Checks.notNull(in, "in");
         ReadReport.Builder report = new ReadReport.Builder();
         List<Observation> out = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new FormatException(source, "$", "must be a JSON array of MetricSetPairs");
+        Json.elements(source, in, null, "MetricSetPairs", MetricSetPair.class, report, (pair, at) -> {
+            String problem = map(pair, at, out);
+            if (problem != null) {
+                report.issue(IssueKind.REJECTED, source, at, problem);
             }
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                String at = "line " + p.currentTokenLocation().getLineNr() + ", $[" + i + "]";
-                i++;
-                report.read();
-                JsonNode node = p.readValueAsTree();
-                MetricSetPair pair;
-                try {
-                    pair = Json.JSON.treeToValue(node, MetricSetPair.class);
-                } catch (JsonMappingException e) {
-                    report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
-                    continue;
-                }
-                if (pair == null) {
-                    report.issue(IssueKind.REJECTED, source, at, "is null");
-                    continue;
-                }
-                String problem = map(pair, at, out);
-                if (problem != null) {
-                    report.issue(IssueKind.REJECTED, source, at, problem);
-                } else {
-                    report.accepted();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.error(source, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+            return problem == null;
+        });
         return new CanaryRead(out, report.build());
     }
 

@@ -1,10 +1,5 @@
 package io.github.deliverykit.formats.events;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.event.Deployment;
 import io.github.deliverykit.core.event.DeploymentOutcome;
@@ -74,34 +69,10 @@ public final class GitHubDeployments {
         Checks.notBlank(service, "service");
         ReadReport.Builder report = new ReadReport.Builder();
         List<Deployment> out = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new FormatException(source, "$", "must be a JSON array of deployments");
-            }
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                String at = "line " + p.currentTokenLocation().getLineNr() + ", $[" + i + "]";
-                i++;
-                report.read();
-                JsonNode node = p.readValueAsTree();
-                GitHubShapes.Deployment d;
-                try {
-                    d = Json.JSON.treeToValue(node, GitHubShapes.Deployment.class);
-                } catch (JsonMappingException e) {
-                    report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
-                    continue;
-                }
-                Deployment mapped = map(d, service, source, at, report);
-                if (mapped != null) {
-                    out.add(mapped);
-                    report.accepted();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.error(source, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+        Json.elements(source, in, null, "deployments", GitHubShapes.Deployment.class, report, (d, at) -> {
+            Deployment mapped = map(d, service, source, at, report);
+            return mapped != null && out.add(mapped);
+        });
         out.sort(Comparator.comparing(Deployment::started).thenComparing(Deployment::id));
         Map<String, String> last = new HashMap<>();
         List<Deployment> linked = new ArrayList<>(out.size());

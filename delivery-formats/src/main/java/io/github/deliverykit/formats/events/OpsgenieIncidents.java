@@ -1,10 +1,5 @@
 package io.github.deliverykit.formats.events;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.event.Severity;
@@ -100,52 +95,10 @@ public final class OpsgenieIncidents {
         Checks.notBlank(environment, "environment");
         ReadReport.Builder report = new ReadReport.Builder();
         List<Incident> out = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new FormatException(source, "$", "must be a JSON object with a data array");
-            }
-            boolean seen = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (!name.equals("data")) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (t != JsonToken.START_ARRAY) {
-                    throw new FormatException(source, "$.data", "must be an array");
-                }
-                seen = true;
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String at = "line " + p.currentTokenLocation().getLineNr() + ", $.data[" + i++ + "]";
-                    report.read();
-                    JsonNode node = p.readValueAsTree();
-                    OpsgenieShapes.Incident inc;
-                    try {
-                        inc = Json.JSON.treeToValue(node, OpsgenieShapes.Incident.class);
-                    } catch (JsonMappingException e) {
-                        report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
-                        continue;
-                    }
-                    Incident mapped = inc == null ? null : map(inc, map, environment, source, at, report);
-                    if (inc == null) {
-                        report.issue(IssueKind.REJECTED, source, at, "is null");
-                    }
-                    if (mapped != null) {
-                        out.add(mapped);
-                        report.accepted();
-                    }
-                }
-            }
-            if (!seen) {
-                throw new FormatException(source, "$.data", "is required");
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.error(source, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+        Json.elements(source, in, "data", "a data array", OpsgenieShapes.Incident.class, report, (inc, at) -> {
+            Incident mapped = map(inc, map, environment, source, at, report);
+            return mapped != null && out.add(mapped);
+        });
         return new IncidentRead(out, report.build());
     }
 

@@ -1,10 +1,5 @@
 package io.github.deliverykit.formats.events;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.event.Severity;
@@ -102,49 +97,11 @@ public final class PagerDutyIncidents {
         Checks.notBlank(environment, "environment");
         ReadReport.Builder report = new ReadReport.Builder();
         List<Incident> out = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new FormatException(source, "$", "must be a JSON object with an incidents array");
-            }
-            boolean seen = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (!name.equals("incidents")) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (t != JsonToken.START_ARRAY) {
-                    throw new FormatException(source, "$.incidents", "must be an array");
-                }
-                seen = true;
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String at = "line " + p.currentTokenLocation().getLineNr() + ", $.incidents[" + i++ + "]";
-                    report.read();
-                    JsonNode node = p.readValueAsTree();
-                    PagerDutyShapes.Incident inc;
-                    try {
-                        inc = Json.JSON.treeToValue(node, PagerDutyShapes.Incident.class);
-                    } catch (JsonMappingException e) {
-                        report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
-                        continue;
-                    }
+        Json.elements(source, in, "incidents", "an incidents array", PagerDutyShapes.Incident.class, report,
+                (inc, at) -> {
                     Incident mapped = map(inc, map, environment, source, at, report);
-                    if (mapped != null) {
-                        out.add(mapped);
-                        report.accepted();
-                    }
-                }
-            }
-            if (!seen) {
-                throw new FormatException(source, "$.incidents", "is required");
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.error(source, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+                    return mapped != null && out.add(mapped);
+                });
         return new IncidentRead(out, report.build());
     }
 

@@ -13,7 +13,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.deliverykit.formats.FormatException;
+import io.github.deliverykit.formats.ReadReport;
+import io.github.deliverykit.formats.ReadReport.IssueKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -126,5 +134,95 @@ public final class Json {
             throw new FormatException(source, path, "is required");
         }
         return value;
+    }
+
+    /** What a reader does with one bound element of a streamed array. */
+    @FunctionalInterface
+    public interface Element<T> {
+        /**
+         * Maps one element.
+         *
+         * @param element the bound element, never null
+         * @param at its position, e.g. {@code line 3, $.incidents[0]}
+         * @return true when accepted; a reader that rejects or skips it reports why itself
+         */
+        boolean accept(T element, String at);
+    }
+
+    /**
+     * Streams the elements of a JSON array, one at a time, binding each to {@code shape}: the
+     * top-level array when {@code field} is null, else the (required) array field of the top-level
+     * object. Every element is counted as read; one that does not bind, or is null, is rejected with
+     * its position; the others go to {@code each}, and are counted as accepted when it says so.
+     *
+     * @param source the name used in errors and the report
+     * @param in the JSON
+     * @param field the array field of the top-level object, or null for a top-level array
+     * @param what what the input holds, for the error ("deployments", "an incidents array")
+     * @param shape the type each element binds to
+     * @param report the report the counts and rejections go to
+     * @param each what to do with each bound element
+     * @param <T> the element type
+     * @throws FormatException if the input is not that JSON shape
+     * @throws UncheckedIOException if the input cannot be read
+     */
+    public static <T> void elements(String source, InputStream in, @Nullable String field, String what,
+            Class<T> shape, ReadReport.Builder report, Element<T> each) {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            if (field == null) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new FormatException(source, "$", "must be a JSON array of " + what);
+                }
+                elements(p, source, "$", shape, report, each);
+                return;
+            }
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new FormatException(source, "$", "must be a JSON object with " + what);
+            }
+            String path = "$." + field;
+            boolean seen = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (!name.equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (t != JsonToken.START_ARRAY) {
+                    throw new FormatException(source, path, "must be an array");
+                }
+                seen = true;
+                elements(p, source, path, shape, report, each);
+            }
+            if (!seen) {
+                throw new FormatException(source, path, "is required");
+            }
+        } catch (JsonProcessingException e) {
+            throw error(source, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    private static <T> void elements(JsonParser p, String source, String path, Class<T> shape,
+            ReadReport.Builder report, Element<T> each) throws IOException {
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String at = "line " + p.currentTokenLocation().getLineNr() + ", " + path + "[" + i++ + "]";
+            report.read();
+            JsonNode node = p.readValueAsTree();
+            T element;
+            try {
+                element = JSON.treeToValue(node, shape);
+            } catch (JsonMappingException e) {
+                report.issue(IssueKind.REJECTED, source, at + path(e).substring(1), e.getOriginalMessage());
+                continue;
+            }
+            if (element == null) {
+                report.issue(IssueKind.REJECTED, source, at, "is null");
+            } else if (each.accept(element, at)) {
+                report.accepted();
+            }
+        }
     }
 }

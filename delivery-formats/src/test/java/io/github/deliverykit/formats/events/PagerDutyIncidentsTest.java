@@ -56,6 +56,10 @@ final class PagerDutyIncidentsTest {
         assertEquals("$", assertThrows(FormatException.class, () -> read("[]", Map.of())).position());
         assertEquals(1, read("{\"incidents\": [{\"id\": \"a\", \"created_at\": \"2025-01-01T00:00:00Z\", \"urgency\": \"high\","
                 + " \"service\": {\"summary\": \"s\"}}]}", Map.of()).report().rejected(), "no mapping for high");
+        // a null element is rejected with its position (it reached the mapping, and its NPE, before)
+        IncidentRead nulls = read("{\"incidents\": [null]}", PagerDutyIncidents.DEFAULT_SEVERITIES);
+        assertEquals(1, nulls.report().rejected());
+        assertEquals(0, nulls.incidents().size());
     }
 
     /** A mutated file reads, or fails with a FormatException; never anything else. */
