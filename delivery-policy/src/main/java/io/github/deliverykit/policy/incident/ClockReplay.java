@@ -89,9 +89,12 @@ final class ClockReplay {
         List<IncidentEventLog.Event> events = log.events();
         int i = 0;
         Instant t = log.origin();
+        // a first pass on the state at the origin before its events: a clock stopped at the origin
+        // (acknowledged at detection) still ran one zero-length cycle, as IncidentSla's clocks do
+        boolean initial = true;
         while (true) {
             Map<String, String> before = new HashMap<>(state);
-            while (i < events.size() && events.get(i).at().equals(t)) {
+            while (!initial && i < events.size() && events.get(i).at().equals(t)) {
                 state.put(events.get(i).field(), events.get(i).value());
                 i++;
             }
@@ -144,6 +147,10 @@ final class ClockReplay {
                     }
                 }
                 cycles.add(active);
+            }
+            if (initial) {
+                initial = false;
+                continue;
             }
             if (i >= events.size() || events.get(i).at().isAfter(now)) {
                 break;
