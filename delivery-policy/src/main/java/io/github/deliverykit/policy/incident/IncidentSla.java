@@ -64,7 +64,14 @@ import org.slf4j.LoggerFactory;
  *       breach. A clock that already stopped is judged by the target in force when it stopped.</li>
  * </ul>
  *
- * <p>Finding codes: {@code incident.sla.*}, {@code incident.status-updates.*},
+ * <h2>Clocks recomputed from an event log</h2>
+ * {@link #evaluate(IncidentEventLog, Clock)} runs the configured clock definitions
+ * ({@link IncidentSlaConfig#clocks()}: start, pause, resume, stop, reset and cancel conditions) over an
+ * {@link IncidentEventLog}: several cycles per clock, per-group OLA clocks, re-targeting that keeps
+ * paused time, and breached-while-paused as its own state ({@link IncidentClocks}). The defaults
+ * reproduce the two clocks above on {@link IncidentEventLog#of(IncidentTimeline)}.
+ *
+ * <p>Finding codes: {@code incident.sla.*}, {@code incident.clock.*}, {@code incident.status-updates.*},
  * {@code incident.postmortem.*}, {@code incident.severity.*}. Immutable and thread safe; the
  * table is resolved once when the engine is built. "Now" is always an injected {@link Clock}.
  */

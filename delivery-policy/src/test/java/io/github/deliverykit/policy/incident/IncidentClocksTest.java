@@ -410,6 +410,92 @@ final class IncidentClocksTest {
         assertMessage("name", () -> new IncidentClocks.ClockCycles(" ", List.of()));
     }
 
+    @Test
+    void defaults_matchTheTimelineClocks_onOfficeHours_withSeverityChangesAndPauses() {
+        IncidentSla office = IncidentSla.of(IncidentSlaConfig.custom()
+                .calendar(BusinessCalendar.officeHours(java.time.ZoneId.of("Europe/Berlin")))
+                .calendar(Severity.SEV1, BusinessCalendar.always()).build());
+        Incident inc = Fixtures.incident(Severity.SEV2).acknowledged(at(400)).resolved(at(3000)).build();
+        IncidentTimeline timeline = IncidentTimeline.builder(inc)
+                .severityChange(at(100), Severity.SEV3, Severity.SEV1, "escalated")
+                .severityChange(at(900), Severity.SEV1, Severity.SEV2, null)
+                .pause(at(50), at(120), "vendor")
+                .pause(at(1000), at(1600), "customer")
+                .build();
+        for (long now : new long[] {3000, 5000}) {
+            IncidentSlaDecision old = office.evaluate(timeline, clockAt(at(now)));
+            IncidentClocks clocks = read(office, IncidentEventLog.of(timeline), at(now));
+            assertSame(old.response(), only(clocks, "response"));
+            assertSame(old.resolution(), only(clocks, "resolution"));
+            assertEquals(old.verdict(), clocks.verdict());
+        }
+    }
+
+    @Test
+    void eventLog_ofATimeline_andItsPrefix() {
+        Incident inc = Fixtures.incident(Severity.SEV2).resolved(at(30)).acknowledged(at(40)).build();
+        IncidentEventLog log = IncidentEventLog.of(IncidentTimeline.of(inc));
+        // an acknowledgement after resolution is not a status change of the log
+        assertEquals(List.of(new IncidentEventLog.Event(at(30), "status", "resolved")), log.events());
+        IncidentEventLog unsorted = IncidentEventLog.builder(T0, Severity.SEV2)
+                .status(at(20), "b").status(at(10), "a").status(at(20), "c").event(at(5), "severity", "sev1").build();
+        assertEquals(List.of("SEV-1", "a", "b", "c"), unsorted.events().stream().map(IncidentEventLog.Event::value).toList());
+        assertEquals(2, unsorted.prefix(at(10)).events().size());
+        assertEquals(unsorted, unsorted.prefix(at(20)));
+        assertEquals(Severity.SEV2, unsorted.severity());
+        assertEquals(T0, unsorted.origin());
+        IncidentEventLog holds = IncidentEventLog.of(IncidentTimeline.builder(Fixtures.incident(Severity.SEV2).build())
+                .pause(at(10), at(20), "a").pause(at(15), at(30), "b").build());
+        assertEquals(List.of(new IncidentEventLog.Event(at(10), "hold", "on"), new IncidentEventLog.Event(at(30), "hold", "off")),
+                holds.events());
+    }
+
+    @Test
+    void resumeHoldingWithThePause_keepsTheCycleRunning() {
+        ClockDefinition def = ClockDefinition.resolution()
+                .withResume(ClockCondition.is(IncidentEventLog.STATUS, "in-progress"));
+        IncidentEventLog atOpen = IncidentEventLog.builder(T0, Severity.SEV2)
+                .status(T0, "in-progress").hold(T0, true).build();
+        assertEquals(State.RUNNING, only(read(with(def), atOpen, at(30)), "resolution").state());
+        IncidentEventLog later = IncidentEventLog.builder(T0, Severity.SEV2)
+                .status(at(10), "in-progress").hold(at(10), true).build();
+        assertEquals(Duration.ZERO, only(read(with(def), later, at(30)), "resolution").paused());
+        IncidentEventLog paused = IncidentEventLog.builder(T0, Severity.SEV2).hold(at(10), true).build();
+        assertEquals(State.PAUSED, only(read(with(def), paused, at(30)), "resolution").state());
+    }
+
+    @Test
+    void atRisk_countsFromTheChange_orFromTheStartWhenCarriedOver() {
+        IncidentEventLog log = IncidentEventLog.builder(T0, Severity.SEV4).severity(at(60), Severity.SEV3).build();
+        assertEquals(SlaStatus.ON_TRACK, only(read(SEED, log, at(100)), "response").slaStatus().orElseThrow());
+        IncidentSla carry = with(ClockDefinition.response().withRetarget(Retarget.CARRY_OVER));
+        Cycle c = only(read(carry, log, at(100)), "response");
+        assertEquals(SlaStatus.AT_RISK, c.slaStatus().orElseThrow());
+        assertEquals(Duration.ofMinutes(20), c.remaining());
+        // exactly 75 % of SEV-1's 15 min is at risk, a second less is on track
+        IncidentEventLog sev1 = IncidentEventLog.builder(T0, Severity.SEV1).build();
+        assertEquals(SlaStatus.AT_RISK, only(read(SEED, sev1, T0.plusSeconds(675)), "response").slaStatus().orElseThrow());
+        assertEquals(SlaStatus.ON_TRACK, only(read(SEED, sev1, T0.plusSeconds(674)), "response").slaStatus().orElseThrow());
+    }
+
+    @Test
+    void resetAfterABreach_isAWarningThatSaysReset() {
+        ClockDefinition def = ClockDefinition.response().withReset(ClockCondition.changedTo(IncidentEventLog.SEVERITY));
+        IncidentEventLog log = IncidentEventLog.builder(T0, Severity.SEV1).severity(at(30), Severity.SEV2).build();
+        IncidentClocks c = read(with(def), log, at(40));
+        Finding f = finding(c, "incident.clock.reset");
+        assertEquals(Level.WARN, f.level());
+        assertTrue(f.message().contains(" reset at "), f.message());
+        assertEquals(2, clock(c, "response").cycles().size());
+        assertTrue(clock(c, "response").cycles().get(0).breached());
+    }
+
+    @Test
+    void now_outsideTheSupportedRange_isRejected() {
+        IncidentEventLog log = IncidentEventLog.builder(T0, Severity.SEV2).build();
+        assertMessage("now must lie between", () -> SEED.evaluate(log, clockAt(Instant.MAX)));
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), e.getMessage());
