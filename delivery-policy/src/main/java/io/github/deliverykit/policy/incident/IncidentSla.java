@@ -64,7 +64,14 @@ import org.slf4j.LoggerFactory;
  *       breach. A clock that already stopped is judged by the target in force when it stopped.</li>
  * </ul>
  *
- * <p>Finding codes: {@code incident.sla.*}, {@code incident.status-updates.*},
+ * <h2>Clocks recomputed from an event log</h2>
+ * {@link #evaluate(IncidentEventLog, Clock)} runs the configured clock definitions
+ * ({@link IncidentSlaConfig#clocks()}: start, pause, resume, stop, reset and cancel conditions) over an
+ * {@link IncidentEventLog}: several cycles per clock, per-group OLA clocks, re-targeting that keeps
+ * paused time, and breached-while-paused as its own state ({@link IncidentClocks}). The defaults
+ * reproduce the two clocks above on {@link IncidentEventLog#of(IncidentTimeline)}.
+ *
+ * <p>Finding codes: {@code incident.sla.*}, {@code incident.clock.*}, {@code incident.status-updates.*},
  * {@code incident.postmortem.*}, {@code incident.severity.*}. Immutable and thread safe; the
  * table is resolved once when the engine is built. "Now" is always an injected {@link Clock}.
  */
@@ -446,6 +453,53 @@ public final class IncidentSla {
                 : classification.evaluate(timeline.impact(), clock);
         return new IncidentSlaDecision(timeline, now, classified, response, resolution, updates,
                 reviewPostMortem(timeline, now), verdict, Findings.of(out));
+    }
+
+    /**
+     * Recomputes every configured clock ({@link IncidentSlaConfig#clocks()}) from an incident's event
+     * log at the instant of a clock: all cycles of each, with their typed states, the targets that
+     * applied and when, and the findings. Nothing is stored between reads: the result is a pure
+     * function of the log, the config and the instant, and events after the instant are not read
+     * (an {@code incident.clock.future-events} WARN counts them).
+     *
+     * <p>Rules, after the events of each instant are applied: an open cycle is cancelled when a
+     * cancel condition holds (or, with cancel-when-start-fails, no start condition does), else stopped
+     * when a stop condition holds, else ended by a reset condition that becomes true; otherwise it
+     * pauses when a pause condition holds (and no resume condition, if any are set) and resumes when
+     * no pause condition holds (or, with resume conditions, when one holds). With no open cycle, a
+     * new one starts when a start condition holds and no stop or cancel condition does: a reset or a
+     * reopen starts the next cycle. Deadlines follow the clock's {@code retarget} rule
+     * ({@code FROM_CHANGE}: as in {@link #evaluate(IncidentTimeline, Clock)}; {@code CARRY_OVER}: the
+     * new target applies to the cycle's whole counted time). Paused time is kept across a severity
+     * change under both rules.
+     *
+     * @param log the event log
+     * @param clock the clock that says "now"; now must not be before the log's origin
+     * @return the clocks
+     * @throws IllegalArgumentException if a value is null, now is before the origin or out of range,
+     *     or a severity of the log is not in the table
+     */
+    public IncidentClocks evaluate(IncidentEventLog log, Clock clock) {
+        Checks.notNull(log, "log");
+        Instant now = Checks.notNull(clock, "clock").instant();
+        Checks.notNull(now, "clock.instant()");
+        Checks.notBefore(log.origin(), "origin", now, "now");
+        inRange(now, "now");
+        List<Finding> out = new ArrayList<>();
+        List<IncidentClocks.ClockCycles> clocks = new ArrayList<>();
+        SlaStatus verdict = SlaStatus.MET;
+        for (IncidentSlaConfig.ClockDefinition def : config.clocks()) {
+            IncidentClocks.ClockCycles c = ClockReplay.replay(def, log, now, table, config, out);
+            for (IncidentClocks.Cycle cycle : c.cycles()) {
+                SlaStatus s = cycle.slaStatus().orElse(SlaStatus.MET);
+                if (s.ordinal() > verdict.ordinal()) {
+                    verdict = s;
+                }
+            }
+            clocks.add(c);
+        }
+        LOG.debug("clocks at {}: {}", now, verdict);
+        return new IncidentClocks(now, clocks, verdict, Findings.of(out));
     }
 
     private static Finding clockFinding(ClockResult r) {

@@ -8,7 +8,12 @@ import io.github.deliverykit.core.metric.Unit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +45,7 @@ public final class IncidentSlaConfig {
     private final Map<Severity, BusinessCalendar> calendars;
     private final double atRiskShare;
     private final List<SeverityRule> severityRules;
+    private final List<ClockDefinition> clocks;
 
     private IncidentSlaConfig(Builder b) {
         this.tableId = b.table != null ? b.table.id() : b.tableId;
@@ -48,6 +54,7 @@ public final class IncidentSlaConfig {
         this.calendars = Map.copyOf(b.calendars);
         this.atRiskShare = b.atRiskShare;
         this.severityRules = List.copyOf(b.severityRules);
+        this.clocks = List.copyOf(b.clocks.values());
     }
 
     /**
@@ -333,6 +340,10 @@ public final class IncidentSlaConfig {
         b.calendars.putAll(base.calendars);
         b.atRiskShare = base.atRiskShare;
         b.severityRules.addAll(base.severityRules);
+        b.clocks.clear();
+        for (ClockDefinition c : base.clocks) {
+            b.clocks.put(c.name(), c);
+        }
         return b;
     }
 
@@ -402,10 +413,367 @@ public final class IncidentSlaConfig {
         return severityRules;
     }
 
+    /**
+     * The clocks {@link IncidentSla#evaluate(IncidentEventLog, java.time.Clock)} runs, in order:
+     * by default {@link ClockDefinition#response()} and {@link ClockDefinition#resolution()}.
+     *
+     * @return the clock definitions
+     */
+    public List<ClockDefinition> clocks() {
+        return clocks;
+    }
+
     @Override
     public String toString() {
         return "IncidentSlaConfig[table=" + tableId + ", calendar=" + calendar + ", calendars=" + calendars
-                + ", atRiskShare=" + atRiskShare + ", severityRules=" + severityRules + "]";
+                + ", atRiskShare=" + atRiskShare + ", severityRules=" + severityRules + ", clocks=" + clocks + "]";
+    }
+
+    /**
+     * One condition of a clock definition over the state an {@link IncidentEventLog} builds: the
+     * field's value is in {@code values} ({@link Match#IN}), is not ({@link Match#NOT_IN}; an unset
+     * field is in no set), or changed at this instant to one of {@code values}, or to anything when
+     * {@code values} is empty ({@link Match#CHANGED_TO}). A definition's list of conditions matches
+     * when any of them does; an empty list never matches.
+     *
+     * @param field the field, e.g. {@value IncidentEventLog#STATUS}
+     * @param match how the value is compared
+     * @param values the values, sorted on construction; severity values are normalised ({@code SEV-2})
+     */
+    public record ClockCondition(String field, Match match, Set<String> values) {
+
+        /** How a condition compares a field. */
+        public enum Match {
+            /** The value after the instant's events is one of the values. */
+            IN,
+            /** The value after the instant's events is none of the values (or unset). */
+            NOT_IN,
+            /** An event of the instant changed the value, to one of the values (any when there are none). */
+            CHANGED_TO
+        }
+
+        /**
+         * Validates and copies the condition.
+         *
+         * @throws IllegalArgumentException if a field is null or blank, a value is blank or a severity
+         *     value does not parse, or an IN condition has no values
+         */
+        public ClockCondition {
+            Checks.notBlank(field, "field");
+            Checks.notNull(match, "match");
+            List<String> list = Checks.listOf(values, "values");
+            TreeSet<String> sorted = new TreeSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String v = Checks.notBlank(list.get(i), "values[" + i + "]");
+                sorted.add(field.equals(IncidentEventLog.SEVERITY) ? Severity.parse(v).toString() : v);
+            }
+            if (match == Match.IN && sorted.isEmpty()) {
+                throw Checks.invalid("values", "must not be empty for an IN condition on " + field, values);
+            }
+            values = Collections.unmodifiableSortedSet(sorted);
+        }
+
+        /**
+         * The field is one of the values.
+         *
+         * @param field the field
+         * @param values at least one value
+         * @return the condition
+         * @throws IllegalArgumentException if a value is null or blank, or none is given
+         */
+        public static ClockCondition is(String field, String... values) {
+            return new ClockCondition(field, Match.IN, Set.copyOf(Checks.listOf(
+                    values == null ? null : Arrays.asList(values), "values")));
+        }
+
+        /**
+         * The field is none of the values (or unset).
+         *
+         * @param field the field
+         * @param values the values; none means always
+         * @return the condition
+         * @throws IllegalArgumentException if a value is null or blank
+         */
+        public static ClockCondition isNot(String field, String... values) {
+            return new ClockCondition(field, Match.NOT_IN, Set.copyOf(Checks.listOf(
+                    values == null ? null : Arrays.asList(values), "values")));
+        }
+
+        /**
+         * An event changed the field at this instant, to one of the values (to anything when none is given).
+         *
+         * @param field the field
+         * @param values the values
+         * @return the condition
+         * @throws IllegalArgumentException if a value is null or blank
+         */
+        public static ClockCondition changedTo(String field, String... values) {
+            return new ClockCondition(field, Match.CHANGED_TO, Set.copyOf(Checks.listOf(
+                    values == null ? null : Arrays.asList(values), "values")));
+        }
+
+        /**
+         * A condition that always holds ({@code status} not in the empty set).
+         *
+         * @return the condition
+         */
+        public static ClockCondition always() {
+            return new ClockCondition(IncidentEventLog.STATUS, Match.NOT_IN, Set.of());
+        }
+
+        /** Whether the condition holds on a state (IN / NOT_IN) or on a change between two (CHANGED_TO). */
+        boolean holds(Map<String, String> before, Map<String, String> after) {
+            String now = after.get(field);
+            switch (match) {
+                case IN:
+                    return now != null && values.contains(now);
+                case NOT_IN:
+                    return now == null || !values.contains(now);
+                default:
+                    return now != null && !now.equals(before.get(field)) && (values.isEmpty() || values.contains(now));
+            }
+        }
+
+        /** Whether the condition becomes true at this instant: a change, or a state condition that did not hold before. */
+        boolean fires(Map<String, String> before, Map<String, String> after) {
+            return match == Match.CHANGED_TO ? holds(before, after) : holds(before, after) && !holds(before, before);
+        }
+
+        @Override
+        public String toString() {
+            return field + (match == Match.IN ? " in " : match == Match.NOT_IN ? " not in " : " changed to ")
+                    + (values.isEmpty() && match == Match.CHANGED_TO ? "anything" : values);
+        }
+    }
+
+    /**
+     * One SLA clock of {@link IncidentSla#evaluate(IncidentEventLog, java.time.Clock)}: its six
+     * conditions (ServiceNow's start, pause, resume, stop, reset, cancel), its target and how a
+     * severity change re-targets it. The clock is a pure function of the event log, this definition
+     * and the evaluation instant; see {@link IncidentSla} for the rules.
+     *
+     * @param name the clock's name, e.g. {@code response} or {@code ola:network}
+     * @param kind which column of the severity table gives the target
+     * @param target a fixed target that overrides the table (an OLA), or null to use the table
+     * @param start conditions under which a cycle starts (when no stop and no cancel condition holds)
+     * @param pause conditions under which a running cycle pauses
+     * @param resume conditions under which a paused cycle resumes; empty: it resumes when no pause condition holds
+     * @param stop conditions that stop (complete) a cycle
+     * @param reset conditions that end a cycle and start a new one at once
+     * @param cancel conditions that cancel a cycle
+     * @param cancelWhenStartFails whether a cycle is also cancelled when no start condition holds any more
+     * @param retroactiveStart whether the first cycle counts from the log's origin rather than from
+     *     the instant its start condition first held (pauses before that instant still count as paused)
+     * @param retarget how a severity change re-targets a running cycle
+     */
+    public record ClockDefinition(String name, IncidentSlaDecision.ClockKind kind, @Nullable Duration target,
+            List<ClockCondition> start, List<ClockCondition> pause, List<ClockCondition> resume,
+            List<ClockCondition> stop, List<ClockCondition> reset, List<ClockCondition> cancel,
+            boolean cancelWhenStartFails, boolean retroactiveStart, Retarget retarget) {
+
+        /** How a severity change re-targets a running cycle. */
+        public enum Retarget {
+            /** The new severity's full target counts from the change; time before it does not count against it (today's rule). */
+            FROM_CHANGE,
+            /** The elapsed and paused time carry over: the new target applies to the cycle's whole elapsed time. */
+            CARRY_OVER
+        }
+
+        /**
+         * Validates and copies the definition.
+         *
+         * @throws IllegalArgumentException if a field is null, the name blank, the target not positive
+         *     or above {@link SlaTarget#MAX_TARGET}, or a list holds null
+         */
+        public ClockDefinition {
+            Checks.notBlank(name, "name");
+            Checks.notNull(kind, "kind");
+            if (target != null) {
+                Checks.positive(target, "target");
+                if (target.compareTo(SlaTarget.MAX_TARGET) > 0) {
+                    throw Checks.invalid("target", "must be at most " + SlaTarget.MAX_TARGET, target);
+                }
+            }
+            start = Checks.listOf(start, "start");
+            pause = Checks.listOf(pause, "pause");
+            resume = Checks.listOf(resume, "resume");
+            stop = Checks.listOf(stop, "stop");
+            reset = Checks.listOf(reset, "reset");
+            cancel = Checks.listOf(cancel, "cancel");
+            Checks.notNull(retarget, "retarget");
+        }
+
+        private static final List<ClockCondition> ON_HOLD = List.of(ClockCondition.is(IncidentEventLog.HOLD,
+                IncidentEventLog.ON));
+
+        /**
+         * Today's response clock: starts at detection ({@code status} {@value IncidentEventLog#NEW}),
+         * pauses while {@code hold} is {@value IncidentEventLog#ON}, stops at acknowledgement or
+         * resolution; no reset, no cancel; the table's response target.
+         *
+         * @return the definition
+         */
+        public static ClockDefinition response() {
+            return new ClockDefinition("response", IncidentSlaDecision.ClockKind.RESPONSE, null,
+                    List.of(ClockCondition.is(IncidentEventLog.STATUS, IncidentEventLog.NEW)), ON_HOLD, List.of(),
+                    List.of(ClockCondition.is(IncidentEventLog.STATUS, IncidentEventLog.ACKNOWLEDGED,
+                            IncidentEventLog.RESOLVED)), List.of(), List.of(), false, false, Retarget.FROM_CHANGE);
+        }
+
+        /**
+         * Today's resolution clock: runs while {@code status} is not {@value IncidentEventLog#RESOLVED}
+         * (a reopened incident starts a new cycle), pauses while on hold; the table's resolution target.
+         *
+         * @return the definition
+         */
+        public static ClockDefinition resolution() {
+            return new ClockDefinition("resolution", IncidentSlaDecision.ClockKind.RESOLUTION, null,
+                    List.of(ClockCondition.isNot(IncidentEventLog.STATUS, IncidentEventLog.RESOLVED)), ON_HOLD,
+                    List.of(), List.of(ClockCondition.is(IncidentEventLog.STATUS, IncidentEventLog.RESOLVED)),
+                    List.of(), List.of(), false, false, Retarget.FROM_CHANGE);
+        }
+
+        /**
+         * An operational-level clock of one assignment group: runs while the incident is assigned to
+         * the group and not resolved, pauses while on hold, with its own target; each assignment to
+         * the group is a new cycle.
+         *
+         * @param group the assignment group
+         * @param target the group's target
+         * @return the definition, named {@code ola:<group>}
+         * @throws IllegalArgumentException if the group is blank or the target not positive
+         */
+        public static ClockDefinition ola(String group, Duration target) {
+            Checks.notBlank(group, "group");
+            return new ClockDefinition("ola:" + group, IncidentSlaDecision.ClockKind.RESOLUTION,
+                    Checks.positive(target, "target"),
+                    List.of(ClockCondition.is(IncidentEventLog.GROUP, group)), ON_HOLD, List.of(),
+                    List.of(ClockCondition.isNot(IncidentEventLog.GROUP, group),
+                            ClockCondition.is(IncidentEventLog.STATUS, IncidentEventLog.RESOLVED)),
+                    List.of(), List.of(), false, false, Retarget.FROM_CHANGE);
+        }
+
+        /**
+         * A copy with other start conditions.
+         *
+         * @param conditions the conditions (any of them)
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withStart(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, conditions(conditions), pause, resume, stop, reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy with other pause conditions.
+         *
+         * @param conditions the conditions (any of them)
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withPause(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, start, conditions(conditions), resume, stop, reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy with resume conditions: a paused cycle then resumes only when one of them holds.
+         *
+         * @param conditions the conditions (any of them); none: resume when no pause condition holds
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withResume(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, start, pause, conditions(conditions), stop, reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy with other stop conditions.
+         *
+         * @param conditions the conditions (any of them)
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withStop(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, conditions(conditions), reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy with reset conditions (a reset ends the cycle and starts a new one when the start holds).
+         *
+         * @param conditions the conditions (any of them)
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withReset(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, stop, conditions(conditions), cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy with cancel conditions.
+         *
+         * @param conditions the conditions (any of them)
+         * @return the copy
+         * @throws IllegalArgumentException if a condition is null
+         */
+        public ClockDefinition withCancel(ClockCondition... conditions) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, stop, reset, conditions(conditions),
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy that is (or is not) cancelled when its start conditions stop holding.
+         *
+         * @param cancel whether to cancel
+         * @return the copy
+         */
+        public ClockDefinition withCancelWhenStartFails(boolean cancel) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, stop, reset, this.cancel,
+                    cancel, retroactiveStart, retarget);
+        }
+
+        /**
+         * A copy whose first cycle does (or does not) count from the log's origin.
+         *
+         * @param retroactive whether to start retroactively
+         * @return the copy
+         */
+        public ClockDefinition withRetroactiveStart(boolean retroactive) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, stop, reset, cancel,
+                    cancelWhenStartFails, retroactive, retarget);
+        }
+
+        /**
+         * A copy with another re-targeting rule.
+         *
+         * @param rule the rule
+         * @return the copy
+         * @throws IllegalArgumentException if rule is null
+         */
+        public ClockDefinition withRetarget(Retarget rule) {
+            return new ClockDefinition(name, kind, target, start, pause, resume, stop, reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, Checks.notNull(rule, "retarget"));
+        }
+
+        /**
+         * A copy with another name.
+         *
+         * @param newName the name
+         * @return the copy
+         * @throws IllegalArgumentException if blank
+         */
+        public ClockDefinition withName(String newName) {
+            return new ClockDefinition(newName, kind, target, start, pause, resume, stop, reset, cancel,
+                    cancelWhenStartFails, retroactiveStart, retarget);
+        }
+
+        private static List<ClockCondition> conditions(ClockCondition @Nullable [] conditions) {
+            return Checks.listOf(conditions == null ? null : Arrays.asList(conditions), "conditions");
+        }
     }
 
     /** Builds an {@link IncidentSlaConfig}; reusable, each {@link #build()} copies the settings. */
@@ -416,8 +784,57 @@ public final class IncidentSlaConfig {
         private final Map<Severity, BusinessCalendar> calendars = new TreeMap<>();
         private double atRiskShare = DEFAULT_AT_RISK_SHARE;
         private final List<SeverityRule> severityRules = new ArrayList<>();
+        private final Map<String, ClockDefinition> clocks = new LinkedHashMap<>();
 
-        private Builder() {}
+        private Builder() {
+            clocks.put("response", ClockDefinition.response());
+            clocks.put("resolution", ClockDefinition.resolution());
+        }
+
+        /**
+         * Adds a clock, or replaces the clock of the same name (e.g. {@code response}).
+         *
+         * @param clock the definition
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
+        public Builder clock(ClockDefinition clock) {
+            Checks.notNull(clock, "clock");
+            clocks.put(clock.name(), clock);
+            return this;
+        }
+
+        /**
+         * Replaces every clock.
+         *
+         * @param definitions the definitions, names unique
+         * @return this builder
+         * @throws IllegalArgumentException if the collection or an element is null, or two share a name
+         */
+        public Builder clocks(Collection<ClockDefinition> definitions) {
+            List<ClockDefinition> copy = Checks.listOf(definitions, "clocks");
+            Map<String, ClockDefinition> next = new LinkedHashMap<>();
+            for (ClockDefinition c : copy) {
+                if (next.put(c.name(), c) != null) {
+                    throw Checks.invalid("clocks", "must have unique names", c.name());
+                }
+            }
+            clocks.clear();
+            clocks.putAll(next);
+            return this;
+        }
+
+        /**
+         * Adds an operational-level clock for an assignment group ({@link ClockDefinition#ola}).
+         *
+         * @param group the assignment group
+         * @param target its target
+         * @return this builder
+         * @throws IllegalArgumentException if the group is blank or the target not positive
+         */
+        public Builder ola(String group, Duration target) {
+            return clock(ClockDefinition.ola(group, target));
+        }
 
         /**
          * Uses the table a provider registers under an id (resolved when the engine is built).
