@@ -280,10 +280,10 @@ public final class DoraDefinitions {
         for (Figures f : figures) {
             counts.add(f.deployments());
             df.put(f.definition() + ".deployments", f.deployments());
-            append(dm, f.definition() + " counts " + f.deployments());
+            append(dm, f.definition() + " counts " + f.deployments() + " deployment(s)");
         }
         List<String> dr = reasons(figures, Reason.SCOPE, Reason.DUPLICATES);
-        out.add(difference("deployments", counts.size() > 1, dm + " deployment(s)", dr, df));
+        out.add(difference("deployments", counts.size() > 1, dm.toString(), dr, df));
         // change failure rate
         Set<String> rates = new LinkedHashSet<>();
         Facts.Builder cf = Facts.builder();
@@ -377,7 +377,17 @@ public final class DoraDefinitions {
 
     private static List<String> reasons(List<Figures> figures, Reason... asked) {
         List<String> out = new ArrayList<>();
+        boolean excluded = false;
+        boolean merged = false;
+        for (Figures f : figures) {
+            excluded |= f.failedExcluded() > 0;
+            merged |= f.mergedDuplicates() > 0;
+        }
         for (Reason reason : asked) {
+            // a rule that changed nothing in this window is no reason
+            if ((reason == Reason.SCOPE && !excluded) || (reason == Reason.DUPLICATES && !merged)) {
+                continue;
+            }
             Map<String, List<String>> byValue = new TreeMap<>();
             for (Figures f : figures) {
                 byValue.computeIfAbsent(reason.key.apply(f.rules()), k -> new ArrayList<>()).add(f.definition());
