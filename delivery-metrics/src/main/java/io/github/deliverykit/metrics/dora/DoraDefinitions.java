@@ -246,7 +246,7 @@ public final class DoraDefinitions {
         DurationSummary s = rec.summary();
         String what = f.rules().recoveryStart() + " -> " + f.rules().recoveryEnd() + " (placed by its "
                 + f.rules().recoveryWindow().name().toLowerCase(Locale.ROOT) + ")";
-        String median = s.median().map(DoraDefinitions::duration).orElse("no data");
+        String median = s.median().map(Object::toString).orElse("no data");
         out.add(Finding.info(id + ".recovery", id + ": recovery " + what + ", " + f.rules().quantiles().name()
                 .toLowerCase(Locale.ROOT) + " median " + median + " over " + s.sampleSize()
                 + (rec.open() > 0 ? ", " + rec.open() + " open" : "")
@@ -307,7 +307,7 @@ public final class DoraDefinitions {
         StringBuilder rm = new StringBuilder();
         for (Figures f : figures) {
             DurationSummary s = f.recovery().summary();
-            String median = s.median().map(DoraDefinitions::duration).orElse("no data");
+            String median = s.median().map(Object::toString).orElse("no data");
             medians.add(median + "/" + s.sampleSize());
             rf.put(f.definition() + ".measured", s.sampleSize());
             if (s.medianMillis().isPresent()) {
@@ -324,7 +324,7 @@ public final class DoraDefinitions {
         StringBuilder lm = new StringBuilder();
         for (Figures f : figures) {
             DurationSummary s = f.leadTime();
-            String median = s.median().map(DoraDefinitions::duration).orElse("no data");
+            String median = s.median().map(Object::toString).orElse("no data");
             leads.add(median + "/" + s.sampleSize());
             lf.put(f.definition() + ".measured", s.sampleSize());
             if (s.medianMillis().isPresent()) {
@@ -407,14 +407,6 @@ public final class DoraDefinitions {
 
     static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
-    }
-
-    private static String duration(java.time.Duration d) {
-        long s = d.getSeconds();
-        long days = s / 86_400;
-        long h = s % 86_400 / 3600;
-        long m = s % 3600 / 60;
-        return (days > 0 ? days + "d " : "") + (days > 0 || h > 0 ? h + "h " : "") + m + "m";
     }
 
     private static long millis(@Nullable Instant instant, String field) {

@@ -163,6 +163,22 @@ final class DoraDefinitionsTest {
         assertEquals(Optional.of(Duration.ofHours(24)), dora.recovery().summary().median());
 
         Finding deploymentsDiffer = c.findings().find("definitions.deployments.differs").orElseThrow();
+        assertTrue(deploymentsDiffer.message().startsWith("deployments differs: four-keys counts 24 deployment(s); "
+                + "devlake counts 23 deployment(s); gitlab counts 24 deployment(s); dora-2024 counts 26 deployment(s) (because "),
+                deploymentsDiffer.message());
+        assertEquals("failed deployments count as deployments or not (ALL_FINISHED: dora-2024, SUCCESSFUL: four-keys, "
+                + "devlake, gitlab); repeated deployments of a version and day are merged or not (KEEP: four-keys, gitlab, "
+                + "dora-2024, ONE_PER_VERSION_AND_DAY: devlake)", deploymentsDiffer.fact("reasons"));
+        String recoveryDiffers = c.findings().find("definitions.recovery.differs").orElseThrow().message();
+        assertTrue(recoveryDiffers.contains("recovery starts and ends at other instants")
+                && recoveryDiffers.contains("placed in the window by its start or its end")
+                && recoveryDiffers.contains("interpolates or takes the lower value"), recoveryDiffers);
+        String fourKeysRecovery = c.findings().find("four-keys.recovery").orElseThrow().message();
+        assertFalse(fourKeysRecovery.contains("open") || fourKeysRecovery.contains("without")
+                || fourKeysRecovery.contains("dropped"), fourKeysRecovery);
+        assertTrue(fourKeysRecovery.contains("linear median PT4H over 6"), fourKeysRecovery);
+        assertFalse(c.findings().find("dora-2024.deployments").orElseThrow().message().contains("not counted"));
+        assertFalse(c.findings().find("four-keys.deployments").orElseThrow().message().contains("merged"));
         assertTrue(deploymentsDiffer.message().contains("failed deployments count as deployments or not"),
                 deploymentsDiffer.message());
         assertTrue(deploymentsDiffer.message().contains("merged or not"), deploymentsDiffer.message());
@@ -191,6 +207,7 @@ final class DoraDefinitionsTest {
         assertEquals(Level.WARN, warn.level());
         assertTrue(warn.message().contains("300.0 %"), warn.message());
         assertEquals(List.of("gitlab", "four-keys"), c.figures().stream().map(Figures::definition).toList());
+        assertEquals(Level.INFO, c.findings().find("four-keys.change-failure-rate").orElseThrow().level()); // 100 %
     }
 
     @Test
@@ -204,6 +221,12 @@ final class DoraDefinitionsTest {
         assertTrue(c.findings().find("definitions.change-failure-rate.agrees").isPresent());
         assertTrue(c.findings().find("definitions.deployments.agrees").isPresent());
         assertTrue(c.findings().find("devlake.change-failure-rate").orElseThrow().message().contains("no incident"));
+        // dora-2024 counts failed deployments and devlake merges duplicates, but this history has neither
+        assertEquals("none", c.findings().find("definitions.deployments.agrees").orElseThrow().fact("reasons"));
+        assertTrue(c.findings().find("definitions.recovery.agrees").isPresent());
+        assertTrue(c.findings().find("definitions.lead-time.agrees").isPresent());
+        assertTrue(c.findings().find("definitions.deployments.agrees").orElseThrow().message()
+                .startsWith("deployments is the same under every definition: four-keys counts 23 deployment(s); devlake"));
     }
 
     @Test
@@ -269,6 +292,7 @@ final class DoraDefinitionsTest {
                 new Custom("lower", lower))), events);
         assertEquals(Optional.of(Duration.ofHours(2)), c.figuresOf("linear").orElseThrow().recovery().summary().median());
         assertEquals(Optional.of(Duration.ofHours(1)), c.figuresOf("lower").orElseThrow().recovery().summary().median());
+        assertEquals(Optional.of(Duration.ofHours(2)), c.figuresOf("lower").orElseThrow().recovery().summary().mean());
         Finding differs = c.findings().find("definitions.recovery.differs").orElseThrow();
         assertTrue(differs.message().contains("interpolates or takes the lower value"), differs.message());
     }
@@ -295,6 +319,61 @@ final class DoraDefinitionsTest {
             assertTrue(d.source().contains("https://"), d.id());
             assertFalse(d.title().isBlank());
         }
+    }
+
+    @Test
+    void inputOrder_doesNotMatter_attributionAndMergingUseTheFinishOrder() {
+        // given newest first: d2b and d2 are one version on one day, d1 the day before
+        DoraEvents events = DoraEvents.builder()
+                .deployments(Deployment.builder("d2b", "checkout").version("v2").at(day(1, 10.25), day(1, 10.5)).build(),
+                        Deployment.builder("d2", "checkout").version("v2").at(day(1, 9.5), day(1, 10)).build(),
+                        Deployment.builder("d1", "checkout").version("v1").at(day(0, 9.5), day(0, 10)).build())
+                .incidents(Incident.builder("i", "checkout", Severity.SEV2).started(day(1, 11)).resolved(day(1, 14)).build())
+                .build();
+        DefinitionComparison c = compare(DoraDefinitions.builtIns(), events);
+        // attributed to the latest success before 11:00, d2b at 10:30 (d1 is more than 24 h before)
+        assertEquals(Optional.of(Duration.ofMinutes(210)), c.figuresOf("four-keys").orElseThrow().recovery().summary().median());
+        // d2 merged into d2b, the last finish of the version and day
+        assertEquals(Optional.of(Duration.ofMinutes(210)), c.figuresOf("devlake").orElseThrow().recovery().summary().median());
+        assertEquals(2, c.figuresOf("devlake").orElseThrow().deployments());
+        assertEquals(1, c.figuresOf("devlake").orElseThrow().mergedDuplicates());
+    }
+
+    @Test
+    void windowBounds_halfOpen_andAZeroRecoveryIsMeasured() {
+        Interval oneDay = days(1, 2);
+        DoraEvents events = DoraEvents.builder()
+                .deployments(Deployment.builder("s1", "checkout").at(day(0, 23), day(1, 0)).build(),
+                        Deployment.builder("s2", "checkout").at(day(1, 23), day(2, 0)).build(),
+                        Deployment.builder("f1", "checkout").at(day(0, 23), day(1, 0)).outcome(DeploymentOutcome.FAILED).build(),
+                        Deployment.builder("f2", "checkout").at(day(1, 23), day(2, 0)).outcome(DeploymentOutcome.FAILED).build())
+                .incidents(Incident.builder("zero", "checkout", Severity.SEV3).started(day(1, 0)).resolved(day(1, 0)).build(),
+                        Incident.builder("late", "checkout", Severity.SEV3).started(day(2, 0)).resolved(day(2, 1)).build(),
+                        Incident.builder("endsAtEnd", "checkout", Severity.SEV3).started(day(1, 20)).resolved(day(2, 0))
+                                .build())
+                .build();
+        DefinitionComparison c = DoraDefinitions.builtIns().select(List.of("gitlab", "four-keys"))
+                .compare(events, DoraConfig.ofDefaults(), oneDay);
+        Figures gitlab = c.figuresOf("gitlab").orElseThrow();
+        assertEquals(1, gitlab.deployments()); // s1 at the start, not s2 at the end
+        assertEquals(1, gitlab.failedExcluded()); // f1, not f2
+        assertEquals(2, gitlab.changeFailureRate().failures()); // zero and endsAtEnd were created in the day
+        // placed by the end: zero (ends at the start) is in, endsAtEnd (ends at the end) is not
+        assertEquals(1, gitlab.recovery().summary().sampleSize());
+        assertEquals(Optional.of(Duration.ZERO), gitlab.recovery().summary().median());
+        assertEquals(0, gitlab.recovery().negative());
+        Figures fourKeys = c.figuresOf("four-keys").orElseThrow();
+        assertEquals(2, fourKeys.recovery().summary().sampleSize()); // placed by the start: zero and endsAtEnd
+    }
+
+    @Test
+    void oneDefinition_hasNoComparisonFindings_andTexts() {
+        DoraDefinitions one = DoraDefinitions.builtIns().select(List.of("gitlab"));
+        assertEquals("DoraDefinitions[gitlab]", one.toString());
+        assertEquals("gitlab", DoraDefinition.load().get("gitlab").toString());
+        DefinitionComparison c = compare(one, history());
+        assertTrue(c.findings().codes().stream().noneMatch(code -> code.startsWith("definitions.")), c.findings()::toText);
+        assertEquals(3, c.findings().size());
     }
 
     @Test
