@@ -603,7 +603,11 @@ public final class DoraDefinitions {
                         : inc.impactEnded().orElse(null);
                 Long end = endAt == null ? null : millis(endAt, field + ".resolved");
                 // the instant that places the incident in the window; without a start, its creation or end
-                Long anchor = r.recoveryWindow() == RecoveryWindow.START ? (start == null ? created : start) : end;
+                // (if/else, not a conditional expression: mixing long and Long there would unbox a null end)
+                Long anchor = end;
+                if (r.recoveryWindow() == RecoveryWindow.START) {
+                    anchor = start == null ? Long.valueOf(created) : start;
+                }
                 if (anchor == null || anchor < ws || anchor >= we) {
                     continue;
                 }
@@ -629,6 +633,7 @@ public final class DoraDefinitions {
             if (values.length == 0) {
                 return DurationSummary.empty();
             }
+            Arrays.sort(values); // the mean's rounding does not depend on the input order
             double[] q = Quantiles.quantiles(values, def, 0.5, 0.9, 0.95);
             double sum = 0;
             for (double v : values) {
