@@ -17,6 +17,7 @@ module io.github.deliverykit.metrics {
 
     uses io.github.deliverykit.metrics.cost.spi.PriceTable;
     uses io.github.deliverykit.metrics.dora.spi.PerformanceBands;
+    uses io.github.deliverykit.metrics.dora.spi.DoraDefinition;
 
     provides io.github.deliverykit.metrics.cost.spi.PriceTable with
             io.github.deliverykit.metrics.cost.internal.ExamplePriceTable;
@@ -25,4 +26,9 @@ module io.github.deliverykit.metrics {
             io.github.deliverykit.metrics.dora.internal.BuiltInBands.Dora2023Bands,
             io.github.deliverykit.metrics.dora.internal.BuiltInBands.Dora2024Bands,
             io.github.deliverykit.metrics.dora.internal.BuiltInBands.SeedEliteBands;
+    provides io.github.deliverykit.metrics.dora.spi.DoraDefinition with
+            io.github.deliverykit.metrics.dora.internal.BuiltInDefinitions.FourKeys,
+            io.github.deliverykit.metrics.dora.internal.BuiltInDefinitions.DevLake,
+            io.github.deliverykit.metrics.dora.internal.BuiltInDefinitions.GitLab,
+            io.github.deliverykit.metrics.dora.internal.BuiltInDefinitions.Dora2024;
 }

@@ -108,6 +108,11 @@ final class DoraCommand extends ReportCommand {
             description = "Performance bands: dora-2021, dora-2023, dora-2024 or seed-elite (default: ${DEFAULT-VALUE}).")
     String bands = "dora-2023";
 
+    @Option(names = "--definitions", paramLabel = "IDS",
+            description = "Instead of the bands: the same history under several DORA definitions side by side, with "
+                    + "why the figures differ: 'all' or a comma-separated list of four-keys, devlake, gitlab, dora-2024.")
+    @Nullable String definitions;
+
     @Override
     Report report() {
         Instant now = common.now();
@@ -169,10 +174,14 @@ final class DoraCommand extends ReportCommand {
         PerformanceBands table = PerformanceBands.load().find(bands).orElseThrow(() -> new InputException(
                 "--bands must be one of " + PerformanceBands.load().ids() + ", but was '" + bands + "'"));
         DoraConfig config = DoraConfig.custom().zone(zone).productionEnvironments(Set.of(environment)).build();
-        DoraReport report = report(deployments, incidentList, commits, window,
-                source.git != null ? "--git" : source.githubDeployments != null ? String.valueOf(source.githubDeployments)
-                        : source.gitlabDeployments != null ? String.valueOf(source.gitlabDeployments)
-                        : String.valueOf(source.deployments), config);
+        String sourceName = source.git != null ? "--git" : source.githubDeployments != null
+                ? String.valueOf(source.githubDeployments) : source.gitlabDeployments != null
+                ? String.valueOf(source.gitlabDeployments) : String.valueOf(source.deployments);
+        if (definitions != null) {
+            return DoraDefinitionsReport.report(DoraDefinitionsReport.select(definitions),
+                    events(deployments, incidentList, commits, sourceName), config, window, origin, notes);
+        }
+        DoraReport report = report(deployments, incidentList, commits, window, sourceName, config);
         return report(new Result(report, window, origin), table, notes);
     }
 
@@ -255,13 +264,16 @@ final class DoraCommand extends ReportCommand {
 
     private static DoraReport report(List<Deployment> deployments, List<Incident> incidentList, List<Commit> commits,
             Interval window, String source, DoraConfig config) {
-        DoraEvents events;
+        return DoraDataset.of(events(deployments, incidentList, commits, source), config).report(window);
+    }
+
+    private static DoraEvents events(List<Deployment> deployments, List<Incident> incidentList, List<Commit> commits,
+            String source) {
         try {
-            events = DoraEvents.builder().deployments(deployments).incidents(incidentList).commits(commits).build();
+            return DoraEvents.builder().deployments(deployments).incidents(incidentList).commits(commits).build();
         } catch (IllegalArgumentException e) {
             throw new InputException(source + ": " + e.getMessage());
         }
-        return DoraDataset.of(events, config).report(window);
     }
 
     /** The report of a DORA report assessed against performance bands (also the demo's DORA step). */
