@@ -44,7 +44,13 @@ import org.slf4j.LoggerFactory;
  * {@code change.rule.disabled} warning in every decision); a custom rule can add findings and
  * approvers but cannot remove a finding, cannot claim a built-in id and cannot emit a code outside
  * its own namespace ({@code change.plugin.foreign_code}), so it can never turn a built-in FAIL into
- * an approval nor change the typed results. Engine findings use the {@code change.} namespace.
+ * an approval nor change the typed results, except to raise the risk: the decision's risk is the
+ * highest any rule returns in its extras, and for a rule other than the built-in {@code risk} the
+ * engine adds the approvers that risk calls for and fails a type that may not carry it
+ * ({@code change.risk.exceeds_type}). A rule whose effective date ({@link
+ * ChangeApprovalConfig#effectiveDates()}, else {@link ChangeRule#effectiveOn()}) the clock has not
+ * reached runs in shadow ({@link Shadow}): reported, never enforced. Engine findings use the
+ * {@code change.} namespace.
  * Immutable and thread safe when the rules are; the same input and clock give the same decision.
  */
 public final class ChangeApproval {
@@ -314,25 +320,35 @@ public final class ChangeApproval {
             RuleResult<ChangeRule.Extras> r = Plugins.call(NAMESPACE, rule, () -> rule.evaluate(input, now, config),
                     ChangeRule.Extras.none());
             @Nullable Instant effectiveOn = effectiveOn(rule, findings);
-            if (Shadow.applies(effectiveOn, now)) {
-                Shadow shadow = Shadow.of(rule.id(), effectiveOn, r);
-                shadowed.add(shadow);
-                r = shadow.demote(NAMESPACE, r, ChangeRule.Extras.none());
-            }
-            findings.addAll(r.findings().list());
             ChangeRule.Extras extras = r.extras();
-            required.addAll(extras.requiredApprovers());
             Risk raised = extras.risk();
-            if (raised != null && !(BuiltInChangeRules.isBuiltIn(rule) && rule.id().equals(RISK))) {
-                // any other rule may raise the risk: the engine applies what the risk rule applies to its own
-                required.addAll(config.riskApprovers(raised));
+            // any rule but the built-in risk rule may raise the risk: the engine applies to it what the
+            // risk rule applies to its own (the type's maximum here, the approvers below)
+            boolean raises = raised != null && !(BuiltInChangeRules.isBuiltIn(rule) && rule.id().equals(RISK));
+            List<Finding> consequences = new ArrayList<>();
+            if (raises) {
                 Risk max = config.maxRisk(request.type());
                 if (raised.compareTo(max) > 0) {
-                    findings.add(Finding.fail(NAMESPACE + ".risk.exceeds_type", "A "
+                    consequences.add(Finding.fail(NAMESPACE + ".risk.exceeds_type", "A "
                             + request.type().name().toLowerCase(Locale.ROOT) + " change may carry at most " + max
                             + " risk, but rule " + rule.id() + " assesses " + raised,
                             Facts.of("rule", rule.id(), "risk", raised, "max", max)));
                 }
+            }
+            if (Shadow.applies(effectiveOn, now)) {
+                // what the rule would have decided, its consequences included, reported and not enforced
+                RuleResult<ChangeRule.Extras> wouldBe = consequences.isEmpty() ? r
+                        : RuleResult.of(extras, concat(r.findings().list(), consequences));
+                Shadow shadow = Shadow.of(rule.id(), effectiveOn, wouldBe);
+                shadowed.add(shadow);
+                findings.addAll(shadow.demote(NAMESPACE, wouldBe, ChangeRule.Extras.none()).findings().list());
+                continue;
+            }
+            findings.addAll(r.findings().list());
+            findings.addAll(consequences);
+            required.addAll(extras.requiredApprovers());
+            if (raises) {
+                required.addAll(config.riskApprovers(raised));
                 otherRisk = otherRisk == null || raised.compareTo(otherRisk) > 0 ? raised : otherRisk;
             }
             // typed results are taken from the built-ins only: no custom rule can hold their ids
@@ -366,6 +382,12 @@ public final class ChangeApproval {
         LOG.debug("change {} ({}, {}): {} missing={} codes={}", request.id(), request.type(), request.kind(), verdict,
                 missing, all.codes());
         return decision;
+    }
+
+    private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+        List<Finding> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The rule's effective date: the config's, else the rule's own; a rule whose method throws is enforced. */

@@ -198,6 +198,30 @@ final class ShadowModeTest {
     }
 
     @Test
+    void successScoreInShadow_aStandardChangeItWouldRejectGoesAhead() {
+        Instant submitted = NOW.minus(Duration.ofHours(1));
+        ChangeRequest standard = ChangeRequest.builder("CHG-9", Type.STANDARD,
+                        io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind.ROUTINE, "checkout", "alice",
+                        submitted).description("Rotate a certificate").implementationPlan("RB-12")
+                .window(io.github.deliverykit.core.time.Interval.of(NOW.plus(Duration.ofHours(1)),
+                        Duration.ofMinutes(30))).build();
+        ChangeApproval.Input input = ChangeApproval.Input.of(standard)
+                .withHistory(ChangeHistory.of(SuccessScoreTest.workedExample(), SuccessScoreTest.YEAR));
+        ChangeApproval shadowed = ChangeApproval.of(ChangeApprovalConfig.custom()
+                .effectiveOn(ChangeApproval.SUCCESS_SCORE, EFFECTIVE).build());
+        ChangeDecision before = shadowed.evaluate(input, TestContext.at(NOW).clock());
+        assertEquals(Verdict.APPROVED, before.verdict());
+        Shadow s = before.shadow(ChangeApproval.SUCCESS_SCORE).orElseThrow();
+        assertTrue(s.wouldFail());
+        assertTrue(s.codes().contains("change.risk.exceeds_type"), s.codes().toString());
+        assertEquals(Level.WARN, before.findings().find("change.risk.exceeds_type").orElseThrow().level());
+        ChangeDecision at = shadowed.evaluate(input, TestContext.at(EFFECTIVE).clock());
+        assertEquals(Verdict.REJECTED, at.verdict());
+        assertEquals(Level.FAIL, at.findings().find("change.risk.exceeds_type").orElseThrow().level());
+        assertEquals(at, ChangeApproval.ofDefaults().evaluate(input, TestContext.at(EFFECTIVE).clock()));
+    }
+
+    @Test
     void config_effectiveDates_validated() {
         ChangeApprovalConfig c = ChangeApprovalConfig.custom().effectiveOn("risk", EFFECTIVE).build();
         assertEquals(Optional.of(EFFECTIVE), c.effectiveOn("risk"));
