@@ -46,6 +46,7 @@ module io.github.deliverykit.policy {
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RateLimit,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.SegregationOfDuties,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Risk,
+            io.github.deliverykit.policy.change.internal.BuiltInChangeRules.SuccessScore,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.Retrospective;
     provides io.github.deliverykit.policy.incident.spi.SlaTableProvider with
             io.github.deliverykit.policy.incident.internal.SeedSlaTableProvider;

@@ -9,6 +9,7 @@ import io.github.deliverykit.core.spi.Plugins;
 import io.github.deliverykit.core.spi.ProviderRegistry;
 import io.github.deliverykit.core.spi.Providers;
 import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.core.spi.Shadow;
 import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.policy.budget.FreezeDecision;
 import io.github.deliverykit.policy.change.ChangeDecision.Risk;
@@ -43,7 +44,13 @@ import org.slf4j.LoggerFactory;
  * {@code change.rule.disabled} warning in every decision); a custom rule can add findings and
  * approvers but cannot remove a finding, cannot claim a built-in id and cannot emit a code outside
  * its own namespace ({@code change.plugin.foreign_code}), so it can never turn a built-in FAIL into
- * an approval nor change the typed results. Engine findings use the {@code change.} namespace.
+ * an approval nor change the typed results, except to raise the risk: the decision's risk is the
+ * highest any rule returns in its extras, and for a rule other than the built-in {@code risk} the
+ * engine adds the approvers that risk calls for and fails a type that may not carry it
+ * ({@code change.risk.exceeds_type}). A rule whose effective date ({@link
+ * ChangeApprovalConfig#effectiveDates()}, else {@link ChangeRule#effectiveOn()}) the clock has not
+ * reached runs in shadow ({@link Shadow}): reported, never enforced. Engine findings use the
+ * {@code change.} namespace.
  * Immutable and thread safe when the rules are; the same input and clock give the same decision.
  */
 public final class ChangeApproval {
@@ -68,14 +75,19 @@ public final class ChangeApproval {
     public static final String SEGREGATION_OF_DUTIES = "segregation-of-duties";
     /** Risk by ordered conditions and the error budget, highest wins; codes {@code risk.*}. */
     public static final String RISK = "risk";
+    /**
+     * Risk from the service's own change history, in the spirit of ServiceNow's change success
+     * score; codes {@code success-score.*}.
+     */
+    public static final String SUCCESS_SCORE = "success-score";
     /** Retrospective review after an emergency change; codes {@code retrospective.*}. */
     public static final String RETROSPECTIVE = "retrospective";
     /**
-     * Every built-in id, in run order. Built-ins use priorities 900 down to 810 so that they run
+     * Every built-in id, in run order. Built-ins use priorities 900 down to 800 so that they run
      * first; custom rules at the default priority 0 follow.
      */
     public static final List<String> BUILT_IN_IDS = List.of(REQUIRED_FIELDS, ROLLBACK_PLAN, WINDOW, LEAD_TIME,
-            FREEZE_CALENDAR, FREEZE_ERROR_BUDGET, RATE_LIMIT, SEGREGATION_OF_DUTIES, RISK, RETROSPECTIVE);
+            FREEZE_CALENDAR, FREEZE_ERROR_BUDGET, RATE_LIMIT, SEGREGATION_OF_DUTIES, RISK, SUCCESS_SCORE, RETROSPECTIVE);
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeApproval.class);
 
@@ -219,6 +231,11 @@ public final class ChangeApproval {
                 throw Checks.invalid("disabled rule", "must be one of " + ids, disabled);
             }
         }
+        for (String dated : config.effectiveDates().keySet()) {
+            if (!ids.contains(dated)) {
+                throw Checks.invalid("effective-date rule", "must be one of " + ids, dated);
+            }
+        }
         List<ChangeRule> enabled = new ArrayList<>();
         for (ChangeRule rule : all) {
             if (!config.isDisabled(rule.id())) {
@@ -297,12 +314,43 @@ public final class ChangeApproval {
         @Nullable Risk risk = null;
         Duration leadTime = config.leadTime(request.type());
         @Nullable Instant due = null;
+        @Nullable Risk otherRisk = null;
+        List<Shadow> shadowed = new ArrayList<>();
         for (ChangeRule rule : rules) {
             RuleResult<ChangeRule.Extras> r = Plugins.call(NAMESPACE, rule, () -> rule.evaluate(input, now, config),
                     ChangeRule.Extras.none());
-            findings.addAll(r.findings().list());
+            @Nullable Instant effectiveOn = effectiveOn(rule, findings);
             ChangeRule.Extras extras = r.extras();
+            Risk raised = extras.risk();
+            // any rule but the built-in risk rule may raise the risk: the engine applies to it what the
+            // risk rule applies to its own (the type's maximum here, the approvers below)
+            boolean raises = raised != null && !(BuiltInChangeRules.isBuiltIn(rule) && rule.id().equals(RISK));
+            List<Finding> consequences = new ArrayList<>();
+            if (raises) {
+                Risk max = config.maxRisk(request.type());
+                if (raised.compareTo(max) > 0) {
+                    consequences.add(Finding.fail(NAMESPACE + ".risk.exceeds_type", "A "
+                            + request.type().name().toLowerCase(Locale.ROOT) + " change may carry at most " + max
+                            + " risk, but rule " + rule.id() + " assesses " + raised,
+                            Facts.of("rule", rule.id(), "risk", raised, "max", max)));
+                }
+            }
+            if (Shadow.applies(effectiveOn, now)) {
+                // what the rule would have decided, its consequences included, reported and not enforced
+                RuleResult<ChangeRule.Extras> wouldBe = consequences.isEmpty() ? r
+                        : RuleResult.of(extras, concat(r.findings().list(), consequences));
+                Shadow shadow = Shadow.of(rule.id(), effectiveOn, wouldBe);
+                shadowed.add(shadow);
+                findings.addAll(shadow.demote(NAMESPACE, wouldBe, ChangeRule.Extras.none()).findings().list());
+                continue;
+            }
+            findings.addAll(r.findings().list());
+            findings.addAll(consequences);
             required.addAll(extras.requiredApprovers());
+            if (raises) {
+                required.addAll(config.riskApprovers(raised));
+                otherRisk = otherRisk == null || raised.compareTo(otherRisk) > 0 ? raised : otherRisk;
+            }
             // typed results are taken from the built-ins only: no custom rule can hold their ids
             if (BuiltInChangeRules.isBuiltIn(rule)) {
                 switch (rule.id()) {
@@ -316,6 +364,9 @@ public final class ChangeApproval {
                 }
             }
         }
+        if (otherRisk != null && (risk == null || otherRisk.compareTo(risk) > 0)) {
+            risk = otherRisk;
+        }
         List<Role> missing = new ArrayList<>();
         for (Role role : required) {
             if (!approved(request, role)) {
@@ -327,10 +378,33 @@ public final class ChangeApproval {
         Verdict verdict = all.has(Level.FAIL) ? Verdict.REJECTED
                 : missing.isEmpty() ? Verdict.APPROVED : Verdict.NEEDS_APPROVAL;
         ChangeDecision decision = new ChangeDecision(request.id(), request.type(), request.kind(), verdict, all,
-                List.copyOf(required), missing, leadTime, risk, due);
+                List.copyOf(required), missing, leadTime, risk, due, shadowed);
         LOG.debug("change {} ({}, {}): {} missing={} codes={}", request.id(), request.type(), request.kind(), verdict,
                 missing, all.codes());
         return decision;
+    }
+
+    private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+        List<Finding> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The rule's effective date: the config's, else the rule's own; a rule whose method throws is enforced. */
+    private @Nullable Instant effectiveOn(ChangeRule rule, List<Finding> findings) {
+        Optional<Instant> configured = config.effectiveOn(rule.id());
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        try {
+            Optional<Instant> own = rule.effectiveOn();
+            return own == null ? null : own.orElse(null);
+        } catch (RuntimeException e) {
+            findings.add(Finding.fail(NAMESPACE + ".plugin.error", "Plug-in " + rule.id()
+                    + " failed to give its effective date, so it is enforced: " + e,
+                    Facts.of("provider", rule.id(), "error", e.getClass().getName())));
+            return null;
+        }
     }
 
     private static boolean approved(ChangeRequest request, Role role) {
@@ -364,9 +438,11 @@ public final class ChangeApproval {
      *     none is known (the {@code freeze-error-budget} rule then reports that it was not consulted)
      * @param freezeWindows the calendar freezes (for example the year-end freeze), in order
      * @param scheduled the other changes already scheduled (for rate limits)
+     * @param history the change history of the services (DORA deployments and incidents), or null
+     *     when none is known (the {@code success-score} rule then assesses nothing)
      */
     public record Input(ChangeRequest request, @Nullable FreezeDecision freeze, List<FreezeWindow> freezeWindows,
-            List<ScheduledChange> scheduled) {
+            List<ScheduledChange> scheduled, @Nullable ChangeHistory history) {
 
         /**
          * Validates the input.
@@ -377,6 +453,40 @@ public final class ChangeApproval {
             Checks.notNull(request, "request");
             freezeWindows = Checks.listOf(freezeWindows, "freezeWindows");
             scheduled = Checks.listOf(scheduled, "scheduled");
+        }
+
+        /**
+         * An input without a change history.
+         *
+         * @param request the change request
+         * @param freeze the error budget's freeze decision, or null
+         * @param freezeWindows the calendar freezes
+         * @param scheduled the other scheduled changes
+         * @throws IllegalArgumentException if the request or a list or element is null
+         */
+        public Input(ChangeRequest request, @Nullable FreezeDecision freeze, List<FreezeWindow> freezeWindows,
+                List<ScheduledChange> scheduled) {
+            this(request, freeze, freezeWindows, scheduled, null);
+        }
+
+        /**
+         * This input with the change history the {@code success-score} rule judges the service by.
+         *
+         * @param history the history
+         * @return a new input
+         * @throws IllegalArgumentException if the history is null
+         */
+        public Input withHistory(ChangeHistory history) {
+            return new Input(request, freeze, freezeWindows, scheduled, Checks.notNull(history, "history"));
+        }
+
+        /**
+         * The change history, if known.
+         *
+         * @return the history
+         */
+        public Optional<ChangeHistory> changeHistory() {
+            return Optional.ofNullable(history);
         }
 
         /**
@@ -398,7 +508,7 @@ public final class ChangeApproval {
          * @throws IllegalArgumentException if the decision is null
          */
         public Input withFreeze(FreezeDecision decision) {
-            return new Input(request, Checks.notNull(decision, "freeze"), freezeWindows, scheduled);
+            return new Input(request, Checks.notNull(decision, "freeze"), freezeWindows, scheduled, history);
         }
 
         /**
@@ -409,7 +519,7 @@ public final class ChangeApproval {
          * @throws IllegalArgumentException if the list or an element is null
          */
         public Input withFreezeWindows(List<FreezeWindow> windows) {
-            return new Input(request, freeze, windows, scheduled);
+            return new Input(request, freeze, windows, scheduled, history);
         }
 
         /**
@@ -420,7 +530,7 @@ public final class ChangeApproval {
          * @throws IllegalArgumentException if the list or an element is null
          */
         public Input withScheduled(List<ScheduledChange> changes) {
-            return new Input(request, freeze, freezeWindows, changes);
+            return new Input(request, freeze, freezeWindows, changes, history);
         }
 
         /**

@@ -82,6 +82,8 @@ public final class ChangeApprovalConfig {
     private final Map<Type, Risk> maxRisk;
     private final Map<String, String> disabledRules;
     private final java.util.SortedSet<String> requiredRules;
+    private final SuccessScoring successScoring;
+    private final Map<String, java.time.Instant> effectiveDates;
 
     private ChangeApprovalConfig(Builder b) {
         this.approvers = Collections.unmodifiableMap(new EnumMap<>(b.approvers));
@@ -103,6 +105,8 @@ public final class ChangeApprovalConfig {
         this.maxRisk = Collections.unmodifiableMap(new EnumMap<>(b.maxRisk));
         this.disabledRules = Collections.unmodifiableMap(new TreeMap<>(b.disabledRules));
         this.requiredRules = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(b.requiredRules));
+        this.successScoring = b.successScoring;
+        this.effectiveDates = Collections.unmodifiableMap(new TreeMap<>(b.effectiveDates));
     }
 
     private static EnumSet<Field> fieldSet(Collection<Field> fields) {
@@ -325,6 +329,35 @@ public final class ChangeApprovalConfig {
     }
 
     /**
+     * How the built-in {@code success-score} rule scores a service's own change history.
+     *
+     * @return the scoring, {@link SuccessScoring#ofDefaults()} unless set
+     */
+    public SuccessScoring successScoring() {
+        return successScoring;
+    }
+
+    /**
+     * The effective dates set by this configuration, rule id to date, sorted by id: before its date
+     * a rule runs in shadow (it reports what it would have decided and enforces nothing).
+     *
+     * @return the effective dates
+     */
+    public Map<String, java.time.Instant> effectiveDates() {
+        return effectiveDates;
+    }
+
+    /**
+     * The effective date this configuration sets for a rule.
+     *
+     * @param ruleId the rule id
+     * @return the date, empty when the configuration sets none
+     */
+    public java.util.Optional<java.time.Instant> effectiveOn(@Nullable String ruleId) {
+        return ruleId == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(effectiveDates.get(ruleId));
+    }
+
+    /**
      * Whether a rule is disabled.
      *
      * @param ruleId the rule id
@@ -390,6 +423,8 @@ public final class ChangeApprovalConfig {
         private final Map<Type, Risk> maxRisk = new EnumMap<>(Type.class);
         private final Map<String, String> disabledRules = new TreeMap<>();
         private final java.util.SortedSet<String> requiredRules = new java.util.TreeSet<>();
+        private SuccessScoring successScoring = SuccessScoring.ofDefaults();
+        private final Map<String, java.time.Instant> effectiveDates = new TreeMap<>();
 
         private Builder() {
             for (Type t : Type.values()) {
@@ -418,6 +453,8 @@ public final class ChangeApprovalConfig {
             maxRisk.putAll(base.maxRisk);
             disabledRules.putAll(base.disabledRules);
             requiredRules.addAll(base.requiredRules);
+            successScoring = base.successScoring;
+            effectiveDates.putAll(base.effectiveDates);
         }
 
         private static Set<Type> copy(Set<Type> set) {
@@ -699,6 +736,38 @@ public final class ChangeApprovalConfig {
                 throw Checks.invalid("ruleId", "must be a lower-case rule id", ruleId);
             }
             requiredRules.add(ruleId);
+            return this;
+        }
+
+        /**
+         * Sets how the built-in {@code success-score} rule scores a service's change history.
+         *
+         * @param scoring the weights, window, thresholds and minimum evidence
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
+        public Builder successScoring(SuccessScoring scoring) {
+            successScoring = Checks.notNull(scoring, "successScoring");
+            return this;
+        }
+
+        /**
+         * Gives a rule an effective date (Enterprise Contract's {@code effective_on}): strictly before
+         * it the rule runs in shadow, reporting what it would have decided (a would-be FAIL as a WARN)
+         * without enforcing it (no approvers, no risk, no failure); from that instant on it is enforced.
+         * This date overrides the rule's own {@link io.github.deliverykit.policy.change.spi.ChangeRule#effectiveOn()}.
+         *
+         * @param ruleId the rule id, a built-in one or a custom rule's
+         * @param effectiveOn the first instant at which the rule is enforced
+         * @return this builder
+         * @throws IllegalArgumentException if the id is not a rule id or the date null or out of range
+         */
+        public Builder effectiveOn(String ruleId, java.time.Instant effectiveOn) {
+            Checks.notNull(ruleId, "ruleId");
+            if (!RULE_ID.matcher(ruleId).matches()) {
+                throw Checks.invalid("ruleId", "must be a lower-case rule id", ruleId);
+            }
+            effectiveDates.put(ruleId, ChangeRequest.checkInstant(effectiveOn, "effectiveOn"));
             return this;
         }
 

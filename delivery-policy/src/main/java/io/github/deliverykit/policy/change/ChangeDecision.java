@@ -3,6 +3,7 @@ package io.github.deliverykit.policy.change;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.core.finding.Decided;
 import io.github.deliverykit.core.finding.Findings;
+import io.github.deliverykit.core.spi.Shadow;
 import io.github.deliverykit.policy.budget.DeployFreeze.ChangeKind;
 import io.github.deliverykit.policy.change.ChangeRequest.Role;
 import io.github.deliverykit.policy.change.ChangeRequest.Type;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param risk the assessed risk, or null when the risk rule assessed none (no risk condition and
  *     no error budget known)
  * @param retrospectiveDue when the retrospective review is due, or null when none is required
+ * @param shadowed the rules that ran in shadow (before their effective date), with what they would
+ *     have decided, in run order
  */
 public record ChangeDecision(
         String requestId,
@@ -40,7 +43,8 @@ public record ChangeDecision(
         List<Role> missingApprovers,
         Duration requiredLeadTime,
         @Nullable Risk risk,
-        @Nullable Instant retrospectiveDue) implements Decided<ChangeDecision.Verdict> {
+        @Nullable Instant retrospectiveDue,
+        List<Shadow> shadowed) implements Decided<ChangeDecision.Verdict> {
 
     /**
      * Validates the decision.
@@ -56,6 +60,44 @@ public record ChangeDecision(
         requiredApprovers = Checks.listOf(requiredApprovers, "requiredApprovers");
         missingApprovers = Checks.listOf(missingApprovers, "missingApprovers");
         Checks.nonNegative(requiredLeadTime, "requiredLeadTime");
+        shadowed = Checks.listOf(shadowed, "shadowed");
+    }
+
+    /**
+     * A decision in which no rule ran in shadow.
+     *
+     * @param requestId the request id
+     * @param type the change type
+     * @param kind the change kind
+     * @param verdict the verdict
+     * @param findings the findings
+     * @param requiredApprovers every role that must approve
+     * @param missingApprovers the roles that have not approved yet
+     * @param requiredLeadTime the lead time of the type
+     * @param risk the assessed risk, or null
+     * @param retrospectiveDue when the retrospective is due, or null
+     * @throws IllegalArgumentException if a required field is null
+     */
+    public ChangeDecision(String requestId, Type type, ChangeKind kind, Verdict verdict, Findings findings,
+            List<Role> requiredApprovers, List<Role> missingApprovers, Duration requiredLeadTime, @Nullable Risk risk,
+            @Nullable Instant retrospectiveDue) {
+        this(requestId, type, kind, verdict, findings, requiredApprovers, missingApprovers, requiredLeadTime, risk,
+                retrospectiveDue, List.of());
+    }
+
+    /**
+     * The shadow record of a rule, if it ran in shadow.
+     *
+     * @param ruleId the rule id
+     * @return what it would have decided, empty when it was enforced (or did not run)
+     */
+    public Optional<Shadow> shadow(@Nullable String ruleId) {
+        for (Shadow s : shadowed) {
+            if (s.rule().equals(ruleId)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

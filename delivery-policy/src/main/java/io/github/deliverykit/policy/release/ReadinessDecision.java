@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param monitoringPeriod how long to watch after deploying
  * @param communicationPlan the T-7, T-1, T-0, T+1 dates
  * @param recommendedDate the date a NO-GO recommends delaying to, or null
+ * @param shadowed the exit criteria that ran in shadow (before their effective date), with what they
+ *     would have decided, in criterion order
  */
 public record ReadinessDecision(
         Release release,
@@ -45,7 +47,8 @@ public record ReadinessDecision(
         StrategyRecommendation strategy,
         Duration monitoringPeriod,
         CommunicationPlan communicationPlan,
-        @Nullable LocalDate recommendedDate) implements Decided<ReadinessDecision.Recommendation> {
+        @Nullable LocalDate recommendedDate,
+        List<io.github.deliverykit.core.spi.Shadow> shadowed) implements Decided<ReadinessDecision.Recommendation> {
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
@@ -64,6 +67,44 @@ public record ReadinessDecision(
         Checks.notNull(strategy, "strategy");
         Checks.positive(monitoringPeriod, "monitoringPeriod");
         Checks.notNull(communicationPlan, "communicationPlan");
+        shadowed = Checks.listOf(shadowed, "shadowed");
+    }
+
+    /**
+     * A decision in which no exit criterion ran in shadow.
+     *
+     * @param release the release
+     * @param type its type
+     * @param recommendation the recommendation
+     * @param findings all findings
+     * @param exitCriteria the exit criteria's findings
+     * @param conditions the conditions of a conditional go
+     * @param strategy the strategy recommendation
+     * @param monitoringPeriod how long to watch
+     * @param communicationPlan the communication plan
+     * @param recommendedDate the date a NO-GO recommends, or null
+     * @throws IllegalArgumentException if a required field is null
+     */
+    public ReadinessDecision(Release release, ReleaseType type, Recommendation recommendation, Findings findings,
+            Findings exitCriteria, List<String> conditions, StrategyRecommendation strategy, Duration monitoringPeriod,
+            CommunicationPlan communicationPlan, @Nullable LocalDate recommendedDate) {
+        this(release, type, recommendation, findings, exitCriteria, conditions, strategy, monitoringPeriod,
+                communicationPlan, recommendedDate, List.of());
+    }
+
+    /**
+     * The shadow record of an exit criterion, if it ran in shadow.
+     *
+     * @param criterionId the criterion id
+     * @return what it would have decided, empty when it was enforced (or did not run)
+     */
+    public java.util.Optional<io.github.deliverykit.core.spi.Shadow> shadow(@Nullable String criterionId) {
+        for (io.github.deliverykit.core.spi.Shadow s : shadowed) {
+            if (s.rule().equals(criterionId)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

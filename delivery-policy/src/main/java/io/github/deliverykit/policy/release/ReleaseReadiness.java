@@ -9,6 +9,7 @@ import io.github.deliverykit.core.spi.Plugins;
 import io.github.deliverykit.core.spi.ProviderRegistry;
 import io.github.deliverykit.core.spi.Providers;
 import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.core.spi.Shadow;
 import io.github.deliverykit.policy.release.ReadinessDecision.CommunicationPlan;
 import io.github.deliverykit.policy.release.ReadinessDecision.Recommendation;
 import io.github.deliverykit.policy.release.internal.BuiltInExitCriteria;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * {@code release.criterion.disabled} warning); custom {@link ExitCriterion} providers run after
  * them. Every criterion is called fail-closed through {@link Plugins#call}: a criterion that throws,
  * returns null or emits a code outside its namespace fails. A warning can never turn a NO-GO into a
- * GO. Immutable and thread safe when the criteria are.
+ * GO. A criterion with an effective date ({@link ReleaseReadinessConfig#effectiveDates()}) that the
+ * clock has not reached runs in shadow ({@link Shadow}): a would-be FAIL is reported as a WARN with a
+ * condition of its own and a {@code release.rule.shadow} finding, and the decision lists it in
+ * {@link ReadinessDecision#shadowed()}. Immutable and thread safe when the criteria are.
  */
 public final class ReleaseReadiness {
 
@@ -186,6 +190,11 @@ public final class ReleaseReadiness {
                 throw Checks.invalid("disabled criterion", "must be one of " + ids, disabled);
             }
         }
+        for (String dated : config.effectiveDates().keySet()) {
+            if (!ids.contains(dated)) {
+                throw Checks.invalid("effective-date criterion", "must be one of " + ids, dated);
+            }
+        }
         List<ExitCriterion> enabled = new ArrayList<>();
         for (ExitCriterion c : all) {
             if (!config.disabledCriteria().containsKey(c.id())) {
@@ -284,6 +293,8 @@ public final class ReleaseReadiness {
         List<Finding> criterionFindings = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        java.time.Instant now = clock.instant();
+        List<Shadow> shadowed = new ArrayList<>();
         for (ExitCriterion c : criteria) {
             RuleResult<Verdict> r = Plugins.call(NS, c, () -> c.evaluate(release, evidence, config), Verdict.fail());
             Level level = r.extras().level();
@@ -293,9 +304,20 @@ public final class ReleaseReadiness {
                         + " returned no finding", Facts.of("provider", c.id(), "error", "no finding")));
                 level = Level.FAIL;
             }
+            String firstMessage = r.findings().list().get(0).message();
+            java.time.Instant effectiveOn = config.effectiveDates().get(c.id());
+            if (Shadow.applies(effectiveOn, now)) {
+                // reported, not enforced: a would-be failure is a warning with a condition of its own
+                Shadow shadow = Shadow.of(c.id(), effectiveOn, r);
+                shadowed.add(shadow);
+                Verdict notEnforced = level == Level.FAIL ? Verdict.warn("Accept that exit criterion " + c.id()
+                        + " would fail; it is enforced from " + effectiveOn) : r.extras();
+                r = shadow.demote(NS, r, notEnforced);
+                level = notEnforced.level();
+            }
             criterionFindings.addAll(r.findings().list());
             if (level == Level.WARN) {
-                conditions.add(r.extras().conditionOrDefault(r.findings().list().get(0).message()));
+                conditions.add(r.extras().conditionOrDefault(firstMessage));
             } else if (level == Level.FAIL) {
                 failed.add(c.id());
             }
@@ -350,7 +372,7 @@ public final class ReleaseReadiness {
         ReadinessDecision decision = new ReadinessDecision(release, release.type(), recommendation,
                 Findings.of(findings), Findings.of(criterionFindings),
                 recommendation == Recommendation.NO_GO ? List.of() : conditions, strategy, config.monitoringPeriod(),
-                plan, delayTo);
+                plan, delayTo, shadowed);
         LOG.debug("release {}: {} failed={} conditions={}", release.version(), recommendation, failed, conditions);
         return decision;
     }

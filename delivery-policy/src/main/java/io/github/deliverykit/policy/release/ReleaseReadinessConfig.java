@@ -45,6 +45,7 @@ public final class ReleaseReadinessConfig {
     private final int noGoDelayDays;
     private final Map<String, String> disabled;
     private final DeploymentConstraints constraints;
+    private final Map<String, java.time.Instant> effectiveDates;
 
     private ReleaseReadinessConfig(Builder b) {
         this.p99Target = b.p99Target;
@@ -55,6 +56,7 @@ public final class ReleaseReadinessConfig {
         this.noGoDelayDays = b.noGoDelayDays;
         this.disabled = Collections.unmodifiableMap(new TreeMap<>(b.disabled));
         this.constraints = b.constraints;
+        this.effectiveDates = Collections.unmodifiableMap(new TreeMap<>(b.effectiveDates));
     }
 
     /**
@@ -93,6 +95,7 @@ public final class ReleaseReadinessConfig {
         b.noGoDelayDays = base.noGoDelayDays;
         b.disabled.putAll(base.disabled);
         b.constraints = base.constraints;
+        b.effectiveDates.putAll(base.effectiveDates);
         return b;
     }
 
@@ -169,6 +172,16 @@ public final class ReleaseReadinessConfig {
         return disabled;
     }
 
+    /**
+     * The effective dates of exit criteria, id to date, sorted by id: strictly before its date a
+     * criterion runs in shadow ({@link io.github.deliverykit.core.spi.Shadow}).
+     *
+     * @return the effective dates
+     */
+    public Map<String, java.time.Instant> effectiveDates() {
+        return effectiveDates;
+    }
+
     /** A reusable builder. */
     public static final class Builder {
         private Duration p99Target = DEFAULT_P99_TARGET;
@@ -179,6 +192,7 @@ public final class ReleaseReadinessConfig {
         private int noGoDelayDays = DEFAULT_NO_GO_DELAY_DAYS;
         private final Map<String, String> disabled = new TreeMap<>();
         private DeploymentConstraints constraints = DEFAULT_CONSTRAINTS;
+        private final Map<String, java.time.Instant> effectiveDates = new TreeMap<>();
 
         private Builder() {}
 
@@ -275,6 +289,26 @@ public final class ReleaseReadinessConfig {
                 throw Checks.invalid("criterionId", "must be a lower-case criterion id", criterionId);
             }
             disabled.put(criterionId, Checks.notBlank(reason, "reason"));
+            return this;
+        }
+
+        /**
+         * Gives an exit criterion an effective date (Enterprise Contract's {@code effective_on}):
+         * strictly before it the criterion runs in shadow: what it would have decided is reported (a
+         * would-be FAIL as a WARN, which makes a conditional go), after a {@code release.rule.shadow}
+         * finding; from that instant on it is enforced.
+         *
+         * @param criterionId the criterion id, e.g. {@link ReleaseReadiness#RUNBOOK}
+         * @param effectiveOn the first instant at which it is enforced
+         * @return this builder
+         * @throws IllegalArgumentException if the id is malformed or the date null
+         */
+        public Builder effectiveOn(String criterionId, java.time.Instant effectiveOn) {
+            Checks.notNull(criterionId, "criterionId");
+            if (!ID.matcher(criterionId).matches()) {
+                throw Checks.invalid("criterionId", "must be a lower-case criterion id", criterionId);
+            }
+            effectiveDates.put(criterionId, Checks.notNull(effectiveOn, "effectiveOn"));
             return this;
         }
 

@@ -590,8 +590,8 @@ final class ChangeApprovalTest {
                 Finding.pass("loosen.rollback_plan_ok", "ignore it", Facts.none())));
         ChangeApproval e = ChangeApproval.of(ChangeApprovalConfig.ofDefaults(), List.of(security, loosen));
         assertEquals(List.of("required-fields", "rollback-plan", "window", "lead-time", "freeze-calendar",
-                "freeze-error-budget", "rate-limit", "segregation-of-duties", "risk", "retrospective", "loosen",
-                "security"), e.ruleIds());
+                "freeze-error-budget", "rate-limit", "segregation-of-duties", "risk", "success-score", "retrospective",
+                "loosen", "security"), e.ruleIds());
         ChangeRequest noRollback = complete(Type.NORMAL, Duration.ofDays(6)).rollbackPlan(null)
                 .approval("carol", Role.CAB).approval("sec", Role.of("security")).build();
         assertEquals(Verdict.REJECTED, TestContext.at(NOW).decide(e, noRollback).verdict());

@@ -58,7 +58,7 @@ final class ChangeRuleLoadingTest {
     void of_handBuiltRegistryWithoutBuiltIns_stillRunsBuiltIns() {
         ProviderRegistry<ChangeRule> registry = ProviderRegistry.of(ChangeRule.class, new TicketReferenceRule());
         ChangeApproval evaluator = ChangeApproval.of(ChangeApprovalConfig.ofDefaults(), registry.all());
-        assertEquals(11, evaluator.ruleIds().size());
+        assertEquals(12, evaluator.ruleIds().size());
         ChangeRequest noRollback = complete(Type.NORMAL, Duration.ofDays(6)).description("OPS-1")
                 .rollbackPlan(null).approval("carol", Role.CAB).build();
         assertEquals(Verdict.REJECTED, TestContext.at(NOW).decide(evaluator, noRollback).verdict());

@@ -47,7 +47,8 @@ public final class BuiltInChangeRules {
      */
     public static List<ChangeRule> all() {
         return List.of(new RequiredFields(), new RollbackPlan(), new Window(), new LeadTime(), new FreezeCalendar(),
-                new FreezeErrorBudget(), new RateLimit(), new SegregationOfDuties(), new Risk(), new Retrospective());
+                new FreezeErrorBudget(), new RateLimit(), new SegregationOfDuties(), new Risk(), new SuccessScore(),
+                new Retrospective());
     }
 
     /**
@@ -439,6 +440,80 @@ public final class BuiltInChangeRules {
                 return ChangeDecision.Risk.MODERATE;
             }
             return null;
+        }
+    }
+
+    /**
+     * Risk from the service's own change history ({@link ChangeApproval.Input#history()}), scored by
+     * {@link ChangeApprovalConfig#successScoring()} over the window that ends now. Its finding
+     * {@code success-score.assessed} shows the counts per category, the score, the window and the
+     * thresholds; its extras carry the risk, which the engine folds into the decision's risk (highest
+     * wins) with the approvers it calls for. A history that does not cover the whole window
+     * ({@code success-score.partial_history}), too few changes ({@code success-score.insufficient}) and
+     * incidents attributed to no change ({@code success-score.unattributed}) are warnings, and the first
+     * two keep the risk at least {@link io.github.deliverykit.policy.change.SuccessScoring#insufficientEvidenceRisk()}.
+     * Without a history in the input the rule assesses nothing.
+     */
+    public static final class SuccessScore extends Base {
+        /** Creates the rule. */
+        public SuccessScore() {
+            super(ChangeApproval.SUCCESS_SCORE);
+        }
+
+        @Override
+        RuleResult<Extras> apply(Input input, ChangeRequest request, Instant now, ChangeApprovalConfig config) {
+            io.github.deliverykit.policy.change.ChangeHistory history = input.history();
+            if (history == null) {
+                return none();
+            }
+            io.github.deliverykit.policy.change.SuccessScoring scoring = config.successScoring();
+            Instant start = now.minus(scoring.window());
+            Interval window = Interval.of(start.isBefore(Interval.MIN) ? Interval.MIN : start, now);
+            io.github.deliverykit.policy.change.SuccessScore score = history.score(request.service(), window, scoring);
+            ChangeDecision.Risk risk = score.risk(scoring);
+            List<Finding> out = new ArrayList<>();
+            Interval covered = score.covered();
+            if (!score.complete()) {
+                out.add(Finding.warn(code("partial_history"), "The change history of " + request.service()
+                        + " covers " + (covered == null ? "none" : "only " + covered) + " of the window " + window
+                        + "; risk is at least " + scoring.insufficientEvidenceRisk(),
+                        Facts.of("service", request.service(), "window", window, "coverage", history.coverage(),
+                                "covered", covered == null ? "none" : covered)));
+            }
+            if (score.changes() < scoring.minimumChanges()) {
+                out.add(Finding.warn(code("insufficient"), request.service() + " has " + score.changes()
+                        + " changes in the window, fewer than the " + scoring.minimumChanges()
+                        + " needed as evidence; risk is at least " + scoring.insufficientEvidenceRisk(),
+                        Facts.of("service", request.service(), "window", window, "changes", score.changes(),
+                                "minimum", scoring.minimumChanges())));
+            }
+            if (score.unattributed() > 0) {
+                out.add(Finding.warn(code("unattributed"), score.unattributed() + " incidents of "
+                        + request.service() + " in the window are attributed to no change and are not scored",
+                        Facts.of("service", request.service(), "window", window, "unattributed",
+                                score.unattributed())));
+            }
+            java.util.Map<String, Integer> caused = new java.util.LinkedHashMap<>();
+            score.incidentsCaused().forEach((sev, n) -> caused.put(sev.toString(), n));
+            Facts facts = Facts.builder()
+                    .put("service", request.service())
+                    .put("window", window)
+                    .put("successful", score.successful())
+                    .put("with_issues", score.withIssues())
+                    .put("failed", score.failed())
+                    .put("in_progress", score.inProgress())
+                    .put("incidents_caused", java.util.Collections.unmodifiableMap(caused))
+                    .put("unattributed", score.unattributed())
+                    .put("score", score.score())
+                    .put("thresholds", "VERY_HIGH < " + scoring.veryHighBelow() + " <= HIGH < " + scoring.highBelow()
+                            + " <= MODERATE < " + scoring.moderateBelow() + " <= LOW")
+                    .put("sufficient", score.sufficient(scoring))
+                    .put("risk", risk)
+                    .build();
+            out.add(Finding.info(code("assessed"), "Change success score " + score.score() + " for "
+                    + request.service() + " over the last " + scoring.window().toDays() + " days: risk " + risk,
+                    facts));
+            return RuleResult.of(new Extras(List.of(), risk, null, null), out);
         }
     }
 

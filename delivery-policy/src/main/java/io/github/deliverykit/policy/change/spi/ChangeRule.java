@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * code outside its namespace (its id, or the id followed by {@code .}) is reported as a
  * {@code change.plugin.*} failure instead (fail closed), so a custom rule cannot speak for a
  * built-in. The decision's risk, lead time and retrospective come from the extras of the built-in
- * rules with those ids only; the approvers of every rule are added up.
+ * rules with those ids only; the approvers of every rule are added up, and the decision's risk is
+ * the highest risk any rule returns (a rule can raise the risk, never lower it; the engine adds the
+ * approvers that risk calls for and fails a change whose type may not carry it).
  *
  * <p>Implementations must be stateless or thread safe, and deterministic.
  */
@@ -41,6 +43,19 @@ public interface ChangeRule extends Provider {
      * @return the findings and the typed extras
      */
     RuleResult<Extras> evaluate(ChangeApproval.Input input, Instant now, ChangeApprovalConfig config);
+
+    /**
+     * The instant from which this rule is enforced (Enterprise Contract's {@code effective_on}).
+     * Strictly before it the engine runs the rule in shadow: its findings are reported (a FAIL as a
+     * WARN, after a {@code change.rule.shadow} finding with the date and the would-be result) and its
+     * extras are not applied. A date in {@link ChangeApprovalConfig#effectiveDates()} overrides this
+     * one. A rule whose method throws is enforced, and the failure reported ({@code change.plugin.error}).
+     *
+     * @return the effective date; empty (the default) for a rule enforced at once
+     */
+    default java.util.Optional<Instant> effectiveOn() {
+        return java.util.Optional.empty();
+    }
 
     /**
      * What a change rule returns besides its findings.
