@@ -57,8 +57,9 @@ public final class CpuTimeCheck {
      * @param what the row
      * @param ours our kernel
      * @param peer the peer's
+     * @return our median CPU time per call, in nanoseconds
      */
-    public static void compare(String what, Supplier<?> ours, Supplier<?> peer) {
+    public static double compare(String what, Supplier<?> ours, Supplier<?> peer) {
         int calls = calibrate(ours);
         int peerCalls = calibrate(peer);
         int rounds = 15;
@@ -75,6 +76,7 @@ public final class CpuTimeCheck {
         double ma = median(a);
         double mb = median(b);
         System.out.printf(Locale.ROOT, "%s: ours %s, peer %s, peer / ours %.2fx%n", what, format(ma), format(mb), mb / ma);
+        return ma;
     }
 
     private static int calibrate(Supplier<?> s) {

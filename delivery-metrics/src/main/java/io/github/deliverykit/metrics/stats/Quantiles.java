@@ -258,6 +258,14 @@ public final class Quantiles {
     private static final int SAMPLE = 4096;
     private static final long SAMPLE_SEED = 0x9E3779B97F4A7C15L;
     private static final long EXPONENT = 0x7FF0000000000000L;
+    /** Values per chunk of the branch-free bracket pass (the buffers' slack). */
+    private static final int CHUNK = 4096;
+
+    /** A bracket bound's key for the branch-free pass: order-preserving bits, halved; infinities included. */
+    private static long boundKey(double bound) {
+        long bits = Double.doubleToRawLongBits(bound);
+        return (bits ^ ((bits >> 63) & Long.MAX_VALUE)) >> 1;
+    }
 
     /**
      * Quantiles of a large sample without copying or reordering it (Floyd and Rivest's sampling idea
@@ -319,19 +327,26 @@ public final class Quantiles {
         int[] caps = new int[brackets];
         for (int b = 0; b < brackets; b++) {
             caps[b] = (int) Math.min(n, 2 * expected[b] + 1024);
-            buf[b] = new double[caps[b]];
+            // the branch-free pass below writes every value once per bracket and advances only the
+            // bracket that holds it: one chunk of slack past the capacity, checked between chunks
+            buf[b] = new double[caps[b] + (brackets <= 3 ? CHUNK : 0)];
         }
         int[] count = new int[brackets];
         long[] below = new long[brackets];
         if (brackets <= 3) {
-            // unrolled, the counts branch-free: a branch on "below the median's bracket" would be a
-            // coin flip per value; only the rare "inside a bracket" branches. NaN bounds never hold.
-            double l0 = lo[0];
-            double h0 = hi[0];
-            double l1 = brackets > 1 ? lo[1] : Double.NaN;
-            double h1 = brackets > 1 ? hi[1] : Double.NaN;
-            double l2 = brackets > 2 ? lo[2] : Double.NaN;
-            double h2 = brackets > 2 ? hi[2] : Double.NaN;
+            // Branch-free on integer keys: a double's bits, made order-preserving and halved so that
+            // every difference of two keys fits a long; the sign bit of key - bound is "below" and
+            // the sign bit of (key - low) | (high - key) is "outside". Halving merges neighbouring
+            // doubles, which keeps the partition monotone (all values below a bracket are at most
+            // every value in it), so the counts and the ranks stay exact. An absent bracket has
+            // high < low at the bottom of the key range: nothing is below it or inside it.
+            long absentLow = Long.MIN_VALUE >> 1;
+            long k0 = boundKey(lo[0]);
+            long j0 = boundKey(hi[0]);
+            long k1 = brackets > 1 ? boundKey(lo[1]) : absentLow;
+            long j1 = brackets > 1 ? boundKey(hi[1]) : absentLow - 1;
+            long k2 = brackets > 2 ? boundKey(lo[2]) : absentLow;
+            long j2 = brackets > 2 ? boundKey(hi[2]) : absentLow - 1;
             long lt0 = 0;
             long lt1 = 0;
             long lt2 = 0;
@@ -339,44 +354,42 @@ public final class Quantiles {
             int c1 = 0;
             int c2 = 0;
             double[] b0 = buf[0];
-            double[] b1 = brackets > 1 ? buf[1] : b0;
-            double[] b2 = brackets > 2 ? buf[2] : b0;
+            double[] absent = new double[1]; // an absent bracket's count stays 0: it writes slot 0 only
+            double[] b1 = brackets > 1 ? buf[1] : absent;
+            double[] b2 = brackets > 2 ? buf[2] : absent;
             int cap0 = caps[0];
             int cap1 = brackets > 1 ? caps[1] : 0;
             int cap2 = brackets > 2 ? caps[2] : 0;
-            boolean bad = false;
-            for (int i = 0; i < n; i++) {
-                double v = a[i];
-                bad |= (Double.doubleToRawLongBits(v) & EXPONENT) == EXPONENT; // NaN or infinite
-                lt0 += v < l0 ? 1 : 0;
-                lt1 += v < l1 ? 1 : 0;
-                lt2 += v < l2 ? 1 : 0;
-                // non-short-circuit: "at or above the median's lower bound" alone is a coin flip per
-                // value; the one branch left is "inside some bracket", taken for a few % of values
-                boolean in0 = v >= l0 & v <= h0;
-                boolean in1 = v >= l1 & v <= h1;
-                boolean in2 = v >= l2 & v <= h2;
-                if (in0 | in1 | in2) {
-                    if (in0) {
-                        if (c0 == cap0) {
-                            return null;
-                        }
-                        b0[c0++] = v;
-                    } else if (in1) {
-                        if (c1 == cap1) {
-                            return null;
-                        }
-                        b1[c1++] = v;
-                    } else {
-                        if (c2 == cap2) {
-                            return null;
-                        }
-                        b2[c2++] = v;
-                    }
+            long finite = -1; // stays negative while every exponent seen is below the NaN/infinity one
+            for (int from = 0; from < n; from += CHUNK) {
+                if (c0 > cap0 || c1 > cap1 || c2 > cap2) {
+                    return null;
+                }
+                int to = Math.min(n, from + CHUNK);
+                for (int i = from; i < to; i++) {
+                    double v = a[i];
+                    long bits = Double.doubleToRawLongBits(v);
+                    finite &= (bits & EXPONENT) - EXPONENT;
+                    long key = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) >> 1;
+                    long d0 = key - k0;
+                    long d1 = key - k1;
+                    long d2 = key - k2;
+                    lt0 += d0 >>> 63;
+                    lt1 += d1 >>> 63;
+                    lt2 += d2 >>> 63;
+                    b0[c0] = v;
+                    c0 += (int) (~(d0 | (j0 - key)) >>> 63);
+                    b1[c1] = v;
+                    c1 += (int) (~(d1 | (j1 - key)) >>> 63);
+                    b2[c2] = v;
+                    c2 += (int) (~(d2 | (j2 - key)) >>> 63);
                 }
             }
-            if (bad) {
+            if (finite >= 0) {
                 checkSample(a); // throws, naming the first value that is not finite
+            }
+            if (c0 > cap0 || c1 > cap1 || c2 > cap2) {
+                return null;
             }
             long[] lts = {lt0, lt1, lt2};
             int[] cs = {c0, c1, c2};

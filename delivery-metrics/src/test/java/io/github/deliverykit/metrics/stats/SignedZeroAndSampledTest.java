@@ -87,4 +87,38 @@ final class SignedZeroAndSampledTest {
         }
         assertArrayEquals(before, v, "input unchanged");
     }
+    @Property(tries = 60)
+    void sampledQuantiles_upToThreeBrackets_equalSelectionInACopy(@ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 7) int shape, @ForAll @IntRange(min = 1, max = 3) int count) {
+        // one to three probabilities: the branch-free bracket pass (integer keys, chunked buffers)
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = Quantiles.SAMPLED_MIN + r.nextInt(3 * Quantiles.SAMPLED_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (shape) {
+                case 0 -> r.nextDouble();
+                case 1 -> Math.floor(Math.exp(r.nextGaussian() * 1.2 + 5));
+                case 2 -> i;
+                case 3 -> -1e-300 * (n - i); // negative, tiny, reversed
+                case 4 -> 7;
+                case 5 -> i % 97 == 0 ? -Double.MAX_VALUE : i % 3;
+                case 6 -> r.nextGaussian() * 1e300;
+                default -> r.nextInt(2) == 0 ? -0.0 : Math.nextUp(0.0) * r.nextInt(3);
+            };
+        }
+        double[] before = v.clone();
+        double[] all = {0.5, 0.95, 0.99, r.nextDouble(), r.nextInt(2)};
+        double[] ps = new double[count];
+        for (int i = 0; i < count; i++) {
+            ps[i] = all[r.nextInt(all.length)];
+        }
+        for (QuantileDefinition def : QuantileDefinition.values()) {
+            double[] expected = Quantiles.quantilesInPlace(v.clone(), def, ps);
+            double[] actual = Quantiles.quantiles(v, def, ps);
+            for (int i = 0; i < ps.length; i++) {
+                assertEquals(expected[i], actual[i], 0.0, def + " p=" + ps[i]);
+            }
+        }
+        assertArrayEquals(before, v, "input unchanged");
+    }
 }
