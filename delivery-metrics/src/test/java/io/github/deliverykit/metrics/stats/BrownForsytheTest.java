@@ -51,7 +51,10 @@ final class BrownForsytheTest {
             double[] ys = y.clone();
             Arrays.sort(xs);
             Arrays.sort(ys);
-            assertEquals(r, BrownForsythe.testSorted(xs, ys, Alternative.TWO_SIDED));
+            SpreadTestResult sorted = BrownForsythe.testSorted(xs, ys, Alternative.TWO_SIDED);
+            assertEquals(r.pValue(), sorted.pValue(), 1e-12);
+            assertEquals(r.f(), sorted.f(), 1e-9 * Math.max(1, r.f()));
+            assertEquals(r.spread1(), sorted.spread1(), 1e-9 * r.spread1());
         }
     }
 
@@ -116,6 +119,11 @@ final class BrownForsytheTest {
         assertMessage("x[1]", () -> BrownForsythe.test(new double[] {1, Double.NaN}, new double[] {1, 2}));
         assertMessage("alternative", () -> BrownForsythe.test(new double[] {1, 2}, new double[] {1, 2}, null));
         assertMessage("xSorted", () -> BrownForsythe.testSorted(new double[] {2, 1}, new double[] {1, 2}, Alternative.GREATER));
+        assertMessage("ySorted", () -> BrownForsythe.testSorted(new double[] {1, 2}, new double[] {2, 1}, Alternative.GREATER));
+        assertMessage("xSorted", () -> BrownForsythe.testSorted(new double[] {1}, new double[] {1, 2}, Alternative.GREATER));
+        assertMessage("ySorted[1]", () -> BrownForsythe.testSorted(new double[] {1, 2}, new double[] {1, Double.NaN},
+                Alternative.GREATER));
+        assertMessage("alternative", () -> BrownForsythe.testSorted(new double[] {1, 2}, new double[] {1, 2}, null));
         assertMessage("x, y", () -> BrownForsythe.test(new double[] {-1e300, 1e300, 0}, new double[] {1, 2}));
         assertMessage("n1", () -> new SpreadTestResult(1, 2, 0, 1, Alternative.GREATER, 0, 0));
         assertMessage("f", () -> new SpreadTestResult(2, 2, Double.NaN, 1, Alternative.GREATER, 0, 0));

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.core.spi.RuleResult;
+import io.github.deliverykit.metrics.stats.Alternative;
+import io.github.deliverykit.metrics.stats.BrownForsythe;
+import io.github.deliverykit.metrics.stats.MannWhitney;
+import io.github.deliverykit.metrics.stats.ProportionTest;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.NoDataStrategy;
@@ -87,6 +91,26 @@ final class DistributionJudgeTest {
         assertEquals(Outcome.FAIL, m.outcome());
         assertFalse(m.critical());
         assertTrue(m.value() < 0.02, () -> "adjusted " + m.value());
+        assertEquals(3 * (double) spread.fact("spreadPValue"), m.value(), 1e-18);
+        assertEquals(m.value(), (double) spread.fact("adjustedPValue"));
+    }
+
+    @Test
+    void lowerTail_forAMetricThatFailsOnDecrease() {
+        // throughput-like: 10 of 100 canary samples collapse to a hundredth
+        RuleResult<List<MetricResult>> r = judge(samples(100, b -> b < 110 ? b / 100 : b),
+                MetricSpec.samples("latency").direction(Direction.DECREASE).build());
+        Finding tail = only(r, "distribution.metric.tail");
+        assertTrue(tail.message().contains("P5"), tail.message());
+        assertEquals(10L, tail.fact("canaryTail"));
+        assertEquals(0.05, (double) tail.fact("tailQuantile"), 1e-15);
+        // the same canary judged on increase has no heavier upper tail
+        assertTrue(judge(samples(100, b -> b < 110 ? b / 100 : b), MetricSpec.samples("latency").build()).findings()
+                .find("distribution.metric.tail").isEmpty());
+        // either direction: the upper tail, two-sided
+        RuleResult<List<MetricResult>> either = judge(samples(100, b -> b >= 190 ? b * 100 : b),
+                MetricSpec.samples("latency").direction(Direction.EITHER).build());
+        assertEquals(10L, only(either, "distribution.metric.tail").fact("canaryTail"));
     }
 
     @Test
@@ -222,5 +246,128 @@ final class DistributionJudgeTest {
                         Synthetic.at(Duration.ofMinutes(30)));
         assertEquals(CanaryDecision.StageVerdict.ROLLBACK, d.verdict(), d::toText);
         assertEquals(Outcome.FAIL, d.metric(DistributionJudge.ID, "latency").orElseThrow().outcome());
+    }
+
+    private static List<Observation> pairs(double[] canary, double[] baseline) {
+        List<Observation> out = new ArrayList<>();
+        for (int i = 0; i < canary.length; i++) {
+            out.add(new Observation.Sample(T0.plusSeconds(i), Variant.CANARY, "latency", canary[i]));
+        }
+        for (int i = 0; i < baseline.length; i++) {
+            out.add(new Observation.Sample(T0.plusSeconds(i), Variant.BASELINE, "latency", baseline[i]));
+        }
+        return out;
+    }
+
+    private static double[] range(int n, double from, double step) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = from + i * step;
+        }
+        return a;
+    }
+
+    @Test
+    void facts_areTheKernelsAnswers() {
+        double[] baseline = range(40, 100, 1);
+        double[] canary = new double[40];
+        for (int i = 0; i < 40; i++) {
+            canary[i] = 119.5 + 3 * (baseline[i] - 119.5) + 2;
+        }
+        for (Direction d : Direction.values()) {
+            Alternative alt = d == Direction.INCREASE ? Alternative.GREATER : d == Direction.DECREASE ? Alternative.LESS
+                    : Alternative.TWO_SIDED;
+            Alternative one = d == Direction.EITHER ? Alternative.TWO_SIDED : Alternative.GREATER;
+            Finding f = judge(pairs(canary, baseline), MetricSpec.samples("latency").direction(d).build()).findings().list().get(0);
+            assertEquals(MannWhitney.testSorted(canary, baseline, MannWhitney.Options.DEFAULT.withAlternative(alt)).pValue(),
+                    (double) f.fact("locationPValue"), 0.0, d::toString);
+            assertEquals(BrownForsythe.testSorted(canary, baseline, one).pValue(), (double) f.fact("spreadPValue"), 0.0, d::toString);
+            long ct = (long) f.fact("canaryTail");
+            long bt = (long) f.fact("baselineTail");
+            assertEquals(ProportionTest.fisherExact(ct, 40, bt, 40, one).pValue(), (double) f.fact("tailPValue"), 0.0, d::toString);
+            assertEquals(121.5, (double) f.fact("canaryMean"), 1e-12);
+            assertEquals(119.5, (double) f.fact("baselineMean"), 1e-12);
+            assertEquals(121.5 / 119.5, (double) f.fact("meanRatio"), 1e-12);
+        }
+    }
+
+    @Test
+    void tailCut_countsStrictlyBeyond() {
+        // 21 pooled values: the P95 and P5 cuts fall exactly on sample values (109 and 100)
+        List<Observation> log = pairs(range(10, 100, 1), range(11, 100, 1));
+        Finding up = judge(log, MetricSpec.samples("latency").minSamples(10).build()).findings().list().get(0);
+        assertEquals(109.0, up.fact("tailCut"));
+        assertEquals(0L, up.fact("canaryTail"));
+        assertEquals(1L, up.fact("baselineTail"));
+        Finding down = judge(log, MetricSpec.samples("latency").minSamples(10).direction(Direction.DECREASE).build())
+                .findings().list().get(0);
+        assertEquals(100.0, down.fact("tailCut"));
+        assertEquals(0L, down.fact("canaryTail"));
+        assertEquals(0L, down.fact("baselineTail"));
+    }
+
+    @Test
+    void minimumSamples_boundaries() {
+        assertEquals(Outcome.PASS, metric(judge(samples(20, b -> b), MetricSpec.samples("latency").build()), "latency").outcome());
+        assertEquals(Outcome.NO_DATA, metric(judge(samples(19, b -> b), MetricSpec.samples("latency").build()), "latency").outcome());
+        // one sample each cannot be tested for spread, whatever the configured minimum
+        assertEquals(Outcome.NO_DATA, metric(judge(samples(1, b -> b), MetricSpec.samples("latency").minSamples(1).build()),
+                "latency").outcome());
+        assertEquals(Outcome.PASS, metric(judge(samples(2, b -> b), MetricSpec.samples("latency").minSamples(2).build()),
+                "latency").outcome());
+        RuleResult<List<MetricResult>> zeros = judge(counts(0, 20, 0, 20), MetricSpec.proportion("requests").build());
+        assertEquals(1.0, only(zeros, "distribution.metric.pass").fact("rateRatio"));
+        assertEquals(Outcome.NO_DATA, metric(judge(counts(0, 19, 0, 20), MetricSpec.proportion("requests").build()),
+                "requests").outcome());
+        assertEquals(Outcome.NO_DATA, metric(judge(counts(0, 20, 0, 19), MetricSpec.proportion("requests").build()),
+                "requests").outcome());
+        assertEquals(Outcome.NO_DATA, metric(judge(pairs(range(20, 1, 1), range(19, 1, 1)), MetricSpec.samples("latency").build()),
+                "latency").outcome());
+    }
+
+    @Test
+    void undefinedRatios_countBeyondEveryLimit() {
+        // a baseline of zeros: no mean ratio, no spread ratio, yet the canary is significantly worse
+        RuleResult<List<MetricResult>> r = judge(pairs(range(30, 1, 1), new double[30]),
+                MetricSpec.samples("latency").allowed(100, 1).build());
+        Finding loc = only(r, "distribution.metric.location");
+        assertTrue(Double.isNaN((double) loc.fact("meanRatio")));
+        assertTrue(Double.isNaN((double) loc.fact("spreadRatio")));
+        assertEquals(Outcome.FAIL, metric(r, "latency").outcome());
+        // a canary of zeros against a positive baseline: ratio 0, defined
+        RuleResult<List<MetricResult>> low = judge(pairs(new double[30], range(30, 1, 1)),
+                MetricSpec.samples("latency").direction(Direction.DECREASE).build());
+        assertEquals(0.0, only(low, "distribution.metric.location").fact("meanRatio"));
+    }
+
+    @Test
+    void criticality_perTestAndDecrease() {
+        // location only (same spread): mean ratio 1.25
+        MetricResult loc = metric(judge(samples(40, b -> b + 30), MetricSpec.samples("latency").critical()
+                .criticalLimits(1.2, 1).build()), "latency");
+        assertTrue(loc.critical());
+        // spread only (same median): spread ratio 4
+        List<Observation> spread = samples(40, b -> 119.5 + 4 * (b - 119.5));
+        assertTrue(metric(judge(spread, MetricSpec.samples("latency").critical().criticalLimits(3, 1).build()), "latency")
+                .critical());
+        assertFalse(metric(judge(spread, MetricSpec.samples("latency").critical().criticalLimits(5, 1).build()), "latency")
+                .critical());
+        // lower on a metric that fails on decrease
+        MetricResult low = metric(judge(samples(40, b -> b - 30), MetricSpec.samples("latency").direction(Direction.DECREASE)
+                .critical().allowed(1, 0.9).criticalLimits(1, 0.8).build()), "latency");
+        assertTrue(low.critical());
+        assertEquals(Outcome.PASS, metric(judge(samples(40, b -> b - 30), MetricSpec.samples("latency")
+                .direction(Direction.DECREASE).allowed(1, 0.7).build()), "latency").outcome());
+        MetricResult countsLow = metric(judge(counts(10, 1000, 40, 1000), MetricSpec.proportion("requests")
+                .direction(Direction.DECREASE).critical().criticalLimits(1, 0.5).build()), "requests");
+        assertTrue(countsLow.critical());
+        assertFalse(metric(judge(counts(10, 1000, 40, 1000), MetricSpec.proportion("requests").direction(Direction.DECREASE)
+                .critical().allowed(1, 0.3).criticalLimits(1, 0.2).build()), "requests").critical());
+        assertEquals(Outcome.PASS, metric(judge(counts(10, 1000, 40, 1000), MetricSpec.proportion("requests")
+                .direction(Direction.DECREASE).allowed(1, 0.2).build()), "requests").outcome());
+        RuleResult<List<MetricResult>> two = judge(counts(8, 1000, 0, 1000), MetricSpec.proportion("requests").build(),
+                MetricSpec.proportion("other").build());
+        Finding rate = only(two, "distribution.metric.rate");
+        assertEquals(2 * (double) rate.fact("pValue"), (double) rate.fact("adjustedPValue"), 1e-18);
     }
 }
