@@ -35,7 +35,8 @@ module io.github.deliverykit.policy {
             io.github.deliverykit.policy.budget.internal.BurnRateFreezePolicy;
     provides io.github.deliverykit.policy.canary.spi.CanaryJudge with
             io.github.deliverykit.policy.canary.internal.BuiltInJudges.ThresholdJudge,
-            io.github.deliverykit.policy.canary.internal.BuiltInJudges.MannWhitneyJudge;
+            io.github.deliverykit.policy.canary.internal.BuiltInJudges.MannWhitneyJudge,
+            io.github.deliverykit.policy.canary.internal.DistributionJudges.DistributionJudge;
     provides io.github.deliverykit.policy.change.spi.ChangeRule with
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RequiredFields,
             io.github.deliverykit.policy.change.internal.BuiltInChangeRules.RollbackPlan,

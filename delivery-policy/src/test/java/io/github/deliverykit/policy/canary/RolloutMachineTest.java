@@ -30,7 +30,7 @@ final class RolloutMachineTest {
     @Test
     void judges_loadedThroughServiceLoaderIncludingATestProvider() {
         List<String> ids = Providers.load(CanaryJudge.class).ids();
-        assertEquals(List.of("always-pass", "mann-whitney", "threshold"), ids);
+        assertEquals(List.of("always-pass", "distribution", "mann-whitney", "threshold"), ids);
         CanaryAnalysis analyzer = CanaryAnalysis.load(CanaryAnalysisConfig.custom().judges(List.of("always-pass")).build());
         CanaryDecision ev = analyzer.evaluate(
                 CanaryAnalysis.StageInput.of(RolloutPlan.canaryDefault(), Rollout.State.start(T0), List.of(new Observation.Count(T0, Variant.CANARY, "requests", 0, 500))), at(Duration.ofMinutes(30)));

@@ -35,8 +35,9 @@ import java.util.TreeMap;
  */
 public final class BuiltInJudges {
 
-    /** The built-in ids, in default order. */
-    public static final List<String> IDS = List.of(ThresholdJudge.ID, MannWhitneyJudge.ID);
+    /** The built-in ids, in default order ({@code distribution} is in {@link DistributionJudges}). */
+    public static final List<String> IDS = List.of(ThresholdJudge.ID, MannWhitneyJudge.ID,
+            DistributionJudges.DistributionJudge.ID);
 
     private BuiltInJudges() {}
 
@@ -65,7 +66,7 @@ public final class BuiltInJudges {
      * @return the judges
      */
     public static List<CanaryJudge> all() {
-        return List.of(new ThresholdJudge(), new MannWhitneyJudge());
+        return List.of(new ThresholdJudge(), new MannWhitneyJudge(), new DistributionJudges.DistributionJudge());
     }
 
     /**
