@@ -24,12 +24,25 @@ public final class BinomialTest {
     private static final double RELATIVE_ERROR = 1 + 1e-7;
     private static final double[] LOG_FACTORIAL = new double[16];
     private static final int BISECTIONS = 200;
+    /** Up to this many trials, probabilities come from a table of log(n!) and the recurrences multiply by 1 / i. */
+    private static final int TABLE = 1024;
+    private static final double[] LOG_FACTORIAL_TABLE = new double[TABLE];
+    private static final double[] INVERSE = new double[TABLE + 1];
 
     static {
         double f = 1;
         for (int i = 1; i < LOG_FACTORIAL.length; i++) {
             f *= i;
             LOG_FACTORIAL[i] = Math.log(f);
+        }
+        for (int i = 0; i < TABLE; i++) {
+            // each entry from Stirling's formula and its error term: no error accumulates along the table
+            double x = i;
+            LOG_FACTORIAL_TABLE[i] = i < LOG_FACTORIAL.length ? LOG_FACTORIAL[i]
+                    : stirlerr(i) + (x + 0.5) * Math.log(x) - x + 0.5 * LN_2PI;
+        }
+        for (int i = 1; i <= TABLE; i++) {
+            INVERSE[i] = 1.0 / i;
         }
     }
 
@@ -195,6 +208,18 @@ public final class BinomialTest {
         double term = pmf(k, n, p, q);
         double sum = term;
         double odds = p / q;
+        if (n < TABLE) {
+            int m = (int) n;
+            for (int i = (int) k; i < m && term > 0; i++) {
+                term *= (m - i) * odds * INVERSE[i + 1];
+                double next = sum + term;
+                if (next == sum) {
+                    break;
+                }
+                sum = next;
+            }
+            return sum;
+        }
         for (long i = k; i < n && term > 0; i++) {
             term *= (double) (n - i) / (i + 1) * odds;
             double next = sum + term;
@@ -211,6 +236,18 @@ public final class BinomialTest {
         double term = pmf(k, n, p, q);
         double sum = term;
         double odds = q / p;
+        if (n < TABLE) {
+            int m = (int) n;
+            for (int i = (int) k; i > 0 && term > 0; i--) {
+                term *= i * odds * INVERSE[m - i + 1];
+                double next = sum + term;
+                if (next == sum) {
+                    break;
+                }
+                sum = next;
+            }
+            return sum;
+        }
         for (long i = k; i > 0 && term > 0; i--) {
             term *= (double) i / (n - i + 1) * odds;
             double next = sum + term;
@@ -276,6 +313,11 @@ public final class BinomialTest {
         if (k == n) {
             double lc = q < 0.1 ? -bd0(n, n * p) - n * q : n * Math.log(p);
             return Math.exp(lc);
+        }
+        if (n < TABLE) {
+            // log C(n, k) + k log p + (n - k) log q: the table's absolute error, about 1e-12, is the pmf's relative one
+            return Math.exp(LOG_FACTORIAL_TABLE[(int) n] - LOG_FACTORIAL_TABLE[(int) k] - LOG_FACTORIAL_TABLE[(int) (n - k)]
+                    + k * Math.log(p) + (n - k) * Math.log(q));
         }
         double lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
         double lf = LN_2PI + Math.log(k) + Math.log1p(-(double) k / n);
