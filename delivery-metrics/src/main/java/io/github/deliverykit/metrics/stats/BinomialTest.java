@@ -205,7 +205,12 @@ public final class BinomialTest {
 
     /** Sum of f(i) for i = k .. n, k above the mode (terms decrease). */
     private static double sumUp(long k, long n, double p, double q) {
-        double term = pmf(k, n, p, q);
+        return sumUp(pmf(k, n, p, q), k, n, p, q);
+    }
+
+    /** Sum of f(i) for i = k .. n given f(k), k above the mode. */
+    private static double sumUp(double first, long k, long n, double p, double q) {
+        double term = first;
         double sum = term;
         double odds = p / q;
         if (n < TABLE) {
@@ -233,7 +238,12 @@ public final class BinomialTest {
 
     /** Sum of f(i) for i = 0 .. k, k at or below the mode (terms decrease going down). */
     private static double sumDown(long k, long n, double p, double q) {
-        double term = pmf(k, n, p, q);
+        return sumDown(pmf(k, n, p, q), k, n, p, q);
+    }
+
+    /** Sum of f(i) for i = 0 .. k given f(k), k at or below the mode. */
+    private static double sumDown(double first, long k, long n, double p, double q) {
+        double term = first;
         double sum = term;
         double odds = q / p;
         if (n < TABLE) {
@@ -265,34 +275,32 @@ public final class BinomialTest {
             // a degenerate distribution: the observed count is the only possible one
             return 1.0;
         }
-        double d = pmf(k, n, p, q) * RELATIVE_ERROR;
         long mode = mode(n, p);
         if (k == mode) {
             return 1.0;
         }
+        double fk = pmf(k, n, p, q);
+        double d = fk * RELATIVE_ERROR;
         double odds = p / q;
+        double term = pmf(mode, n, p, q);
         if (k < mode) {
             // P(X <= k) + P(X >= j), j the first count above the mode no more probable than k
-            double lower = upperTail(n - k, n, q, p);
             long j = mode;
-            double term = pmf(mode, n, p, q);
             while (j < n && term > d) {
                 term *= (double) (n - j) / (j + 1) * odds;
                 j++;
             }
-            double upper = term > d ? 0 : upperTail(j, n, p, q);
-            return lower + upper;
+            double upper = term > d ? 0 : sumUp(term, j, n, p, q);
+            return sumDown(fk, k, n, p, q) + upper;
         }
-        double upper = upperTail(k, n, p, q);
         long j = mode;
-        double term = pmf(mode, n, p, q);
         double inverse = q / p;
         while (j > 0 && term > d) {
             term *= (double) j / (n - j + 1) * inverse;
             j--;
         }
-        double lower = term > d ? 0 : upperTail(n - j, n, q, p);
-        return lower + upper;
+        double lower = term > d ? 0 : sumDown(term, j, n, p, q);
+        return lower + sumUp(fk, k, n, p, q);
     }
 
     /** P(X = k) by Loader's saddle-point expansion; q = 1 - p. */
