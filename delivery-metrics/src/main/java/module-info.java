@@ -12,6 +12,7 @@ module io.github.deliverykit.metrics {
     exports io.github.deliverykit.metrics.cost.spi;
     exports io.github.deliverykit.metrics.dora;
     exports io.github.deliverykit.metrics.dora.spi;
+    exports io.github.deliverykit.metrics.evidence;
     exports io.github.deliverykit.metrics.flow;
     exports io.github.deliverykit.metrics.stats;
 

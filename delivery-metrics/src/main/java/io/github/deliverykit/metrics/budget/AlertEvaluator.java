@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.github.deliverykit.metrics.budget.Slo.SloTarget;
+import io.github.deliverykit.metrics.evidence.EvidenceCheck;
+import io.github.deliverykit.metrics.evidence.MinimumEvidence;
 
 /**
  * Evaluates a multiwindow, multi-burn-rate alert table on an {@link SliSeries}: a rule fires when the
@@ -463,10 +465,57 @@ public final class AlertEvaluator {
      * @throws IllegalArgumentException if an argument is null or the bucket size differs
      */
     public AlertDecision evaluate(@Nullable SliSeries series, @Nullable Instant at) {
+        return decide(checked(series), Checks.notNull(at, "at"), null, BurnRateCorrection.NONE);
+    }
+
+    /**
+     * Evaluates every rule at an instant as {@link #evaluate(SliSeries, Instant)} does, under a
+     * minimum-evidence rule set (the one the canary gates use): a rule whose long window holds fewer
+     * events than {@link MinimumEvidence#requiredEvents(double)} at the rule's threshold error ratio
+     * {@code factor x (1 - target)} (scaled up for a partial window) neither fires nor reports quiet:
+     * it says {@code alert.insufficient-evidence} ("no data"), unless its errors prove the breach
+     * (certainly, or with {@link MinimumEvidence.BelowMinimum#EXACT_TEST} by the exact binomial test),
+     * so one bad request in a quiet hour never pages. The evidence never makes a rule fire that the
+     * burn-rate condition does not. Each {@link RuleEvaluation#evidence()} carries the check.
+     *
+     * @param series the series, with this evaluator's bucket size
+     * @param at the evaluation instant
+     * @param evidence the minimum-evidence rule set
+     * @return the state with its findings and each rule's burn rates and evidence
+     * @throws IllegalArgumentException if an argument is null or the bucket size differs
+     */
+    public AlertDecision evaluate(@Nullable SliSeries series, @Nullable Instant at, @Nullable MinimumEvidence evidence) {
+        return evaluate(series, at, evidence, BurnRateCorrection.NONE);
+    }
+
+    /**
+     * Evaluates every rule at an instant under a minimum-evidence rule set and, with
+     * {@link BurnRateCorrection#DENOMINATOR}, on denominator-corrected burn rates (Sloth's
+     * {@code denominator_corrected_rules} plugin): each window's error ratio is multiplied by
+     * {@code k = min(1, (events(w) / |w|) / (events(P) / |P|))}, the window's traffic rate over the SLO
+     * period's (both over the part covered by data), so that errors in a quiet hour weigh what they
+     * cost of the period's budget, not of the hour's. See {@link BurnRateCorrection}.
+     *
+     * @param series the series, with this evaluator's bucket size
+     * @param at the evaluation instant
+     * @param evidence the minimum-evidence rule set
+     * @param correction the burn-rate correction
+     * @return the state with its findings and each rule's (corrected) burn rates and evidence
+     * @throws IllegalArgumentException if an argument is null or the bucket size differs
+     */
+    public AlertDecision evaluate(@Nullable SliSeries series, @Nullable Instant at, @Nullable MinimumEvidence evidence,
+            @Nullable BurnRateCorrection correction) {
         SliSeries s = checked(series);
         Checks.notNull(at, "at");
+        Checks.notNull(evidence, "evidence");
+        Checks.notNull(correction, "correction");
+        return decide(s, at, evidence, correction);
+    }
+
+    private AlertDecision decide(SliSeries s, Instant at, @Nullable MinimumEvidence evidence, BurnRateCorrection correction) {
         int b = s.boundaryAtOrBefore(at);
-        int mask = firing(s, b);
+        boolean corrected = correction == BurnRateCorrection.DENOMINATOR;
+        int mask = corrected ? correctedFiring(s, b) : firing(s, b);
         List<Finding> out = new ArrayList<>();
         Instant end = s.boundary(s.buckets());
         Duration staleBy = Duration.ZERO;
@@ -492,22 +541,73 @@ public final class AlertEvaluator {
             long st = s.total(sf, b);
             int longCovered = Math.min(b, longBuckets[i]);
             int shortCovered = Math.min(b, shortBuckets[i]);
-            BigDecimal longBurn = burn(s.bad(lf, b), lt, ratio, longCovered, longBuckets[i]);
-            BigDecimal shortBurn = burn(s.bad(sf, b), st, ratio, shortCovered, shortBuckets[i]);
+            long lb = s.bad(lf, b);
+            long sb = s.bad(sf, b);
+            BigDecimal longBurn;
+            BigDecimal shortBurn;
+            BigDecimal longK = BigDecimal.ONE;
+            BigDecimal shortK = BigDecimal.ONE;
+            if (corrected) {
+                long pt = periodTotal(s, b);
+                int pc = Math.min(b, periodBuckets());
+                longK = BurnRateCorrection.factor(lt, longCovered, pt, pc);
+                shortK = BurnRateCorrection.factor(st, shortCovered, pt, pc);
+                longBurn = correctedBurn(lb, lt, ratio, longCovered, longBuckets[i], pt, pc);
+                shortBurn = correctedBurn(sb, st, ratio, shortCovered, shortBuckets[i], pt, pc);
+            } else {
+                longBurn = burn(lb, lt, ratio, longCovered, longBuckets[i]);
+                shortBurn = burn(sb, st, ratio, shortCovered, shortBuckets[i]);
+            }
             Duration covered = bucket.multipliedBy(longCovered);
             boolean fires = (mask & (1 << i)) != 0;
-            Facts facts = Facts.of("rule", r.name(), "severity", r.severity(), "factor", r.factor(),
-                    "longWindow", r.longWindow(), "shortWindow", r.shortWindow(), "longBurnRate", longBurn,
-                    "shortBurnRate", shortBurn, "longEvents", lt, "shortEvents", st);
+            EvidenceCheck check = null;
+            if (evidence != null && !neverFires[i]) {
+                double rate = evidenceRate(i, longCovered, longK);
+                if (rate <= 1) {
+                    check = evidence.check(lt, lb, rate, MinimumEvidence.Breach.ABOVE_RATE);
+                }
+            }
+            boolean held = check != null && check.holds();
+            boolean wouldFire = fires;
+            if (fires && check != null && !check.sufficient() && !check.breached()) {
+                fires = false;
+                mask &= ~(1 << i);
+            }
+            Facts.Builder fb = Facts.builder().put("rule", r.name()).put("severity", r.severity()).put("factor", r.factor())
+                    .put("longWindow", r.longWindow()).put("shortWindow", r.shortWindow()).put("longBurnRate", longBurn)
+                    .put("shortBurnRate", shortBurn).put("longEvents", lt).put("shortEvents", st);
+            if (corrected) {
+                fb.put("longCorrection", longK).put("shortCorrection", shortK);
+            }
+            Facts facts = fb.build();
             rules.add(new RuleEvaluation(r.name(), r.severity(), longBurn, shortBurn, lt, st, fires,
                     longCovered < longBuckets[i], covered,
-                    !neverFires[i]));
-            if (fires) {
+                    !neverFires[i], check));
+            if (held) {
+                Facts.Builder hb = Facts.builder();
+                facts.values().forEach(hb::put);
+                hb.put("wouldFire", wouldFire);
+                check.facts().values().forEach((k, v) -> {
+                    if (!facts.values().containsKey(k)) {
+                        hb.put(k, v);
+                    }
+                });
+                out.add(Finding.warn("alert.insufficient-evidence", Checks.message(
+                        "%s: no data: %s in %s, too few to %s (burn rate %sx over %s, %sx over %s, factor %sx)", r.name(),
+                        check.describe(), r.longWindow(), wouldFire ? "fire" : "call it quiet", longBurn.toPlainString(),
+                        r.longWindow(), shortBurn.toPlainString(), r.shortWindow(), r.factor().toPlainString()),
+                        hb.build()));
+            } else if (fires) {
                 String msg = Checks.message("%s fires: burn rate %sx over %s and %sx over %s exceed %sx",
                         r.name(), longBurn.toPlainString(), r.longWindow(), shortBurn.toPlainString(), r.shortWindow(),
                         r.factor().toPlainString());
                 out.add(r.severity() == AlertSeverity.PAGE ? Finding.fail("alert.firing", msg, facts)
                         : Finding.warn("alert.firing", msg, facts));
+                if (check != null && check.breached()) {
+                    out.add(Finding.info("alert.evidence-below-minimum", Checks.message(
+                            "%s fires below the minimum evidence: %s", r.name(), check.describe()),
+                            withRule(r.name(), check.facts())));
+                }
             } else if (neverFires[i]) {
                 NeverFiring nf = neverFiring.get(neverIndex);
                 out.add(Finding.warn("alert.can-never-fire", neverMessage(r, nf.maxBurnRate(),
@@ -545,6 +645,91 @@ public final class AlertEvaluator {
         AlertState state = state(mask);
         LOG.debug("alert table {} for {} at {}: {}", table.id(), target, at, state);
         return new AlertDecision(state, Findings.of(out), rules, s.boundary(b), staleBy);
+    }
+
+    private static Facts withRule(String rule, Facts facts) {
+        Facts.Builder b = Facts.builder().put("rule", rule);
+        facts.values().forEach(b::put);
+        return b.build();
+    }
+
+    /** The SLO period in buckets (at least 1): the denominator window of the correction. */
+    private int periodBuckets() {
+        long n = period.dividedBy(bucket);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, n));
+    }
+
+    private long periodTotal(SliSeries s, int b) {
+        return s.total(Math.max(0, b - periodBuckets()), b);
+    }
+
+    /**
+     * The error ratio the long window's raw counts must exceed for rule i to fire: the threshold,
+     * scaled up by {@code window / covered} for a partial window and divided by the correction.
+     */
+    private double evidenceRate(int i, int covered, BigDecimal k) {
+        if (covered == 0 || k.signum() == 0) {
+            return 2;
+        }
+        BigDecimal t = BigDecimal.valueOf(num[i]).divide(BigDecimal.valueOf(den[i]), MathContext.DECIMAL64)
+                .multiply(BigDecimal.valueOf(longBuckets[i]))
+                .divide(BigDecimal.valueOf(covered).multiply(k), MathContext.DECIMAL64);
+        return t.compareTo(BigDecimal.ONE) > 0 ? 2 : t.doubleValue();
+    }
+
+    /** The corrected burn rate of a window: {@link #burn} times the correction factor when below 1. */
+    private static BigDecimal correctedBurn(long bad, long total, BigDecimal ratio, int covered, int window,
+            long periodTotal, int periodCovered) {
+        if (total == 0) {
+            return BigDecimal.ZERO;
+        }
+        if (!BurnRateCorrection.reduces(total, covered, periodTotal, periodCovered)) {
+            return burn(bad, total, ratio, covered, window);
+        }
+        // k x bad / total x covered / window = bad x periodCovered / (periodTotal x window)
+        return BigDecimal.valueOf(bad).multiply(BigDecimal.valueOf(periodCovered))
+                .divide(ratio.multiply(BigDecimal.valueOf(periodTotal)).multiply(BigDecimal.valueOf(window)), 6,
+                        RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+    }
+
+    /**
+     * The rules firing at a boundary on denominator-corrected error ratios, exactly: a window fires when
+     * {@code min(1, k) x bad / total x covered / window > num / den}.
+     */
+    private int correctedFiring(SliSeries s, int b) {
+        long pt = periodTotal(s, b);
+        int pc = Math.min(b, periodBuckets());
+        int mask = 0;
+        for (int i = 0; i < num.length; i++) {
+            if (neverFires[i]) {
+                continue;
+            }
+            if (correctedExceeds(s, b, longBuckets[i], i, pt, pc) && correctedExceeds(s, b, shortBuckets[i], i, pt, pc)) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
+    private boolean correctedExceeds(SliSeries s, int b, int window, int i, long periodTotal, int periodCovered) {
+        int from = Math.max(0, b - window);
+        int covered = b - from;
+        long total = s.total(from, b);
+        long bad = s.bad(from, b);
+        if (total == 0 || bad == 0) {
+            return false;
+        }
+        BigInteger n = BigInteger.valueOf(num[i]);
+        BigInteger d = BigInteger.valueOf(den[i]);
+        BigInteger w = BigInteger.valueOf(window);
+        if (BurnRateCorrection.reduces(total, covered, periodTotal, periodCovered)) {
+            // bad x periodCovered / (periodTotal x window) > num / den
+            return BigInteger.valueOf(bad).multiply(BigInteger.valueOf(periodCovered)).multiply(d)
+                    .compareTo(n.multiply(BigInteger.valueOf(periodTotal)).multiply(w)) > 0;
+        }
+        return BigInteger.valueOf(bad).multiply(BigInteger.valueOf(covered)).multiply(d)
+                .compareTo(n.multiply(BigInteger.valueOf(total)).multiply(w)) > 0;
     }
 
     /**
@@ -612,10 +797,42 @@ public final class AlertEvaluator {
      * @param partial whether the long window reached back before the data
      * @param covered the part of the long window covered by data (the long window itself unless partial)
      * @param canFire false when even a full outage cannot make the rule fire at the target
+     * @param evidence the minimum-evidence check of the long window, or null when evaluated without a
+     *     rule set (or for a rule that cannot fire on the data)
      */
     public record RuleEvaluation(String rule, AlertSeverity severity, BigDecimal longBurnRate,
             BigDecimal shortBurnRate, long longEvents, long shortEvents, boolean firing, boolean partial,
-            Duration covered, boolean canFire) {
+            Duration covered, boolean canFire, @Nullable EvidenceCheck evidence) {
+
+        /**
+         * An evaluation without a minimum-evidence check.
+         *
+         * @param rule the rule name
+         * @param severity the rule's severity
+         * @param longBurnRate the burn rate over the long window
+         * @param shortBurnRate the burn rate over the short window
+         * @param longEvents events in the long window
+         * @param shortEvents events in the short window
+         * @param firing whether the rule fires
+         * @param partial whether the long window reached back before the data
+         * @param covered the part of the long window covered by data
+         * @param canFire false when even a full outage cannot make the rule fire
+         * @throws IllegalArgumentException if a field is null or a count negative
+         */
+        public RuleEvaluation(String rule, AlertSeverity severity, BigDecimal longBurnRate, BigDecimal shortBurnRate,
+                long longEvents, long shortEvents, boolean firing, boolean partial, Duration covered, boolean canFire) {
+            this(rule, severity, longBurnRate, shortBurnRate, longEvents, shortEvents, firing, partial, covered,
+                    canFire, null);
+        }
+
+        /**
+         * Whether the rule was held for lack of evidence: too few events and no proven breach.
+         *
+         * @return true when a check was made and it holds
+         */
+        public boolean held() {
+            return evidence != null && evidence.holds();
+        }
 
         /**
          * Validates the evaluation.

@@ -1,6 +1,7 @@
 package io.github.deliverykit.policy.canary;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.metrics.evidence.MinimumEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -46,6 +47,13 @@ public final class CanaryAnalysisConfig {
     /** Argo's inconclusive limit. */
     public static final int DEFAULT_INCONCLUSIVE_LIMIT = 0;
 
+    /**
+     * The minimum-evidence rule set of the error-rate gate: {@link MinimumEvidence#ofDefaults()}, the
+     * same as the SLO alerts' (100 requests, 1 expected error at the gate, hold unless the breach is
+     * certain), which keeps the seed's answers.
+     */
+    public static final MinimumEvidence DEFAULT_EVIDENCE = MinimumEvidence.ofDefaults();
+
     private static final CanaryAnalysisConfig DEFAULTS = custom().build();
 
     private final List<String> judges;
@@ -67,6 +75,7 @@ public final class CanaryAnalysisConfig {
     private final int consecutiveErrorLimit;
     private final int inconclusiveLimit;
     private final OptionalDouble maxBudgetBurn;
+    private final MinimumEvidence evidence;
 
     private CanaryAnalysisConfig(Builder b) {
         this.judges = List.copyOf(b.judges);
@@ -88,6 +97,7 @@ public final class CanaryAnalysisConfig {
         this.consecutiveErrorLimit = b.consecutiveErrorLimit;
         this.inconclusiveLimit = b.inconclusiveLimit;
         this.maxBudgetBurn = b.maxBudgetBurn;
+        this.evidence = b.evidence;
     }
 
     /**
@@ -137,6 +147,7 @@ public final class CanaryAnalysisConfig {
         b.consecutiveErrorLimit = base.consecutiveErrorLimit;
         b.inconclusiveLimit = base.inconclusiveLimit;
         b.maxBudgetBurn = base.maxBudgetBurn;
+        b.evidence = base.evidence;
         return b;
     }
 
@@ -252,6 +263,19 @@ public final class CanaryAnalysisConfig {
         return maxBudgetBurn;
     }
 
+    /**
+     * The minimum-evidence rule set of the error-rate gate. A stage needs the larger of its own
+     * {@code minSamples} and {@link MinimumEvidence#requiredEvents(double)} at {@link #maxErrorRate()}
+     * before the gate may pass; below that it holds unless the errors already prove the breach
+     * (certainly, or with {@link MinimumEvidence.BelowMinimum#EXACT_TEST} significantly by the exact
+     * binomial test).
+     *
+     * @return the rule set
+     */
+    public MinimumEvidence evidence() {
+        return evidence;
+    }
+
     @Override
     public String toString() {
         return "CanaryAnalysisConfig{judges=" + judges + ", maxErrorRate=" + maxErrorRate + ", latency="
@@ -280,8 +304,22 @@ public final class CanaryAnalysisConfig {
         private int consecutiveErrorLimit = DEFAULT_CONSECUTIVE_ERROR_LIMIT;
         private int inconclusiveLimit = DEFAULT_INCONCLUSIVE_LIMIT;
         private OptionalDouble maxBudgetBurn = OptionalDouble.empty();
+        private MinimumEvidence evidence = DEFAULT_EVIDENCE;
 
         private Builder() {}
+
+        /**
+         * Sets the minimum-evidence rule set of the error-rate gate (pass the SLO alerts' rule set to
+         * decide both on the same evidence).
+         *
+         * @param value the rule set
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
+        public Builder evidence(MinimumEvidence value) {
+            this.evidence = Checks.notNull(value, "evidence");
+            return this;
+        }
 
         /**
          * Turns the error-budget gate on: a stage given the service's budget status rolls back when

@@ -5,6 +5,8 @@ import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.metrics.evidence.EvidenceCheck;
+import io.github.deliverykit.metrics.evidence.MinimumEvidence.Breach;
 import io.github.deliverykit.metrics.stats.Alternative;
 import io.github.deliverykit.metrics.stats.MannWhitney;
 import io.github.deliverykit.metrics.stats.ProportionTest;
@@ -75,9 +77,14 @@ public final class BuiltInJudges {
      * {@link CanaryAnalysisConfig#latencyThreshold()}, and no failed health check. Measurements:
      * {@code error-rate}, {@code latency}, {@code health}.
      *
-     * <p>Too few requests never fail the error-rate gate, except when the errors seen already breach it
-     * whatever the remaining requests up to the stage's minimum: with a minimum of 1,000 requests and a
-     * 1 % gate, 9 errors in the first 100 requests hold, but 10 fail. Stateless and thread safe.
+     * <p>The error-rate gate decides on {@link CanaryAnalysisConfig#evidence()}, the minimum-evidence
+     * rule set it shares with the SLO alerts: a stage needs the larger of its {@code minSamples} and the
+     * requests at which the errors expected at the gate reach the rule set's minimum (1 error: 100
+     * requests at 1 %, 1,000 at 0.1 %). Too few requests never pass and never fail the gate, except
+     * when the errors seen already breach it whatever the remaining requests up to that minimum (with
+     * a minimum of 1,000 requests and a 1 % gate, 9 errors in the first 100 requests hold, but 10
+     * fail) or, with {@code EXACT_TEST}, when the exact binomial test finds the error rate
+     * significantly above the gate. Stateless and thread safe.
      */
     public static final class ThresholdJudge extends Base {
 
@@ -135,24 +142,46 @@ public final class BuiltInJudges {
             double rate = t.rate();
             Facts facts = Facts.of("errors", t.bad(), "requests", t.total(), "errorRate", rate, "maxErrorRate", max,
                     "minSamples", min);
-            boolean enough = t.total() >= min;
-            // the rate over max(total, min) is the best the canary can still reach within the minimum
-            boolean certainBreach = t.bad() >= max * Math.max(t.total(), min);
-            if (enough && rate < max) {
+            // one rule set with the SLO alerts: the stage's minimum, raised to the events one expected error needs
+            EvidenceCheck evidence = config.evidence().atLeast(min).check(t.total(), t.bad(), max, Breach.AT_RATE);
+            if (evidence.sufficient() && rate < max) {
                 ms.add(new MetricResult("error-rate", Outcome.PASS, critical, false, rate));
                 fs.add(Finding.pass("threshold.error-rate",
                         Checks.message("Canary error rate %s %% is below %s %%", pct(rate), pct(max)), facts));
-            } else if (enough || certainBreach) {
+            } else if (evidence.sufficient()) {
                 ms.add(new MetricResult("error-rate", Outcome.FAIL, critical, false, rate));
-                fs.add(Finding.fail("threshold.error-rate", enough
-                        ? Checks.message("Canary error rate %s %% is not below %s %%", pct(rate), pct(max))
-                        : Checks.message("Canary errors (%d) already breach %s %% of the %d-request minimum",
-                                t.bad(), pct(max), min), facts));
+                fs.add(Finding.fail("threshold.error-rate",
+                        Checks.message("Canary error rate %s %% is not below %s %%", pct(rate), pct(max)), facts));
+            } else if (evidence.breached()) {
+                // the errors seen already breach the gate, whatever the requests still missing
+                ms.add(new MetricResult("error-rate", Outcome.FAIL, critical, false, rate));
+                String msg = evidence.status() == EvidenceCheck.Status.BREACH_CERTAIN
+                        ? Checks.message("Canary errors (%d) already breach %s %% of the %d-request minimum",
+                                t.bad(), pct(max), evidence.requiredEvents())
+                        : Checks.message("Canary errors (%d of %d) are significantly above %s %% (exact binomial p = %.2g)",
+                                t.bad(), t.total(), pct(max), evidence.pValue());
+                fs.add(Finding.fail("threshold.error-rate", msg, evidenceFacts(facts, evidence)));
             } else {
                 ms.add(new MetricResult("error-rate", Outcome.NO_DATA, critical, false));
+                String why = evidence.requiredEvents() > min
+                        ? Checks.message(" (%s expected errors at %s %% need %d)", Facts.format(config.evidence()
+                                .minExpectedErrors()), pct(max), evidence.requiredEvents())
+                        : "";
                 fs.add(Finding.warn("threshold.error-rate.insufficient",
-                        Checks.message("Only %d of %d canary requests observed: holding", t.total(), min), facts));
+                        Checks.message("Only %d of %d canary requests observed%s: holding", t.total(),
+                                evidence.requiredEvents(), why), evidenceFacts(facts, evidence)));
             }
+        }
+
+        private static Facts evidenceFacts(Facts gate, EvidenceCheck evidence) {
+            Facts.Builder b = Facts.builder();
+            gate.values().forEach(b::put);
+            evidence.facts().values().forEach((k, v) -> {
+                if (!gate.values().containsKey(k)) {
+                    b.put(k, v);
+                }
+            });
+            return b.build();
         }
 
         private static void latency(StageContext ctx, CanaryAnalysisConfig config, List<MetricResult> ms, List<Finding> fs) {

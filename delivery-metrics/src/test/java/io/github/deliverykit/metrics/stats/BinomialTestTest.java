@@ -1,0 +1,165 @@
+package io.github.deliverykit.metrics.stats;
+
+import static io.github.deliverykit.metrics.stats.MannWhitneyTest.assertMessage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.junit.jupiter.api.Test;
+
+final class BinomialTestTest {
+
+    private static AlternativeHypothesis hypothesis(Alternative a) {
+        return switch (a) {
+            case TWO_SIDED -> AlternativeHypothesis.TWO_SIDED;
+            case GREATER -> AlternativeHypothesis.GREATER_THAN;
+            case LESS -> AlternativeHypothesis.LESS_THAN;
+        };
+    }
+
+    private static double commons(int k, int n, double p, Alternative a) {
+        return org.apache.commons.statistics.inference.BinomialTest.withDefaults().with(hypothesis(a)).test(n, k, p)
+                .getPValue();
+    }
+
+    @Test
+    void pValues_equalCommonsStatistics() {
+        SplittableRandom rnd = new SplittableRandom(19);
+        for (int round = 0; round < 3000; round++) {
+            int n = 1 + rnd.nextInt(round < 1000 ? 60 : round < 2000 ? 2000 : 200_000);
+            double p = round % 3 == 0 ? rnd.nextDouble() : rnd.nextDouble() * 0.05;
+            // counts near the mean and in the tails
+            int k = round % 2 == 0 ? rnd.nextInt(n + 1)
+                    : (int) Math.min(n, Math.max(0, Math.round(n * p + (rnd.nextDouble() - 0.5) * 8 * Math.sqrt(n * p + 1))));
+            for (Alternative alt : Alternative.values()) {
+                double expected = commons(k, n, p, alt);
+                double actual = BinomialTest.test(k, n, p, alt).pValue();
+                int kk = k;
+                assertEquals(expected, actual, 1e-9, () -> kk + "/" + n + " p=" + p + " " + alt);
+                if (expected > 1e-300 && expected < 0.5) {
+                    assertEquals(1, actual / expected, 1e-9, () -> "relative " + kk + "/" + n + " p=" + p + " " + alt);
+                }
+            }
+            assertEquals(commons(k, n, p, Alternative.GREATER), BinomialTest.pValueGreater(k, n, p), 1e-9);
+        }
+    }
+
+    @Test
+    void probability_equalsCommonsDistribution() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int round = 0; round < 2000; round++) {
+            int n = rnd.nextInt(round < 1000 ? 40 : 100_000);
+            double p = rnd.nextDouble();
+            int k = rnd.nextInt(n + 1);
+            double expected = BinomialDistribution.of(n, p).probability(k);
+            double actual = BinomialTest.probability(k, n, p);
+            assertEquals(expected, actual, 1e-12);
+            if (expected > 1e-300) {
+                assertEquals(1, actual / expected, 1e-11, () -> k + "/" + n + " p=" + p);
+            }
+        }
+    }
+
+    @Test
+    void clopperPearson_equalsTheBetaQuantiles() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + rnd.nextInt(round < 150 ? 50 : 5000);
+            int k = rnd.nextInt(n + 1);
+            double confidence = round % 2 == 0 ? 0.98 : 0.95;
+            double upper = k == n ? 1 : BetaDistribution.of(k + 1, n - k).inverseCumulativeProbability(confidence);
+            double lower = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1).inverseCumulativeProbability(1 - confidence);
+            assertEquals(upper, BinomialTest.upperBound(k, n, confidence), 1e-9, () -> k + "/" + n);
+            assertEquals(lower, BinomialTest.lowerBound(k, n, confidence), 1e-9, () -> k + "/" + n);
+        }
+    }
+
+    @Test
+    void smallCases_byHand() {
+        // one error in 50 requests against a 1.44 % threshold: 1 - 0.9856^50
+        assertEquals(1 - Math.pow(1 - 0.0144, 50), BinomialTest.pValueGreater(1, 50, 0.0144), 1e-13);
+        // two errors: 1 - q^50 - 50 p q^49
+        double q = 1 - 0.0144;
+        assertEquals(1 - Math.pow(q, 50) - 50 * 0.0144 * Math.pow(q, 49), BinomialTest.pValueGreater(2, 50, 0.0144), 1e-13);
+        // 3 of 4 at 1/2: GREATER 5/16, LESS 15/16, two-sided 10/16 (the tie 1 of 4 included)
+        assertEquals(5 / 16.0, BinomialTest.test(3, 4, 0.5, Alternative.GREATER).pValue(), 1e-15);
+        assertEquals(15 / 16.0, BinomialTest.test(3, 4, 0.5, Alternative.LESS).pValue(), 1e-15);
+        assertEquals(10 / 16.0, BinomialTest.test(3, 4, 0.5, Alternative.TWO_SIDED).pValue(), 1e-15);
+        assertEquals(1.0, BinomialTest.test(2, 4, 0.5, Alternative.TWO_SIDED).pValue(), 1e-15);
+        assertEquals(2 / 16.0, BinomialTest.test(0, 4, 0.5, Alternative.TWO_SIDED).pValue(), 1e-15);
+        // 0 errors in 100 requests at 1 %: upper 95 % bound 1 - 0.05^(1/100)
+        assertEquals(1 - Math.pow(0.05, 0.01), BinomialTest.upperBound(0, 100, 0.95), 1e-12);
+        assertEquals(Math.pow(0.05, 0.01), BinomialTest.lowerBound(100, 100, 0.95), 1e-12);
+        assertEquals(1.0, BinomialTest.upperBound(3, 3, 0.9));
+        assertEquals(0.0, BinomialTest.lowerBound(0, 3, 0.9));
+        assertEquals(6 / 16.0, BinomialTest.probability(2, 4, 0.5), 1e-15);
+    }
+
+    @Test
+    void degenerateProbabilities_andNoTrials() {
+        assertEquals(1.0, BinomialTest.test(0, 0, 0.3, Alternative.TWO_SIDED).pValue());
+        assertEquals(1.0, BinomialTest.test(0, 0, 0.3, Alternative.GREATER).pValue());
+        assertEquals(0.0, BinomialTest.test(0, 0, 0.3, Alternative.GREATER).proportion());
+        assertEquals(0.0, BinomialTest.pValueGreater(1, 10, 0.0));
+        assertEquals(1.0, BinomialTest.pValueGreater(0, 10, 0.0));
+        assertEquals(1.0, BinomialTest.pValueGreater(10, 10, 1.0));
+        assertEquals(1.0, BinomialTest.test(3, 10, 0.0, Alternative.TWO_SIDED).pValue());
+        assertEquals(0.0, BinomialTest.test(3, 10, 1.0, Alternative.LESS).pValue());
+        assertEquals(1.0, BinomialTest.test(3, 10, 1.0, Alternative.GREATER).pValue());
+        assertEquals(1.0, BinomialTest.probability(0, 5, 0.0));
+        assertEquals(0.0, BinomialTest.probability(1, 5, 0.0));
+        assertEquals(1.0, BinomialTest.probability(5, 5, 1.0));
+        assertEquals(0.0, BinomialTest.probability(4, 5, 1.0));
+        // far tails underflow to 0, never below
+        assertEquals(0.0, BinomialTest.pValueGreater(1_000_000, 1_000_000, 0.001));
+    }
+
+    @Test
+    void result_significance() {
+        BinomialTestResult r = BinomialTest.test(9, 100, 0.01, Alternative.GREATER);
+        assertTrue(r.significant(0.98));
+        assertEquals(0.09, r.proportion());
+        assertEquals(100, r.trials());
+        assertFalse(BinomialTest.test(1, 100, 0.01, Alternative.GREATER).significant(0.98));
+        assertMessage("confidence must be between 0 and 1 (exclusive)", () -> r.significant(1));
+    }
+
+    @Test
+    void badInput_namesTheField() {
+        assertMessage("successes must be between 0 and 10", () -> BinomialTest.test(11, 10, 0.5, Alternative.GREATER));
+        assertMessage("trials must be between 0 and", () -> BinomialTest.test(0, -1, 0.5, Alternative.GREATER));
+        assertMessage("probability must be between 0.0 and 1.0", () -> BinomialTest.pValueGreater(0, 1, Double.NaN));
+        assertMessage("alternative must not be null", () -> BinomialTest.test(0, 1, 0.5, null));
+        assertMessage("trials must be between 1 and", () -> BinomialTest.upperBound(0, 0, 0.9));
+        assertMessage("confidence must be between 0 and 1", () -> BinomialTest.lowerBound(0, 1, 0));
+        assertMessage("pValue must be between 0.0 and 1.0", () -> new BinomialTestResult(0, 1, 0.5, Alternative.LESS, 2));
+    }
+
+    @Property(tries = 300)
+    void tails_addUpAndAreMonotone(@ForAll @IntRange(min = 1, max = 3000) int n, @ForAll @IntRange(min = 0, max = 3000) int k0,
+            @ForAll @DoubleRange(min = 0.0001, max = 0.9999) @Scale(6) double p) {
+        int k = k0 % (n + 1);
+        double greater = BinomialTest.pValueGreater(k, n, p);
+        double less = BinomialTest.test(k, n, p, Alternative.LESS).pValue();
+        double at = BinomialTest.probability(k, n, p);
+        // P(X >= k) + P(X <= k) = 1 + P(X = k)
+        assertEquals(1 + at, greater + less, 1e-9);
+        if (k < n) {
+            assertTrue(BinomialTest.pValueGreater(k + 1, n, p) <= greater);
+        }
+        double two = BinomialTest.test(k, n, p, Alternative.TWO_SIDED).pValue();
+        assertTrue(two >= Math.min(greater, less) - 1e-12 && two <= 1, () -> two + " " + greater + " " + less);
+        double upper = BinomialTest.upperBound(k, n, 0.95);
+        assertTrue(upper >= (double) k / n && upper <= 1);
+        assertTrue(BinomialTest.lowerBound(k, n, 0.95) <= (double) k / n);
+    }
+}
