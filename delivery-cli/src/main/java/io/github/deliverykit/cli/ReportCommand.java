@@ -48,6 +48,9 @@ abstract class ReportCommand implements Callable<Integer> {
         return common.format() == Format.HTML;
     }
 
+    /** The Kayenta judge result JSON a command that makes a canary decision sets in {@link #report()}. */
+    @Nullable String kayenta;
+
     /** The decision commands that write their findings as JUnit XML or SARIF. */
     static final Set<String> FINDING_FORMAT_COMMANDS = Set.of("change", "release-check");
 
@@ -63,9 +66,14 @@ abstract class ReportCommand implements Callable<Integer> {
             throw new InputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
                     + " is available on change and release-check, not on " + spec.name());
         }
+        if (format == Format.KAYENTA && !"deploy".equals(spec.name())) {
+            throw new InputException("--format kayenta is available on deploy, not on " + spec.name());
+        }
         Report report = report();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JUNIT) {
+        if (format == Format.KAYENTA && kayenta != null) {
+            out.print(kayenta);
+        } else if (format == Format.JUNIT) {
             JUnitXml.write(report.title(), report.verdict(), report.findings(), out);
         } else if (format == Format.SARIF) {
             Sarif.write(report.title(), report.verdict(), report.findings(), out);
