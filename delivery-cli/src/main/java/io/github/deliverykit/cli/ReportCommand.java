@@ -51,6 +51,16 @@ abstract class ReportCommand implements Callable<Integer> {
     /** The Kayenta judge result JSON a command that makes a canary decision sets in {@link #report()}. */
     @Nullable String kayenta;
 
+    /**
+     * The input file a decision command's SARIF results point at when their facts name no file (GitHub
+     * code scanning needs a file per result).
+     *
+     * @return the file, or null
+     */
+    java.nio.file.@Nullable Path findingsArtifact() {
+        return null;
+    }
+
     /** The decision commands that write their findings as JUnit XML or SARIF. */
     static final Set<String> FINDING_FORMAT_COMMANDS = Set.of("change", "release-check");
 
@@ -76,7 +86,9 @@ abstract class ReportCommand implements Callable<Integer> {
         } else if (format == Format.JUNIT) {
             JUnitXml.write(report.title(), report.verdict(), report.findings(), out);
         } else if (format == Format.SARIF) {
-            Sarif.write(report.title(), report.verdict(), report.findings(), out);
+            java.nio.file.Path input = findingsArtifact();
+            String artifact = input == null ? null : input.isAbsolute() ? input.toUri().toString() : input.normalize().toString();
+            Sarif.write(report.title(), report.verdict(), report.findings(), artifact, out);
         } else if (format == Format.HTML && picture != null) {
             picture.step(report.title(), report.verdict());
             out.print(picture.render());
