@@ -192,4 +192,50 @@ final class KayentaJudgeResultsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> KayentaJudgeResults.write(decide(config(), log(1, 1)), null, null));
     }
+
+    /** A third-party judge's result: facts named exactly like the prefixes, criticality from the result and the facts. */
+    @Test
+    void thirdPartyJudge_factsAndCriticality() {
+        io.github.deliverykit.core.finding.Findings fs = io.github.deliverykit.core.finding.Findings.of(
+                io.github.deliverykit.core.finding.Finding.fail("acme.p99", "p99 too high",
+                        io.github.deliverykit.core.finding.Facts.of("canary", 3, "baseline", 4, "canaryP99", 250.5,
+                                "big", new java.math.BigDecimal("1E+3"), "ratio", 0.25, "whole", 2.0, "critical", true)),
+                io.github.deliverykit.core.finding.Finding.pass("acme.cpu", "cpu fine",
+                        io.github.deliverykit.core.finding.Facts.of("critical", false)),
+                io.github.deliverykit.core.finding.Finding.warn("acme.mem", "mem marginal",
+                        io.github.deliverykit.core.finding.Facts.none()));
+        List<io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult> ms = List.of(
+                new io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult("p99",
+                        io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome.FAIL, false, false, 250.5),
+                new io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult("cpu",
+                        io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome.PASS, true, false),
+                new io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult("mem",
+                        io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome.INCONCLUSIVE, false, false),
+                new io.github.deliverykit.policy.canary.spi.CanaryJudge.MetricResult("disk",
+                        io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome.ERROR, false, true));
+        CanaryDecision real = decide(config(), log(10, 10));
+        CanaryDecision d = new CanaryDecision(real.at(), 0, 5, real.verdict(), fs,
+                List.of(new CanaryDecision.Judgement("acme", ms, fs)), null, List.of(), real.next());
+        JudgeResult j = KayentaJudgeResults.results(d, null).get(0);
+        AnalysisResult p99 = metric(j, "p99");
+        assertEquals("High", p99.classification());
+        assertEquals("critical", p99.criticality(), "a critical fact makes it critical");
+        assertEquals(3L, p99.resultMetadata().get("canary"), "a fact named just canary is not a stat");
+        assertEquals(4L, p99.resultMetadata().get("baseline"));
+        assertEquals(Map.of("stats", Map.of("p99", new java.math.BigDecimal("250.5"))), p99.experimentMetadata());
+        assertEquals(1000L, p99.resultMetadata().get("big"));
+        assertEquals(new java.math.BigDecimal("0.25"), p99.resultMetadata().get("ratio"));
+        assertEquals(2L, p99.resultMetadata().get("whole"));
+        assertEquals(new java.math.BigDecimal("250.5"), p99.resultMetadata().get("value"));
+        assertEquals("critical", metric(j, "cpu").criticality(), "a critical result stays critical");
+        assertEquals("Pass", metric(j, "cpu").classification());
+        assertEquals("Nodata", metric(j, "mem").classification());
+        AnalysisResult disk = metric(j, "disk");
+        assertEquals("Error", disk.classification());
+        assertEquals("report-only", disk.criticality());
+        assertNull(disk.classificationReason());
+        assertEquals(50.0, j.score().score(), "cpu passes, p99 fails; the dry run does not count");
+        assertEquals("Fail", j.score().classification());
+        assertEquals("failed: p99", j.score().classificationReason());
+    }
 }
