@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tree=${1:-/tmp/deliverykit-claude-logs}
 lines=${2:-1000000}
-peer=${CCUSAGE_DIR:-/tmp/deliverykit-ccusage}
+peer=${CCUSAGE_DIR:-/tmp/deliverykit-ccusage} # an existing install: CCUSAGE_DIR=DIR (DIR/node_modules/.bin/ccusage)
 prices="$root/benchmarks/src/main/resources/formats/model_prices.json"
 bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/delivery-cli/target/delivery.jar"
@@ -28,6 +28,10 @@ timed() { # label, command...: wall seconds and max RSS of one run
 cd "$(mktemp -d)"
 timed ccusage env CLAUDE_CONFIG_DIR="$tree" TZ=UTC "$peer/node_modules/.bin/ccusage" daily --offline --json -z UTC
 timed deliverykit java -Xmx256m -jar "$cli" cost --claude-logs "$tree/projects" --prices "$prices" --format json
+# the same with the throughput collector: less GC work for a short, allocation-heavy run (JAVA_TOOL_OPTIONS or a launcher)
+timed deliverykit-parallelgc java -Xmx256m -XX:+UseParallelGC -jar "$cli" cost --claude-logs "$tree/projects" \
+  --prices "$prices" --format json
+cmp -s deliverykit.out deliverykit-parallelgc.out && echo "deliverykit-parallelgc: same output"
 python3 - <<'PY'
 import json
 from decimal import Decimal

@@ -47,6 +47,11 @@ final class ChangeCommand extends ReportCommand {
     String period = "month";
 
     @Override
+    Path findingsArtifact() {
+        return requestFile;
+    }
+
+    @Override
     Report report() {
         Instant now = common.now();
         if ((sloFile == null) != (incidentsFile == null)) {

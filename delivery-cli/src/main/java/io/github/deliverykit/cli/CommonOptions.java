@@ -16,7 +16,7 @@ public final class CommonOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text, markdown, json or html (html: demo, report, sla, assess, "
-                    + "incident-report, deploy; junit and sarif: change, release-check; "
+                    + "incident-report, deploy; junit and sarif: change, release-check; kayenta: deploy; "
                     + "default: ${DEFAULT-VALUE}).")
     String format = "text";
 
@@ -65,6 +65,8 @@ public final class CommonOptions {
                 return Format.JUNIT;
             case "sarif":
                 return Format.SARIF;
+            case "kayenta":
+                return Format.KAYENTA;
             default:
                 throw new InputException("--format must be text, markdown or json (or html on demo, report, sla, assess, "
                         + "incident-report, deploy), but was '" + format + "' (junit and sarif on change, release-check)");

@@ -7,6 +7,7 @@ import io.github.deliverykit.policy.canary.CanaryDecision;
 import io.github.deliverykit.policy.canary.Observation.Variant;
 import io.github.deliverykit.formats.canary.AnalysisRunRead;
 import io.github.deliverykit.formats.canary.ArgoAnalysisRuns;
+import io.github.deliverykit.formats.canary.KayentaJudgeResults;
 import io.github.deliverykit.policy.canary.Observation;
 import io.github.deliverykit.policy.canary.Rollout;
 import io.github.deliverykit.policy.canary.RolloutPlan;
@@ -101,6 +102,9 @@ final class DeployCommand extends ReportCommand {
         }
         CanaryDecision ev = plan.build(x -> CanaryAnalysis.of(config).evaluate(
                 CanaryAnalysis.StageInput.of(rollout, state, observations), common.clock()));
+        if (common.format() == Format.KAYENTA) {
+            kayenta = KayentaJudgeResults.toJson(ev, config);
+        }
         if (html()) {
             picture = new HtmlPicture("delivery deploy: " + service + " " + version + " to " + env, now);
             picture.canary(Charts.canary(ev, stageStart, observations, config));

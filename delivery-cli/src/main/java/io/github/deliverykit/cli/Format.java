@@ -13,5 +13,7 @@ public enum Format {
     /** JUnit XML, one test case per finding (the decision commands: change, release-check). */
     JUNIT,
     /** SARIF 2.1.0, one result per finding (the decision commands: change, release-check). */
-    SARIF
+    SARIF,
+    /** Kayenta's judge result JSON, one {@code CanaryJudgeResult} per judge (deploy). */
+    KAYENTA
 }

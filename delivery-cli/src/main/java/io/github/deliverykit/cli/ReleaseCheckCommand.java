@@ -37,6 +37,11 @@ final class ReleaseCheckCommand extends ReportCommand {
     Path file;
 
     @Override
+    Path findingsArtifact() {
+        return file;
+    }
+
+    @Override
     Report report() {
         Parsed parsed = parse(file, version);
         ReleaseReadinessConfig config = ReleaseReadinessConfig.ofDefaults();

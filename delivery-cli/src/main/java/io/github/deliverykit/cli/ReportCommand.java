@@ -48,6 +48,19 @@ abstract class ReportCommand implements Callable<Integer> {
         return common.format() == Format.HTML;
     }
 
+    /** The Kayenta judge result JSON a command that makes a canary decision sets in {@link #report()}. */
+    @Nullable String kayenta;
+
+    /**
+     * The input file a decision command's SARIF results point at when their facts name no file (GitHub
+     * code scanning needs a file per result).
+     *
+     * @return the file, or null
+     */
+    java.nio.file.@Nullable Path findingsArtifact() {
+        return null;
+    }
+
     /** The decision commands that write their findings as JUnit XML or SARIF. */
     static final Set<String> FINDING_FORMAT_COMMANDS = Set.of("change", "release-check");
 
@@ -63,12 +76,19 @@ abstract class ReportCommand implements Callable<Integer> {
             throw new InputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
                     + " is available on change and release-check, not on " + spec.name());
         }
+        if (format == Format.KAYENTA && !"deploy".equals(spec.name())) {
+            throw new InputException("--format kayenta is available on deploy, not on " + spec.name());
+        }
         Report report = report();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JUNIT) {
+        if (format == Format.KAYENTA && kayenta != null) {
+            out.print(kayenta);
+        } else if (format == Format.JUNIT) {
             JUnitXml.write(report.title(), report.verdict(), report.findings(), out);
         } else if (format == Format.SARIF) {
-            Sarif.write(report.title(), report.verdict(), report.findings(), out);
+            java.nio.file.Path input = findingsArtifact();
+            String artifact = input == null ? null : input.isAbsolute() ? input.toUri().toString() : input.normalize().toString();
+            Sarif.write(report.title(), report.verdict(), report.findings(), artifact, out);
         } else if (format == Format.HTML && picture != null) {
             picture.step(report.title(), report.verdict());
             out.print(picture.render());

@@ -34,6 +34,27 @@ final class AnalysisRunCommandTest {
     }
 
     @Test
+    void deploy_formatKayenta_writesOneJudgeResultPerJudge() {
+        CliTestSupport.Result r = run("deploy", "--env", "production", "--strategy", "canary", "--plan", example("plan.json"),
+                "--analysis-run", example("formats/argo/analysisrun.yaml"), "--as-of", "2025-07-01T10:06:00Z",
+                "--format", "kayenta");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        JsonNode judges = json(r.out());
+        assertTrue(judges.isArray() && judges.size() >= 1, r.out());
+        JsonNode threshold = judges.get(0);
+        assertEquals("threshold", threshold.path("judgeName").asText());
+        boolean latencyError = false;
+        for (JsonNode m : threshold.path("results")) {
+            latencyError |= m.path("name").asText().equals("latency") && m.path("classification").asText().equals("Error");
+        }
+        assertTrue(latencyError, r.out());
+        assertEquals("Error", threshold.path("score").path("classification").asText(), r.out());
+        CliTestSupport.Result elsewhere = run("change", "--request", example("change.json"), "--format", "kayenta");
+        assertEquals(ExitCode.INVALID_INPUT, elsewhere.code(), elsewhere.out());
+        assertTrue(elsewhere.err().contains("--format kayenta is available on deploy"), elsewhere.err());
+    }
+
+    @Test
     void deploy_needsExactlyOneObservationSource() {
         CliTestSupport.Result both = run("deploy", "--env", "production", "--strategy", "canary", "--plan",
                 example("plan.json"), "--analysis-run", example("formats/argo/analysisrun.yaml"), "--observations",

@@ -52,6 +52,10 @@ final class FindingFormatsCommandTest {
         for (int i = 0; i < results.size(); i++) {
             assertEquals(findings.get(i).path("code").asText(), results.get(i).path("ruleId").asText());
             assertEquals(findings.get(i).path("message").asText(), results.get(i).path("message").path("text").asText());
+            // GitHub code scanning: a physical location on every result, here the decision's input file
+            JsonNode physical = results.get(i).path("locations").get(0).path("physicalLocation");
+            assertTrue(physical.path("artifactLocation").path("uri").asText().startsWith("file:"), results.get(i).toString());
+            assertTrue(physical.path("region").path("startLine").asInt() >= 1, results.get(i).toString());
         }
     }
 

@@ -158,6 +158,17 @@ public record ReadReport(long read, long accepted, long rejected, long skipped, 
         }
 
         /**
+         * Whether an issue of a kind recorded now would be listed: past the bound only its count is
+         * kept, so a caller may skip building its text.
+         *
+         * @param kind the kind
+         * @return true while fewer than the bound are listed
+         */
+        public boolean listing(IssueKind kind) {
+            return counts[kind.ordinal()] < maxListed;
+        }
+
+        /**
          * The issues counted of one kind, including those past the listing bound.
          *
          * @param kind the kind

@@ -12,6 +12,8 @@ import io.github.deliverykit.metrics.cost.CostLedger.RecordIdSet;
 import io.github.deliverykit.metrics.cost.UsageRecord;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -93,6 +95,7 @@ public final class ClaudeCodeLogs {
             }
         }
         Merge merge = new Merge(sink);
+        Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "claude-logs-parser");
             t.setDaemon(true);
@@ -102,7 +105,7 @@ public final class ClaudeCodeLogs {
         int max = threads * 3;
         try {
             for (Path f : files) {
-                Blocks.split(f, block -> {
+                Blocks.split(f, buffers, block -> {
                     if (pool == null) {
                         merge.all(block.parse());
                         return;
@@ -161,12 +164,18 @@ public final class ClaudeCodeLogs {
 
         private Blocks() {}
 
-        static void split(Path f, Consumer<Block> out) {
+        /** A read buffer: a recycled one of the block size, else a new one. */
+        static byte[] buffer(Queue<byte[]> buffers, int size) {
+            byte[] b = size == BYTES ? buffers.poll() : null;
+            return b != null ? b : new byte[size];
+        }
+
+        static void split(Path f, Queue<byte[]> buffers, Consumer<Block> out) {
             String source = f.toString();
             Path parent = f.getParent();
             String project = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
             try (InputStream in = Files.newInputStream(f)) {
-                byte[] buf = new byte[(int) Math.min(BYTES, Math.max(8_192, Files.size(f) + 1))];
+                byte[] buf = buffer(buffers, (int) Math.min(BYTES, Math.max(8_192, Files.size(f) + 1)));
                 int len = 0;
                 int firstLine = 1;
                 boolean eof = false;
@@ -189,17 +198,21 @@ public final class ClaudeCodeLogs {
                         }
                     }
                     if (cut > 0) {
-                        Block b = new Block(source, project, firstLine, Arrays.copyOf(buf, cut), false);
+                        // the block keeps this buffer (recycled once parsed); the rest of the last line moves to
+                        // another one first, so that the buffer is never touched again here
+                        byte[] next = buffer(buffers, buf.length);
+                        System.arraycopy(buf, cut, next, 0, len - cut);
+                        Block b = new Block(source, project, firstLine, buf, cut, false, buffers);
                         firstLine += b.lineCount();
                         out.accept(b);
-                        System.arraycopy(buf, cut, buf, 0, len - cut);
+                        buf = next;
                         len -= cut;
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f, e);
             }
-            out.accept(new Block(source, project, 0, new byte[0], true));
+            out.accept(new Block(source, project, 0, new byte[0], 0, true, buffers));
         }
 
         private static int lastNewline(byte[] b, int len) {
@@ -212,32 +225,38 @@ public final class ClaudeCodeLogs {
         }
     }
 
-    /** Whole lines of one file, parsed on any thread. */
-    private record Block(String source, String project, int firstLine, byte[] data, boolean endOfFile) {
+    /** Whole lines of one file ({@code data[0, length)}), parsed on any thread. */
+    private record Block(String source, String project, int firstLine, byte[] data, int length, boolean endOfFile,
+            Queue<byte[]> buffers) {
 
         int lineCount() {
-            int n = 0;
-            for (byte b : data) {
-                if (b == '\n') {
-                    n++;
-                }
-            }
-            return data.length > 0 && data[data.length - 1] != '\n' ? n + 1 : n;
+            int n = newlines(data, length);
+            return length > 0 && data[length - 1] != '\n' ? n + 1 : n;
         }
 
         Parsed[] parse() {
+            try {
+                return parseLines();
+            } finally {
+                if (data.length == Blocks.BYTES) {
+                    buffers.offer(data); // read once, parsed into strings and numbers: free for the next block
+                }
+            }
+        }
+
+        private Parsed[] parseLines() {
             if (endOfFile) {
                 return new Parsed[] {Parsed.end(source)};
             }
-            List<Parsed> fast = parseBlock(source, project, firstLine, data);
+            List<Parsed> fast = parseBlock(source, project, firstLine, data, length);
             if (fast != null) {
                 return fast.toArray(new Parsed[0]);
             }
             List<Parsed> out = new ArrayList<>(Blocks.LINES);
             int line = firstLine;
             int start = 0;
-            for (int i = 0; i <= data.length; i++) {
-                if (i == data.length || data[i] == '\n') {
+            for (int i = 0; i <= length; i++) {
+                if (i == length || data[i] == '\n') {
                     if (!blank(data, start, i)) {
                         out.add(parseLine(source, project, line, data, start, i - start));
                     }
@@ -260,6 +279,8 @@ public final class ClaudeCodeLogs {
 
     /** The fields of one line, filled by {@link #fields}. */
     private static final class Fields {
+        /** The last type, session, branch and model seen in the block, reused when equal; null line by line. */
+        String @Nullable [] seen;
         @Nullable String type;
         @Nullable String timestamp;
         @Nullable String sessionId;
@@ -309,8 +330,13 @@ public final class ClaudeCodeLogs {
      * the expected shape alone on its own line.
      */
     static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
+        return parseBlock(source, project, firstLine, data, data.length);
+    }
+
+    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length) {
         List<Parsed> out = new ArrayList<>(Blocks.LINES);
-        try (JsonParser p = Json.LINES.createParser(data)) {
+        String[] seen = new String[4];
+        try (JsonParser p = Json.LINES.createParser(data, 0, length)) {
             int last = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -319,6 +345,7 @@ public final class ClaudeCodeLogs {
                     return null;
                 }
                 Fields f = new Fields();
+                f.seen = seen;
                 fieldsAfterStart(p, f);
                 if (p.currentLocation().getLineNr() != line) {
                     return null;
@@ -421,10 +448,10 @@ public final class ClaudeCodeLogs {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "type" -> f.type = text(p, t, "$.type");
+                case "type" -> f.type = canonical(p, t, "$.type", f.seen, 0);
                 case "timestamp" -> f.timestamp = text(p, t, "$.timestamp");
-                case "sessionId" -> f.sessionId = text(p, t, "$.sessionId");
-                case "gitBranch" -> f.gitBranch = text(p, t, "$.gitBranch");
+                case "sessionId" -> f.sessionId = canonical(p, t, "$.sessionId", f.seen, 1);
+                case "gitBranch" -> f.gitBranch = canonical(p, t, "$.gitBranch", f.seen, 2);
                 case "requestId" -> f.requestId = text(p, t, "$.requestId");
                 case "message" -> {
                     if (t == JsonToken.START_OBJECT) {
@@ -444,7 +471,7 @@ public final class ClaudeCodeLogs {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "id" -> f.messageId = text(p, t, "$.message.id");
-                case "model" -> f.model = text(p, t, "$.message.model");
+                case "model" -> f.model = canonical(p, t, "$.message.model", f.seen, 3);
                 case "usage" -> {
                     if (t == JsonToken.VALUE_NULL) {
                         break;
@@ -468,6 +495,34 @@ public final class ClaudeCodeLogs {
                 default -> p.skipChildren();
             }
         }
+    }
+
+    /**
+     * The text of a string value; the String last seen in that slot when the value equals it (consecutive
+     * lines share session, branch and model: no new String, and equals by identity downstream).
+     */
+    private static @Nullable String canonical(JsonParser p, JsonToken t, String path, String @Nullable [] seen, int slot)
+            throws IOException, Shape {
+        String same = seen == null ? null : seen[slot];
+        if (same != null && t == JsonToken.VALUE_STRING) {
+            int n = p.getTextLength();
+            if (n == same.length()) {
+                char[] c = p.getTextCharacters();
+                int off = p.getTextOffset();
+                int i = 0;
+                while (i < n && c[off + i] == same.charAt(i)) {
+                    i++;
+                }
+                if (i == n) {
+                    return same;
+                }
+            }
+        }
+        String v = text(p, t, path);
+        if (seen != null && v != null) {
+            seen[slot] = v;
+        }
+        return v;
     }
 
     private static @Nullable String text(JsonParser p, JsonToken t, String path) throws IOException, Shape {
@@ -538,14 +593,16 @@ public final class ClaudeCodeLogs {
                 return;
             }
             if (pending != null && p.key() == pendingKey) {
+                // the text only while issues are still listed: a snapshot is merged for one response in five
+                boolean listed = report.listing(IssueKind.MERGED);
                 if (record.totalTokens() >= pending.usage().totalTokens()) {
-                    report.issue(IssueKind.MERGED, pendingSource, "line " + pendingLine,
-                            "streaming snapshot of " + record.id() + ", superseded by line " + p.line());
+                    report.issue(IssueKind.MERGED, pendingSource, listed ? "line " + pendingLine : "",
+                            listed ? "streaming snapshot of " + record.id() + ", superseded by line " + p.line() : "");
                     pending = usage;
                     pendingLine = p.line();
                 } else {
-                    report.issue(IssueKind.MERGED, p.source(), "line " + p.line(), "streaming snapshot of " + record.id()
-                            + " with fewer tokens than line " + pendingLine);
+                    report.issue(IssueKind.MERGED, p.source(), listed ? "line " + p.line() : "", listed
+                            ? "streaming snapshot of " + record.id() + " with fewer tokens than line " + pendingLine : "");
                 }
                 return;
             }
@@ -566,10 +623,33 @@ public final class ClaudeCodeLogs {
                 report.accepted();
                 sink.accept(p);
             } else {
-                report.issue(IssueKind.MERGED, pendingSource, "line " + pendingLine,
-                        "response " + p.usage().id() + " was already counted from an earlier file or line");
+                boolean listed = report.listing(IssueKind.MERGED);
+                report.issue(IssueKind.MERGED, pendingSource, listed ? "line " + pendingLine : "",
+                        listed ? "response " + p.usage().id() + " was already counted from an earlier file or line" : "");
             }
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /** The {@code '\\n'} bytes in {@code b[0, len)}, eight bytes at a time (exact: no borrow between bytes). */
+    static int newlines(byte[] b, int len) {
+        int n = 0;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ NEWLINES; // a newline byte becomes 0
+            long t = ~(((v & LOW7) + LOW7) | v | LOW7); // the high bit of exactly the zero bytes
+            n += Long.bitCount(t);
+        }
+        for (; i < len; i++) {
+            if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A 64-bit hash of {@code a:b} (FNV-1a then a murmur finaliser), without building the string. */

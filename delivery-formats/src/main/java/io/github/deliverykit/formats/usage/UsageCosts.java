@@ -92,7 +92,7 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
         tokens[2] = saturating(tokens[2], r.cacheWriteTokens());
         tokens[3] = saturating(tokens[3], r.cacheReadTokens());
         total.add(0, femtos);
-        add(0, byDay, LocalDate.ofInstant(r.timestamp(), zone), femtos);
+        add(0, byDay, day(r.timestamp()), femtos);
         add(1, byModel, r.model(), femtos);
         if (r.sessionId() != null) {
             add(2, bySession, r.sessionId(), femtos);
@@ -100,11 +100,39 @@ public final class UsageCosts implements Consumer<ClaudeUsage> {
         String branch = u.gitBranch();
         if (branch != null) {
             add(3, byBranch, branch, femtos);
-            String pr = pullRequestOfBranch.apply(branch);
+            String pr = pullRequestOf(branch);
             if (pr != null) {
                 add(4, byPullRequest, pr, femtos);
             }
         }
+    }
+
+    // the day of the last record and the instants it spans: records come in time order within a file
+    private @Nullable LocalDate lastDay;
+    private long lastDayFrom;
+    private long lastDayTo;
+
+    private LocalDate day(java.time.Instant at) {
+        long s = at.getEpochSecond();
+        if (lastDay != null && s >= lastDayFrom && s < lastDayTo) {
+            return lastDay;
+        }
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        lastDay = d;
+        lastDayFrom = d.atStartOfDay(zone).toEpochSecond();
+        lastDayTo = d.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        return d;
+    }
+
+    private @Nullable String lastBranch;
+    private @Nullable String lastPullRequest;
+
+    private @Nullable String pullRequestOf(String branch) {
+        if (!branch.equals(lastBranch)) {
+            lastPullRequest = pullRequestOfBranch.apply(branch);
+            lastBranch = branch;
+        }
+        return lastPullRequest;
     }
 
     private int lookup(String model) {

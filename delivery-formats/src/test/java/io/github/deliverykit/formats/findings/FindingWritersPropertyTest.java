@@ -29,6 +29,9 @@ final class FindingWritersPropertyTest {
         Sarif.write("suite <&>", "VERDICT", findings, sarif);
         JsonNode log = SarifTest.JSON.readTree(sarif.toString());
         SarifTest.validate(log);
+        StringWriter located = new StringWriter();
+        Sarif.write("suite <&>", "VERDICT", findings, "decision.json", located);
+        SarifTest.validateForGitHub(SarifTest.JSON.readTree(located.toString()));
         JsonNode results = log.path("runs").get(0).path("results");
         assertEquals(list.size(), cases.size());
         assertEquals(list.size(), results.size());

@@ -136,4 +136,117 @@ final class SarifTest {
         validate(log);
         assertFalse(log.path("runs").get(0).path("results").elements().hasNext());
     }
+
+    /** Where GitHub code scanning needs it: every result has a physical location with a URI and a start line. */
+    static void validateForGitHub(JsonNode log) {
+        for (JsonNode r : log.path("runs").get(0).path("results")) {
+            JsonNode locations = r.path("locations");
+            assertTrue(locations.isArray() && locations.size() >= 1 && locations.size() <= Sarif.MAX_LOCATIONS, r.toString());
+            JsonNode physical = locations.get(0).path("physicalLocation");
+            assertTrue(physical.path("artifactLocation").path("uri").isTextual(), r.toString());
+            assertTrue(physical.path("region").path("startLine").asLong() >= 1, r.toString());
+        }
+    }
+
+    private static JsonNode written(Findings findings, String artifact) throws Exception {
+        StringWriter w = new StringWriter();
+        Sarif.write("locations", "VERDICT", findings, artifact, w);
+        JsonNode log = JSON.readTree(w.toString());
+        validate(log);
+        return log.path("runs").get(0).path("results");
+    }
+
+    @Test
+    void locations_fileAndLineFacts_roundTripToPhysicalLocation() throws Exception {
+        Findings findings = Findings.of(
+                Finding.fail("x.file", "in a file", Facts.of("file", "src/main/App.java", "line", 42)),
+                Finding.warn("x.path", "a path, no line", Facts.of("path", ".\\docs\\my notes.md")),
+                Finding.info("x.start", "startLine", Facts.of("path", "a.txt", "startLine", 7L)),
+                Finding.warn("x.zero", "a line below 1", Facts.of("file", "b.txt", "line", 0)));
+        JsonNode results = written(findings, null);
+        JsonNode first = results.get(0).path("locations").get(0).path("physicalLocation");
+        assertEquals("src/main/App.java", first.path("artifactLocation").path("uri").asText());
+        assertEquals(42, first.path("region").path("startLine").asInt());
+        JsonNode second = results.get(1).path("locations").get(0).path("physicalLocation");
+        assertEquals("docs/my%20notes.md", second.path("artifactLocation").path("uri").asText());
+        assertEquals(1, second.path("region").path("startLine").asInt());
+        assertEquals(7, results.get(2).path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        assertEquals(1, results.get(3).path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+    }
+
+    @Test
+    void locations_serviceAndRule_areLogicalLocations() throws Exception {
+        Findings findings = Findings.of(Finding.fail("x.svc", "service and rule", Facts.of("service", "checkout", "rule",
+                "freeze")), Finding.pass("x.none", "nothing named", Facts.none()));
+        JsonNode results = SarifTest.JSON.readTree(sarif(findings)).path("runs").get(0).path("results");
+        JsonNode logical = results.get(0).path("locations").get(0).path("logicalLocations");
+        assertEquals("checkout", logical.get(0).path("name").asText());
+        assertEquals("module", logical.get(0).path("kind").asText());
+        assertEquals("freeze", logical.get(1).path("name").asText());
+        assertEquals("resource", logical.get(1).path("kind").asText());
+        assertTrue(results.get(0).path("locations").get(0).path("physicalLocation").isMissingNode(), "no file, no fallback");
+        assertTrue(results.get(1).path("locations").isMissingNode(), "nothing to locate");
+        // with the decision's input file: a physical location carrying the logical ones
+        JsonNode located = written(findings, "examples/change.json");
+        JsonNode location = located.get(0).path("locations").get(0);
+        assertEquals("examples/change.json", location.path("physicalLocation").path("artifactLocation").path("uri").asText());
+        assertEquals(1, location.path("physicalLocation").path("region").path("startLine").asInt());
+        assertEquals("checkout", location.path("logicalLocations").get(0).path("name").asText());
+        assertEquals("examples/change.json",
+                located.get(1).path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+    }
+
+    private static String sarif(Findings findings) {
+        StringWriter w = new StringWriter();
+        Sarif.write("locations", "VERDICT", findings, w);
+        return w.toString();
+    }
+
+    @Test
+    void locations_mergePolicyPaths_oneLocationEachUpToTheLimit() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-05-01T10:00:00Z");
+        io.github.deliverykit.policy.governance.MergeGateConfig.Builder b =
+                io.github.deliverykit.policy.governance.MergeGateConfig.custom().protectedPath("infra/**");
+        List<String> touched = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            touched.add("infra/m" + i + ".tf");
+        }
+        io.github.deliverykit.core.event.PullRequest pr = new io.github.deliverykit.core.event.PullRequest("PR-9",
+                "acme/checkout", "payments", "agent-1", at, null, null, touched);
+        io.github.deliverykit.policy.governance.MergeDecision d = io.github.deliverykit.policy.governance.MergeGate.of(b.build())
+                .evaluate(io.github.deliverykit.policy.governance.MergeGate.Input.of(pr, List.of(), List.of(), 1),
+                        java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        StringWriter w = new StringWriter();
+        Sarif.write("merge PR-9", d, "pr.json", w);
+        JsonNode log = JSON.readTree(w.toString());
+        validate(log);
+        validateForGitHub(log);
+        for (JsonNode r : log.path("runs").get(0).path("results")) {
+            if (r.path("ruleId").asText().equals("merge.paths.protected")) {
+                assertEquals(Sarif.MAX_LOCATIONS, r.path("locations").size(), r.toString());
+                assertEquals("infra/m0.tf", r.path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                        .path("uri").asText());
+                return;
+            }
+        }
+        throw new AssertionError("no protected-path finding: " + w);
+    }
+
+    @ParameterizedTest
+    @MethodSource("decisions")
+    void locations_withTheInputFile_meetGitHubsRequirement(Decided<?> d) throws Exception {
+        StringWriter w = new StringWriter();
+        Sarif.write("decision", d, "input.json", w);
+        JsonNode log = JSON.readTree(w.toString());
+        validate(log);
+        validateForGitHub(log);
+    }
+
+    @Test
+    void uri_keepsUrisAndEncodesPaths() {
+        assertEquals("file:///repo/a%20b.json", Sarif.uri("file:///repo/a%20b.json"));
+        assertEquals("a/b.json", Sarif.uri("./a/b.json"));
+        assertEquals("C:/x/y.json", Sarif.uri("C:\\x\\y.json"));
+        assertThrows(IllegalArgumentException.class, () -> Sarif.write("n", "V", Findings.none(), " ", new StringWriter()));
+    }
 }
