@@ -28,13 +28,18 @@ import org.jspecify.annotations.Nullable;
  * annotated tag, the commit date of a lightweight one), and its changes are the commits reachable
  * from it and from no earlier matching tag.
  *
- * <p>Runs the {@code git} executable twice: {@code for-each-ref} for the tags, then one
- * {@code git log} over the tags whose commits are needed (those in the window, with every earlier
- * tag excluded), whose output is parsed while git writes it: nothing of git's output is kept but
- * the parsed commits (a sha, two instants and the parent links), so memory grows with the commits
- * of the window, not with the history. Assigning commits to tags is one walk over the parent links,
- * O(commits + parents). git's stderr is read apart (a warning never reaches the parser), and the
- * timeout stops a git that hangs, with the processes it started.
+ * <p>Runs three {@code git} commands, all started at once so that their start-up overlaps:
+ * {@code rev-parse} (the top-level check), {@code for-each-ref} for the tags, and one
+ * {@code git log --stdin} over the tags whose commits are needed (those in the window, with every
+ * earlier tag excluded), which waits for those revisions on its stdin until the tags are read. Its
+ * output is parsed while git writes it, from the bytes, into primitive arrays (each sha as 20
+ * binary bytes in an open-addressing table, the two times, the parent links): nothing of git's
+ * output is kept and no object is made per commit, so memory grows with the commits of the window,
+ * not with the history. Assigning commits to tags is one walk over the parent links,
+ * O(commits + parents). {@link #read(Path, Options)} then makes the {@link Commit}s;
+ * {@code readListed} hands the same changes to {@code DoraDataset.ofListedChanges} as arrays. git's
+ * stderr is read apart (a warning never reaches the parser), and the timeout stops a git that
+ * hangs, with the processes it started.
  */
 public final class GitHistory {
 

@@ -492,16 +492,17 @@ public final class DoraDataset {
                         events.deployments().get(i).commits().size() + " shas");
             }
         }
-        for (int c = 0; c < authoredMillis.length; c++) {
-            inRange(authoredMillis[c], "authoredMillis[" + c + "]");
-            inRange(committedMillis[c], "committedMillis[" + c + "]");
-        }
+        inRange(authoredMillis, "authoredMillis");
+        inRange(committedMillis, "committedMillis");
         return new DoraDataset(events, config, new ListedChanges(changesFrom, authoredMillis, committedMillis));
     }
 
-    private static void inRange(long epochMillis, String field) {
-        if (epochMillis > MAX_EPOCH_MILLIS || epochMillis < -MAX_EPOCH_MILLIS) {
-            throw Checks.invalid(field, "must lie within 2^53 milliseconds of the epoch", epochMillis);
+    private static void inRange(long[] epochMillis, String field) {
+        for (int c = 0; c < epochMillis.length; c++) {
+            if (epochMillis[c] > MAX_EPOCH_MILLIS || epochMillis[c] < -MAX_EPOCH_MILLIS) {
+                throw Checks.invalid(field + "[" + c + "]", "must lie within 2^53 milliseconds of the epoch",
+                        epochMillis[c]);
+            }
         }
     }
 
