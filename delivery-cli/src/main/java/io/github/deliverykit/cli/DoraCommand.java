@@ -122,6 +122,7 @@ final class DoraCommand extends ReportCommand {
         List<Commit> commits;
         String origin;
         Findings notes = Findings.none();
+        GitHistory.Listed listed = null; // the git history as primitive arrays, for the bands report
         if (source.git != null) {
             Path repo = source.git.toAbsolutePath().normalize();
             String name = service != null ? service
@@ -133,11 +134,19 @@ final class DoraCommand extends ReportCommand {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--git: " + e.getMessage());
             }
-            GitHistory.Result history = GitHistory.read(repo, options);
-            deployments = history.deployments();
-            commits = history.commits();
             origin = "git tags '" + deployTags + "' of " + name;
-            notes = gitNotes(history, window, options);
+            if (definitions == null) {
+                // no object per commit: the dataset loads the changes from primitive arrays
+                listed = GitHistory.readListed(repo, options);
+                deployments = listed.deployments();
+                commits = List.of();
+                notes = gitNotes(deployments, listed.excludedTags(), window, options);
+            } else {
+                GitHistory.Result history = GitHistory.read(repo, options);
+                deployments = history.deployments();
+                commits = history.commits();
+                notes = gitNotes(deployments, history.excludedTags(), window, options);
+            }
         } else if (source.githubDeployments != null) {
             io.github.deliverykit.formats.events.DeploymentRead read = io.github.deliverykit.formats.events.GitHubDeployments
                     .read(source.githubDeployments, service != null ? service : "service");
@@ -181,7 +190,13 @@ final class DoraCommand extends ReportCommand {
             return DoraDefinitionsReport.report(DoraDefinitionsReport.select(definitions),
                     events(deployments, incidentList, commits, sourceName), config, window, origin, notes);
         }
-        DoraReport report = report(deployments, incidentList, commits, window, sourceName, config);
+        DoraReport report;
+        if (listed != null) {
+            report = DoraDataset.ofListedChanges(events(deployments, incidentList, commits, sourceName), config,
+                    listed.changesFrom(), listed.authoredMillis(), listed.committedMillis()).report(window);
+        } else {
+            report = report(deployments, incidentList, commits, window, sourceName, config);
+        }
         return report(new Result(report, window, origin), table, notes);
     }
 
@@ -204,18 +219,19 @@ final class DoraCommand extends ReportCommand {
     }
 
     /** What the repository says beyond the figures: excluded tags, a window without a deployment. */
-    static Findings gitNotes(GitHistory.Result history, Interval window, GitHistory.Options options) {
+    static Findings gitNotes(List<Deployment> gitDeployments, List<String> excludedTags, Interval window,
+            GitHistory.Options options) {
         List<Finding> out = new ArrayList<>();
-        if (!history.excludedTags().isEmpty()) {
-            out.add(Finding.info("dora.git.excluded-tags", history.excludedTags().size() + " tag(s) matching '"
+        if (!excludedTags.isEmpty()) {
+            out.add(Finding.info("dora.git.excluded-tags", excludedTags.size() + " tag(s) matching '"
                     + options.tagPattern() + "' are excluded by " + options.excludeTags() + " and are not deployments",
-                    Facts.of("excluded", history.excludedTags().size(), "first", history.excludedTags().get(0))));
+                    Facts.of("excluded", excludedTags.size(), "first", excludedTags.get(0))));
         }
-        long inWindow = history.deployments().stream()
+        long inWindow = gitDeployments.stream()
                 .filter(d -> !d.finished().isBefore(window.start()) && d.finished().isBefore(window.end())).count();
         if (inWindow == 0) {
             Deployment last = null;
-            for (Deployment d : history.deployments()) {
+            for (Deployment d : gitDeployments) {
                 if (d.finished().isBefore(window.start())) {
                     last = d;
                 }
@@ -225,7 +241,7 @@ final class DoraCommand extends ReportCommand {
                     + "-day window " + window + ": the figures and bands describe a quiet window, not the repository"
                     + (last == null ? "" : "; the last deployment before it is " + last.version() + " at "
                             + last.finished() + " (widen --days or set --since)");
-            Facts.Builder facts = Facts.builder().put("windowDays", days).put("tags", history.deployments().size());
+            Facts.Builder facts = Facts.builder().put("windowDays", days).put("tags", gitDeployments.size());
             if (last != null) {
                 facts.put("lastTag", last.version()).put("lastTagAt", last.finished());
             }

@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * A timed harness beside {@link GitHistoryBenchmark} for a loaded machine: it alternates the bare
  * {@code git log} and the in-process {@code dora --git} in every round (so a change of load hits
- * both alike) and prints the medians, the median of the per-round ratios and the CPU time of this
- * JVM per command (git's own CPU excluded). Run with
+ * both alike) and prints the medians, the median of the per-round ratios, the CPU time of this
+ * JVM per command (git's own CPU excluded) and, on Linux, the CPU time of the git processes each
+ * side ran (the JVM's reaped children, from {@code /proc/self/stat}; -1 elsewhere). Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.deliverykit.benchmarks.git.GitIngestRatio [rounds]}.
  */
 public final class GitIngestRatio {
@@ -39,11 +40,16 @@ public final class GitIngestRatio {
         double[] dora = new double[rounds];
         double[] ratio = new double[rounds];
         double[] cpu = new double[rounds];
+        double[] gitCpu = new double[rounds];
+        double[] doraGitCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             boolean gitFirst = r % 2 == 0;
             if (gitFirst) {
+                double g0 = childCpuMillis();
                 git[r] = timeGit(b);
+                gitCpu[r] = childCpuMillis() - g0;
             }
+            double d0 = childCpuMillis();
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             if (b.doraGit() != 0) {
@@ -51,14 +57,31 @@ public final class GitIngestRatio {
             }
             dora[r] = (System.nanoTime() - t0) / 1e6;
             cpu[r] = (os.getProcessCpuTime() - c0) / 1e6;
+            doraGitCpu[r] = childCpuMillis() - d0;
             if (!gitFirst) {
+                double g0 = childCpuMillis();
                 git[r] = timeGit(b);
+                gitCpu[r] = childCpuMillis() - g0;
             }
             ratio[r] = dora[r] / git[r];
         }
         System.out.printf(Locale.ROOT, "%d commits, %d tags, %d rounds: git log median %.0f ms, dora --git median %.0f ms"
                 + " (this JVM's CPU %.0f ms), ratio median %.2f (per-round ratios %.2f .. %.2f)%n", b.commits, b.tags,
                 rounds, median(git), median(dora), median(cpu), median(ratio), min(ratio), max(ratio));
+        System.out.printf(Locale.ROOT, "git's own CPU: the bare git log %.0f ms, the git commands of dora --git %.0f ms"
+                + " (medians; 10 ms ticks)%n", median(gitCpu), median(doraGitCpu));
+    }
+
+    /** The CPU time of this JVM's reaped child processes (Linux), in ms; -1 where it cannot be read. */
+    private static double childCpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 16 and 17 of stat (cutime, cstime) are the 14th and 15th after the command name
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static double timeGit(GitHistoryBenchmark b) throws IOException, InterruptedException {

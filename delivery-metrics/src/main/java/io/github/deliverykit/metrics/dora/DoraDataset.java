@@ -116,8 +116,13 @@ public final class DoraDataset {
     private final OrderIndex productionRestoreIndex;
 
     private DoraDataset(DoraEvents events, DoraConfig config) {
+        this(events, config, null);
+    }
+
+    private DoraDataset(DoraEvents events, DoraConfig config, @Nullable ListedChanges bulk) {
         this.config = config;
         List<Deployment> finished = new ArrayList<>();
+        int[] finishedInput = bulk == null ? null : new int[events.deployments().size()];
         Map<String, Integer> seenIds = new HashMap<>();
         List<Deployment> all = events.deployments();
         for (int i = 0; i < all.size(); i++) {
@@ -128,6 +133,9 @@ public final class DoraDataset {
             millis(d.started(), "deployments[" + i + "].started");
             if (d.finished() != null) {
                 millis(d.finished(), "deployments[" + i + "].finished");
+                if (finishedInput != null) {
+                    finishedInput[finished.size()] = i;
+                }
                 finished.add(d);
             }
         }
@@ -290,7 +298,14 @@ public final class DoraDataset {
         this.leadFrom = new int[n + 1];
         this.unknownCommits = new int[n];
         this.noChanges = new boolean[n];
-        long[] leadMillis = attributeChanges(events);
+        int[] bulkOf = null; // per indexed deployment, its input index (bulk changes only)
+        if (bulk != null) {
+            bulkOf = new int[n];
+            for (int k = 0; k < n; k++) {
+                bulkOf[k] = finishedInput[order[k]];
+            }
+        }
+        long[] leadMillis = attributeChanges(events, bulk, bulkOf);
         this.changes = leadMillis.length;
         this.leadIndex = new OrderIndex(leadMillis, 1);
         this.restoreIndex = new OrderIndex(incidentRestore, 0);
@@ -423,7 +438,78 @@ public final class DoraDataset {
         return changes;
     }
 
-    private long[] attributeChanges(DoraEvents events) {
+    /**
+     * Indexes events whose deployments' listed changes come as primitive arrays instead of
+     * {@link Commit}s named by sha (a bulk load, e.g. of a git history: no object per change). The
+     * changes of the deployment at index {@code i} of {@code events.deployments()} are the entries
+     * {@code changesFrom[i] .. changesFrom[i + 1] - 1} of the time arrays; they count exactly as if
+     * that deployment listed them by distinct shas of commits with these times (they make it a
+     * listed deployment under {@link CommitScope#LISTED_OR_RANGE}, and are ignored under
+     * {@link CommitScope#RANGE} like any list). A deployment given bulk changes must list no sha
+     * itself. The arrays are read during the call and not retained.
+     *
+     * @param events the events (their commits and histories count as in {@link #of(DoraEvents, DoraConfig)})
+     * @param config the config
+     * @param changesFrom per deployment the first index of its changes, then the end: size
+     *     deployments + 1, from 0, non-decreasing, ending at the length of the time arrays
+     * @param authoredMillis per change, the author time in epoch milliseconds
+     * @param committedMillis per change, the commit time in epoch milliseconds
+     * @return the dataset
+     * @throws IllegalArgumentException on what {@link #of(DoraEvents, DoraConfig)} refuses, an array
+     *     that is null or of the wrong size, offsets out of order, a time out of range, or a
+     *     deployment with both bulk changes and listed shas
+     */
+    public static DoraDataset ofListedChanges(DoraEvents events, DoraConfig config, int[] changesFrom,
+            long[] authoredMillis, long[] committedMillis) {
+        Checks.notNull(events, "events");
+        Checks.notNull(config, "config");
+        Checks.notNull(changesFrom, "changesFrom");
+        Checks.notNull(authoredMillis, "authoredMillis");
+        Checks.notNull(committedMillis, "committedMillis");
+        int d = events.deployments().size();
+        if (changesFrom.length != d + 1) {
+            throw Checks.invalid("changesFrom", "must have deployments + 1 = " + (d + 1) + " entries",
+                    changesFrom.length);
+        }
+        if (committedMillis.length != authoredMillis.length) {
+            throw Checks.invalid("committedMillis", "must have as many entries as authoredMillis ("
+                    + authoredMillis.length + ")", committedMillis.length);
+        }
+        if (changesFrom[0] != 0) {
+            throw Checks.invalid("changesFrom[0]", "must be 0", changesFrom[0]);
+        }
+        if (changesFrom[d] != authoredMillis.length) {
+            throw Checks.invalid("changesFrom[" + d + "]", "must be the number of changes " + authoredMillis.length,
+                    changesFrom[d]);
+        }
+        for (int i = 0; i < d; i++) {
+            if (changesFrom[i + 1] < changesFrom[i]) {
+                throw Checks.invalid("changesFrom[" + (i + 1) + "]", "must not be below changesFrom[" + i + "] = "
+                        + changesFrom[i], changesFrom[i + 1]);
+            }
+            if (changesFrom[i + 1] > changesFrom[i] && !events.deployments().get(i).commits().isEmpty()) {
+                throw Checks.invalid("deployments[" + i + "].commits", "must be empty when bulk changes are given",
+                        events.deployments().get(i).commits().size() + " shas");
+            }
+        }
+        inRange(authoredMillis, "authoredMillis");
+        inRange(committedMillis, "committedMillis");
+        return new DoraDataset(events, config, new ListedChanges(changesFrom, authoredMillis, committedMillis));
+    }
+
+    private static void inRange(long[] epochMillis, String field) {
+        for (int c = 0; c < epochMillis.length; c++) {
+            if (epochMillis[c] > MAX_EPOCH_MILLIS || epochMillis[c] < -MAX_EPOCH_MILLIS) {
+                throw Checks.invalid(field + "[" + c + "]", "must lie within 2^53 milliseconds of the epoch",
+                        epochMillis[c]);
+            }
+        }
+    }
+
+    /** Bulk listed changes: per input deployment a range of the time arrays. */
+    private record ListedChanges(int[] from, long[] authored, long[] committed) {}
+
+    private long[] attributeChanges(DoraEvents events, @Nullable ListedChanges bulk, int @Nullable [] bulkOf) {
         CommitScope scope = config.commitScope();
         boolean authored = config.leadTimeStart() == LeadTimeStart.AUTHORED;
         // listed commits by sha
@@ -459,7 +545,9 @@ public final class DoraDataset {
         for (List<Commit> h : events.histories().values()) {
             historySize += h.size();
         }
-        LongBuffer out = new LongBuffer((int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16, kept.size() + historySize)));
+        long bulkSize = bulk == null ? 0 : bulk.authored().length;
+        LongBuffer out = new LongBuffer((int) Math.min(Integer.MAX_VALUE - 8L,
+                Math.max(16, kept.size() + historySize + bulkSize)));
         int streams = streamService.length;
         for (int s = 0; s < streams; s++) {
             int from = deploymentFrom[s];
@@ -477,8 +565,14 @@ public final class DoraDataset {
                 if (success[k]) {
                     Deployment d = deployments[k];
                     long f = finish[k];
+                    int bulkFrom = 0;
+                    int bulkTo = 0;
+                    if (bulk != null) {
+                        bulkFrom = bulk.from()[bulkOf[k]];
+                        bulkTo = bulk.from()[bulkOf[k] + 1];
+                    }
                     boolean listed = scope == CommitScope.LISTED
-                            || (scope == CommitScope.LISTED_OR_RANGE && !d.commits().isEmpty());
+                            || (scope == CommitScope.LISTED_OR_RANGE && (!d.commits().isEmpty() || bulkTo > bulkFrom));
                     int before = out.size;
                     if (listed) {
                         List<String> shas = d.commits();
@@ -489,6 +583,12 @@ public final class DoraDataset {
                             } else if (lastStream[idx] != s) {
                                 lastStream[idx] = s;
                                 out.add(f - commitStart[idx]);
+                            }
+                        }
+                        if (bulkTo > bulkFrom) {
+                            long[] starts = authored ? bulk.authored() : bulk.committed();
+                            for (int c = bulkFrom; c < bulkTo; c++) {
+                                out.add(f - starts[c]);
                             }
                         }
                     } else {
