@@ -77,9 +77,8 @@ public final class ProportionTest {
         checkCounts(successes1, trials1, successes2, trials2);
         double p1 = (double) successes1 / trials1;
         double p2 = (double) successes2 / trials2;
-        double pooled = ((double) successes1 + successes2) / ((double) trials1 + trials2);
         double inv = 1.0 / trials1 + 1.0 / trials2;
-        double se = Math.sqrt(pooled * (1 - pooled) * inv);
+        double se = pooledSe(successes1, trials1, successes2, trials2);
         double z;
         double p;
         if (!(se > 0)) {
@@ -178,9 +177,17 @@ public final class ProportionTest {
             case GREATER -> upper / sum;
             case LESS -> lower / sum;
         };
-        double z = zTest(successes1, trials1, successes2, trials2, Alternative.TWO_SIDED, false).z();
+        // the pooled z statistic for information, without the normal tail the z test would also compute
+        double se = pooledSe(successes1, trials1, successes2, trials2);
+        double z = se > 0 ? ((double) successes1 / trials1 - (double) successes2 / trials2) / se : 0;
         return new ProportionTestResult(successes1, trials1, successes2, trials2, z,
                 Math.min(1, Math.max(0, p)), alternative, Method.FISHER_EXACT);
+    }
+
+    /** The standard error of the difference of proportions under the pooled proportion (0 when degenerate). */
+    private static double pooledSe(long s1, long n1, long s2, long n2) {
+        double pooled = ((double) s1 + s2) / ((double) n1 + n2);
+        return Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
     }
 
     /** f(k + 1) / f(k) for the hypergeometric distribution. */

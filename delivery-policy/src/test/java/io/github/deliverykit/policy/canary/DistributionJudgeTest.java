@@ -71,8 +71,8 @@ final class DistributionJudgeTest {
         RuleResult<List<MetricResult>> r = judge(samples(40, b -> b), MetricSpec.samples("latency").build());
         Finding pass = only(r, "distribution.metric.pass");
         assertEquals(Level.PASS, pass.level());
-        assertEquals(0.02 / 3, (double) pass.fact("alpha"), 1e-15);
-        assertEquals(3L, pass.fact("tests"));
+        assertEquals(0.02 / 4, (double) pass.fact("alpha"), 1e-15);
+        assertEquals(4L, pass.fact("tests"));
         assertEquals(1.0, pass.fact("meanRatio"));
         assertEquals(1.0, pass.fact("spreadRatio"));
         assertEquals(Outcome.PASS, metric(r, "latency").outcome());
@@ -91,7 +91,7 @@ final class DistributionJudgeTest {
         assertEquals(Outcome.FAIL, m.outcome());
         assertFalse(m.critical());
         assertTrue(m.value() < 0.02, () -> "adjusted " + m.value());
-        assertEquals(3 * (double) spread.fact("spreadPValue"), m.value(), 1e-18);
+        assertEquals(4 * (double) spread.fact("spreadPValue"), m.value(), 1e-18);
         assertEquals(m.value(), (double) spread.fact("adjustedPValue"));
     }
 
@@ -122,6 +122,60 @@ final class DistributionJudgeTest {
         assertEquals(0L, tail.fact("baselineTail"));
         assertTrue(Double.isNaN((double) tail.fact("tailRatio")));
         assertTrue(tail.message().contains("P95"), tail.message());
+    }
+
+    @Test
+    void longTail_failsOnTheOutlierTestWhenTheP95IsTheBaselines() {
+        // the baseline's 5 largest samples are the pooled top: the P95 tail test sees nothing, but 30 canary
+        // samples against 5 lie beyond the pooled Tukey fence
+        List<Observation> log = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            double b = i < 95 ? 100 + i : 1e6 + i;
+            double c = i < 70 ? 100 + i : 1000 + i;
+            log.add(new Observation.Sample(T0.plusSeconds(i), Variant.BASELINE, "latency", b));
+            log.add(new Observation.Sample(T0.plusSeconds(i), Variant.CANARY, "latency", c));
+        }
+        RuleResult<List<MetricResult>> r = judge(log, MetricSpec.samples("latency").build());
+        Finding out = only(r, "distribution.metric.outliers");
+        assertEquals(Level.FAIL, out.level());
+        assertEquals(30L, out.fact("canaryOutliers"));
+        assertEquals(5L, out.fact("baselineOutliers"));
+        assertEquals(6.0, (double) out.fact("outlierRatio"), 1e-12);
+        assertEquals(1.5, (double) out.fact("fenceIqr"));
+        assertTrue(out.message().contains("Tukey fence"), out.message());
+        assertTrue(r.findings().find("distribution.metric.tail").isEmpty(), r.findings()::toString);
+        assertTrue(r.findings().find("distribution.metric.spread").isEmpty(), r.findings()::toString);
+        MetricResult m = metric(r, "latency");
+        assertEquals(Outcome.FAIL, m.outcome());
+        assertTrue((double) out.fact("outlierPValue") < 0.005, out::toString);
+        assertEquals(4 * (double) out.fact("outlierPValue"), m.value(), 1e-18);
+        // a ratio of the shares within the allowed increase passes
+        assertTrue(judge(log, MetricSpec.samples("latency").allowed(7.0, 1).build()).findings()
+                .find("distribution.metric.outliers").isEmpty());
+        // a critical metric beyond its critical limit is critical
+        assertTrue(metric(judge(log, MetricSpec.samples("latency").critical().criticalLimits(5, 1).build()), "latency").critical());
+        assertFalse(metric(judge(log, MetricSpec.samples("latency").critical().criticalLimits(7, 1).build()), "latency").critical());
+    }
+
+    @Test
+    void fence_isTheUpperTukeyFenceOrTheLowerForADecrease() {
+        List<Observation> log = samples(40, b -> b);
+        double[] pooled = new double[80];
+        for (int i = 0; i < 40; i++) {
+            pooled[i] = 100 + i;
+            pooled[40 + i] = 100 + i;
+        }
+        double q1 = io.github.deliverykit.metrics.stats.Quantiles.quantile(pooled, 0.25,
+                io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition.LINEAR);
+        double q3 = io.github.deliverykit.metrics.stats.Quantiles.quantile(pooled, 0.75,
+                io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition.LINEAR);
+        Finding up = only(judge(log, MetricSpec.samples("latency").build()), "distribution.metric.pass");
+        assertEquals(q3 + 1.5 * (q3 - q1), (double) up.fact("fence"), 1e-12);
+        assertEquals(0L, up.fact("canaryOutliers"));
+        assertEquals(1.0, up.fact("outlierRatio"));
+        Finding down = only(judge(log, MetricSpec.samples("latency").direction(Direction.DECREASE).build()),
+                "distribution.metric.pass");
+        assertEquals(q1 - 1.5 * (q3 - q1), (double) down.fact("fence"), 1e-12);
     }
 
     @Test
@@ -177,7 +231,7 @@ final class DistributionJudgeTest {
         RuleResult<List<MetricResult>> two = judge(both, MetricSpec.proportion("requests").build(),
                 MetricSpec.samples("latency").build());
         assertEquals(0.01, (double) only(two, "distribution.metric.rate").fact("alpha"), 1e-15);
-        assertEquals(0.01 / 3, (double) only(two, "distribution.metric.pass").fact("alpha"), 1e-15);
+        assertEquals(0.01 / 4, (double) only(two, "distribution.metric.pass").fact("alpha"), 1e-15);
         RuleResult<List<MetricResult>> dry = judge(both, MetricSpec.proportion("requests").build(),
                 MetricSpec.samples("latency").dryRun().build());
         assertEquals(0.02, (double) only(dry, "distribution.metric.rate").fact("alpha"), 1e-15);

@@ -41,8 +41,13 @@ public final class DistributionJudges {
      * {@code distribution}). A sampled metric is tested three ways, each in the metric's failing
      * {@link Direction}: location by the Mann-Whitney rank-sum test, spread by the Brown-Forsythe test
      * (absolute deviations from the medians; a larger canary spread fails whatever the direction),
-     * and the tail by Fisher's exact test on the samples beyond the pooled 95th percentile (5th for
-     * {@link Direction#DECREASE}), which sees a canary that produces outliers. A counted metric is
+     * the tail by Fisher's exact test on the samples beyond the pooled 95th percentile (5th for
+     * {@link Direction#DECREASE}), which sees a canary that produces outliers, and the outliers by
+     * Fisher's exact test on the samples beyond the pooled Tukey fence ({@link #FENCE_IQR} times the
+     * pooled interquartile range above the third quartile, below the first for
+     * {@link Direction#DECREASE}), which sees a canary that grows a long tail of more than 5 % of its
+     * samples. Both cuts are drawn on the pooled samples, so the tests stay exact when canary and
+     * baseline are alike. A counted metric is
      * tested by Fisher's exact test at every count, so sparse errors are never left to a normal
      * approximation.
      *
@@ -63,8 +68,11 @@ public final class DistributionJudges {
         /** The pooled quantile beyond which a sample is in the tail. */
         public static final double TAIL_QUANTILE = 0.95;
 
-        /** Tests run on a sampled metric (location, spread, tail). */
-        static final int SAMPLE_TESTS = 3;
+        /** The pooled Tukey fence: this many pooled interquartile ranges beyond the quartile. */
+        public static final double FENCE_IQR = 1.5;
+
+        /** Tests run on a sampled metric (location, spread, tail, outliers). */
+        static final int SAMPLE_TESTS = 4;
 
         /** Creates the judge (public for {@link java.util.ServiceLoader}). */
         public DistributionJudge() {
@@ -144,20 +152,30 @@ public final class DistributionJudges {
             double[] pooled = new double[canary.length + baseline.length];
             System.arraycopy(canary, 0, pooled, 0, canary.length);
             System.arraycopy(baseline, 0, pooled, canary.length, baseline.length);
-            double cut = Quantiles.quantileInPlace(pooled, lowerTail ? 1 - TAIL_QUANTILE : TAIL_QUANTILE,
-                    Quantiles.QuantileDefinition.LINEAR);
+            double[] qs = Quantiles.quantilesInPlace(pooled, Quantiles.QuantileDefinition.LINEAR,
+                    lowerTail ? 1 - TAIL_QUANTILE : TAIL_QUANTILE, 0.25, 0.75);
+            double cut = qs[0];
+            double iqr = qs[2] - qs[1];
+            double fence = lowerTail ? qs[1] - FENCE_IQR * iqr : qs[2] + FENCE_IQR * iqr;
+            Alternative tailAlt = spec.direction() == Direction.EITHER ? Alternative.TWO_SIDED : Alternative.GREATER;
             long canaryTail = beyond(canary, cut, lowerTail);
             long baselineTail = beyond(baseline, cut, lowerTail);
             ProportionTestResult tail = ProportionTest.fisherExact(canaryTail, canary.length, baselineTail, baseline.length,
-                    spec.direction() == Direction.EITHER ? Alternative.TWO_SIDED : Alternative.GREATER);
+                    tailAlt);
+            long canaryOut = beyond(canary, fence, lowerTail);
+            long baselineOut = beyond(baseline, fence, lowerTail);
+            ProportionTestResult out = ProportionTest.fisherExact(canaryOut, canary.length, baselineOut, baseline.length,
+                    tailAlt);
             double meanC = mean(canary);
             double meanB = mean(baseline);
             double meanRatio = ratio(meanC, meanB, meanC >= 0 && meanB > 0);
             double tailRatio = ratio(tail.proportion1(), tail.proportion2(), baselineTail > 0);
+            double outlierRatio = ratio(out.proportion1(), out.proportion2(), baselineOut > 0);
             double spreadRatio = spread.spread1() == 0 && spread.spread2() == 0 ? 1.0
                     : spread.spread2() > 0 ? spread.spreadRatio() : Double.NaN;
             double factor = (double) deciding * SAMPLE_TESTS;
-            double adjusted = Math.min(1, factor * Math.min(location.pValue(), Math.min(spread.pValue(), tail.pValue())));
+            double adjusted = Math.min(1, factor * Math.min(Math.min(location.pValue(), spread.pValue()),
+                    Math.min(tail.pValue(), out.pValue())));
             Facts facts = Facts.builder().put("metric", spec.name()).put("canarySamples", canary.length)
                     .put("baselineSamples", baseline.length).put("alpha", alpha).put("confidence", spec.confidence())
                     .put("tests", (long) factor).put("u", location.u()).put("locationPValue", location.pValue())
@@ -166,7 +184,9 @@ public final class DistributionJudges {
                     .put("canarySpread", spread.spread1()).put("baselineSpread", spread.spread2()).put("spreadRatio", spreadRatio)
                     .put("tailCut", cut).put("tailQuantile", lowerTail ? 1 - TAIL_QUANTILE : TAIL_QUANTILE)
                     .put("canaryTail", canaryTail).put("baselineTail", baselineTail).put("tailPValue", tail.pValue())
-                    .put("tailRatio", tailRatio).put("direction", spec.direction()).put("allowedIncrease", spec.allowedIncrease())
+                    .put("tailRatio", tailRatio).put("fence", fence).put("fenceIqr", FENCE_IQR)
+                    .put("canaryOutliers", canaryOut).put("baselineOutliers", baselineOut)
+                    .put("outlierPValue", out.pValue()).put("outlierRatio", outlierRatio).put("direction", spec.direction()).put("allowedIncrease", spec.allowedIncrease())
                     .put("allowedDecrease", spec.allowedDecrease()).put("critical", spec.critical()).put("adjustedPValue", adjusted)
                     .build();
             boolean locHigh = location.pValue() < alpha && location.u() > location.u2() && spec.direction() != Direction.DECREASE
@@ -177,6 +197,8 @@ public final class DistributionJudges {
                     && beyondIncrease(spreadRatio, spec.allowedIncrease());
             boolean tailUp = tail.pValue() < alpha && tail.proportion1() > tail.proportion2()
                     && beyondIncrease(tailRatio, spec.allowedIncrease());
+            boolean outUp = out.pValue() < alpha && out.proportion1() > out.proportion2()
+                    && beyondIncrease(outlierRatio, spec.allowedIncrease());
             List<String> why = new ArrayList<>();
             boolean critical = false;
             if (locHigh || locLow) {
@@ -200,6 +222,14 @@ public final class DistributionJudges {
                         + " beyond the pooled P%s (%d of %d against %d of %d, Fisher p %s < %s)%s", spec.name(),
                         Facts.format((lowerTail ? 1 - TAIL_QUANTILE : TAIL_QUANTILE) * 100), canaryTail, canary.length,
                         baselineTail, baseline.length, Facts.format(tail.pValue()), Facts.format(alpha), dry), facts));
+            }
+            if (outUp) {
+                why.add("outliers more frequent");
+                critical |= beyondIncrease(outlierRatio, spec.criticalIncrease());
+                fs.add(Finding.fail(ID + ".metric.outliers", Checks.message("Metric '%s' has significantly more canary samples"
+                        + " beyond the pooled Tukey fence %s (%d of %d against %d of %d, Fisher p %s < %s)%s", spec.name(),
+                        Facts.format(fence), canaryOut, canary.length, baselineOut, baseline.length,
+                        Facts.format(out.pValue()), Facts.format(alpha), dry), facts));
             }
             return result(spec, why, critical, adjusted, facts, fs, dry);
         }
