@@ -423,9 +423,9 @@ public final class BuiltInJudges {
         }
 
         private static Classified samples(StageContext ctx, MetricSpec spec, List<Finding> fs, String dry) {
-            double[] canary = withNans(ctx.data().samples(spec.name(), Variant.CANARY),
+            double[] canary = JudgeMath.withNans(ctx.data().samples(spec.name(), Variant.CANARY),
                     ctx.data().nanCount(spec.name(), Variant.CANARY), spec);
-            double[] baseline = withNans(ctx.data().samples(spec.name(), Variant.BASELINE),
+            double[] baseline = JudgeMath.withNans(ctx.data().samples(spec.name(), Variant.BASELINE),
                     ctx.data().nanCount(spec.name(), Variant.BASELINE), spec);
             Facts counts = Facts.of("metric", spec.name(), "canarySamples", canary.length, "baselineSamples", baseline.length,
                     "minSamples", spec.minSamples());
@@ -442,9 +442,9 @@ public final class BuiltInJudges {
             }
             RankTestResult rank = MannWhitney.testSorted(canary, baseline, MannWhitney.Options.DEFAULT);
             ShiftEstimate shift = MannWhitney.shiftSorted(canary, baseline, spec.confidence());
-            double meanC = mean(canary);
-            double meanB = mean(baseline);
-            double ratio = ratio(meanC, meanB, meanC >= 0 && meanB > 0);
+            double meanC = JudgeMath.mean(canary);
+            double meanB = JudgeMath.mean(baseline);
+            double ratio = JudgeMath.ratio(meanC, meanB, meanC >= 0 && meanB > 0);
             Facts facts = Facts.builder().put("metric", spec.name()).put("canarySamples", canary.length)
                     .put("baselineSamples", baseline.length).put("u", rank.u()).put("pValue", rank.pValue())
                     .put("pValueMethod", rank.method()).put("shift", shift.estimate()).put("lower", shift.lower())
@@ -476,7 +476,7 @@ public final class BuiltInJudges {
             boolean significant = r.pValue() < alpha;
             double rateC = c.rate();
             double rateB = b.rate();
-            double ratio = ratio(rateC, rateB, rateB > 0);
+            double ratio = JudgeMath.ratio(rateC, rateB, rateB > 0);
             Facts facts = Facts.builder().put("metric", spec.name()).put("canaryBad", c.bad()).put("canaryEvents", c.total())
                     .put("baselineBad", b.bad()).put("baselineEvents", b.total()).put("canaryRate", rateC)
                     .put("baselineRate", rateB).put("test", r.method()).put("pValue", r.pValue()).put("alpha", alpha)
@@ -484,14 +484,6 @@ public final class BuiltInJudges {
                     .put("allowedIncrease", spec.allowedIncrease()).put("allowedDecrease", spec.allowedDecrease())
                     .put("critical", spec.critical()).build();
             return decide(spec, significant && rateC > rateB, significant && rateC < rateB, ratio, facts, fs, dry, "rate ratio");
-        }
-
-        /** Ratio of canary to baseline; NaN when undefined (zero or negative baseline), 1 when both are 0. */
-        private static double ratio(double canary, double baseline, boolean defined) {
-            if (canary == 0 && baseline == 0) {
-                return 1.0;
-            }
-            return defined ? canary / baseline : Double.NaN;
         }
 
         private static Classified decide(MetricSpec spec, boolean high, boolean low, double ratio, Facts facts,
@@ -514,23 +506,6 @@ public final class BuiltInJudges {
             String why = high || low ? "a significant change within the allowed effect size or direction" : "no significant change";
             fs.add(Finding.pass("mann-whitney.metric.pass", "Metric '" + spec.name() + "': " + why + dry, facts));
             return new Classified(Verdict.PASS, false);
-        }
-
-        private static double[] withNans(double[] sorted, int nans, MetricSpec spec) {
-            if (nans == 0 || spec.nanStrategy() == MetricSpec.NanStrategy.REMOVE) {
-                return sorted;
-            }
-            double[] all = Arrays.copyOf(sorted, sorted.length + nans);
-            Arrays.sort(all);
-            return all;
-        }
-
-        private static double mean(double[] values) {
-            double sum = 0;
-            for (double v : values) {
-                sum += v;
-            }
-            return sum / values.length;
         }
     }
 }

@@ -23,7 +23,6 @@ import io.github.deliverykit.policy.canary.spi.CanaryJudge.Outcome;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageContext;
 import io.github.deliverykit.policy.canary.spi.CanaryJudge.StageData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 
@@ -132,8 +131,8 @@ public final class DistributionJudges {
         }
 
         private static MetricResult samples(StageData data, MetricSpec spec, long deciding, List<Finding> fs, String dry) {
-            double[] canary = withNans(data.samples(spec.name(), Variant.CANARY), data.nanCount(spec.name(), Variant.CANARY), spec);
-            double[] baseline = withNans(data.samples(spec.name(), Variant.BASELINE),
+            double[] canary = JudgeMath.withNans(data.samples(spec.name(), Variant.CANARY), data.nanCount(spec.name(), Variant.CANARY), spec);
+            double[] baseline = JudgeMath.withNans(data.samples(spec.name(), Variant.BASELINE),
                     data.nanCount(spec.name(), Variant.BASELINE), spec);
             Facts counts = Facts.of("metric", spec.name(), "canarySamples", canary.length, "baselineSamples", baseline.length,
                     "minSamples", spec.minSamples());
@@ -166,11 +165,11 @@ public final class DistributionJudges {
             long baselineOut = beyond(baseline, fence, lowerTail);
             ProportionTestResult out = ProportionTest.fisherExact(canaryOut, canary.length, baselineOut, baseline.length,
                     tailAlt);
-            double meanC = mean(canary);
-            double meanB = mean(baseline);
-            double meanRatio = ratio(meanC, meanB, meanC >= 0 && meanB > 0);
-            double tailRatio = ratio(tail.proportion1(), tail.proportion2(), baselineTail > 0);
-            double outlierRatio = ratio(out.proportion1(), out.proportion2(), baselineOut > 0);
+            double meanC = JudgeMath.mean(canary);
+            double meanB = JudgeMath.mean(baseline);
+            double meanRatio = JudgeMath.ratio(meanC, meanB, meanC >= 0 && meanB > 0);
+            double tailRatio = JudgeMath.ratio(tail.proportion1(), tail.proportion2(), baselineTail > 0);
+            double outlierRatio = JudgeMath.ratio(out.proportion1(), out.proportion2(), baselineOut > 0);
             double spreadRatio = spread.spread1() == 0 && spread.spread2() == 0 ? 1.0
                     : spread.spread2() > 0 ? spread.spreadRatio() : Double.NaN;
             double factor = (double) deciding * SAMPLE_TESTS;
@@ -248,7 +247,7 @@ public final class DistributionJudges {
             double alpha = (1 - spec.confidence()) / deciding;
             ProportionTestResult r = ProportionTest.fisherExact(c.bad(), c.total(), b.bad(), b.total(),
                     alternative(spec.direction()));
-            double rateRatio = ratio(c.rate(), b.rate(), b.rate() > 0);
+            double rateRatio = JudgeMath.ratio(c.rate(), b.rate(), b.rate() > 0);
             double adjusted = Math.min(1, r.pValue() * deciding);
             Facts facts = Facts.builder().put("metric", spec.name()).put("canaryBad", c.bad()).put("canaryEvents", c.total())
                     .put("baselineBad", b.bad()).put("baselineEvents", b.total()).put("canaryRate", c.rate())
@@ -300,31 +299,6 @@ public final class DistributionJudges {
                 }
             }
             return n;
-        }
-
-        /** Ratio of canary to baseline; NaN when undefined, 1 when both are 0. */
-        private static double ratio(double canary, double baseline, boolean defined) {
-            if (canary == 0 && baseline == 0) {
-                return 1.0;
-            }
-            return defined ? canary / baseline : Double.NaN;
-        }
-
-        private static double[] withNans(double[] sorted, int nans, MetricSpec spec) {
-            if (nans == 0 || spec.nanStrategy() == MetricSpec.NanStrategy.REMOVE) {
-                return sorted;
-            }
-            double[] all = Arrays.copyOf(sorted, sorted.length + nans);
-            Arrays.sort(all);
-            return all;
-        }
-
-        private static double mean(double[] values) {
-            double sum = 0;
-            for (double v : values) {
-                sum += v;
-            }
-            return sum / values.length;
         }
     }
 }
