@@ -199,16 +199,29 @@ public final class ClaudeCodeLogs {
         }
     }
 
-    /** What one line became, before snapshots and repeats are resolved. */
+    /**
+     * What one line became, before snapshots and repeats are resolved. A skipped line keeps only the
+     * value that skipped it ({@code reason}, with {@code skip} 1: the type without usage, 2: the model
+     * not billed) and its position null: the texts are built in the merge while issues are still listed.
+     */
     private record Parsed(String source, int line, @Nullable ClaudeUsage usage, long key, boolean identified,
-            @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, boolean endOfFile) {
+            @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, int skip, boolean endOfFile) {
 
         static Parsed issue(String source, int line, IssueKind kind, String position, String reason) {
-            return new Parsed(source, line, null, 0, false, kind, position, reason, false);
+            return new Parsed(source, line, null, 0, false, kind, position, reason, 0, false);
+        }
+
+        static Parsed skipped(String source, int line, int skip, @Nullable String value) {
+            return new Parsed(source, line, null, 0, false, IssueKind.SKIPPED, null, value, skip, false);
         }
 
         static Parsed end(String source) {
-            return new Parsed(source, 0, null, 0, false, null, null, null, true);
+            return new Parsed(source, 0, null, 0, false, null, null, null, 0, true);
+        }
+
+        /** The reason of a skipped line. */
+        String skipReason() {
+            return skip == 1 ? "type " + reason + " has no message.usage" : "model " + reason + " is not a billed model";
         }
     }
 
@@ -417,11 +430,11 @@ public final class ClaudeCodeLogs {
 
     private static Parsed mapped(String source, String project, int n, Fields f) {
         if (!f.usage) {
-            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "type " + f.type + " has no message.usage");
+            return Parsed.skipped(source, n, 1, f.type);
         }
         String model = f.model;
         if (model == null || model.isBlank() || SYNTHETIC.equals(model)) {
-            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "model " + model + " is not a billed model");
+            return Parsed.skipped(source, n, 2, model);
         }
         if (f.timestamp == null) {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "timestamp is required");
@@ -447,7 +460,7 @@ public final class ClaudeCodeLogs {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
         }
         ClaudeUsage usage = new ClaudeUsage(record, blankToNull(f.gitBranch), project);
-        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, false);
+        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, 0, false);
     }
 
     /**
@@ -635,15 +648,25 @@ public final class ClaudeCodeLogs {
                 return;
             }
             report.read();
-            if (p.issue() != null) {
-                report.issue(p.issue(), p.source(), p.position(), p.reason());
+            IssueKind kind = p.issue();
+            if (kind != null) {
+                String position = p.position();
+                if (position != null) {
+                    report.issue(kind, p.source(), position, p.reason());
+                } else if (report.listing(kind)) {
+                    report.issue(kind, p.source(), "line " + p.line(), p.skipReason());
+                } else {
+                    report.issue(kind, p.source(), "", ""); // counted only: one skipped line in four has no text built
+                }
                 return;
             }
             ClaudeUsage usage = p.usage();
             UsageRecord record = usage.usage();
             if (!p.identified()) {
                 flush();
-                report.issue(IssueKind.NOTE, p.source(), "line " + p.line(), "no message.id and requestId: counted, cannot be deduplicated");
+                boolean listed = report.listing(IssueKind.NOTE);
+                report.issue(IssueKind.NOTE, p.source(), listed ? "line " + p.line() : "",
+                        listed ? "no message.id and requestId: counted, cannot be deduplicated" : "");
                 report.accepted();
                 sink.accept(usage);
                 return;
