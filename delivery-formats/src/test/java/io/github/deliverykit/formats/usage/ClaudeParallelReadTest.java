@@ -63,6 +63,9 @@ class ClaudeParallelReadTest {
                     lines.add(usage(session, ts, id, req, in, out));
                 }
             }
+            if (f == 2) {
+                lines.add(0, usage(session, "2025-06-03T00:00:00.000Z", "msg_syn", "req_syn", 0, 0).replace("claude-sonnet-4-20250514", "<synthetic>"));
+            }
             if (f == 10) {
                 lines.add(usage(session, "2025-06-11T23:59:59.000Z", "msg_split", "req_split", 5, 5));
             } else if (f == 11) {
@@ -112,6 +115,41 @@ class ClaudeParallelReadTest {
         assertEquals(1, split.size());
         assertEquals(5 + 5 + 3 + 4, split.get(0).usage().totalTokens()); // the first, not the larger later one
         assertEquals(r.usages().size(), r.usages().stream().map(u -> u.usage().id()).distinct().count(), "each response once");
+    }
+
+    @Test
+    void issues_textsAndPositions() {
+        ReadReport r = run(2, ClaudeCodeLogs.WHOLE_FILE_BYTES).report();
+        ReadReport.Issue skipped = r.issues().stream().filter(i -> i.kind() == IssueKind.SKIPPED).findFirst().orElseThrow();
+        assertEquals(new ReadReport.Issue(IssueKind.SKIPPED, tree.resolve("-work-p0/00000000.jsonl").toString(), "line 1",
+                "type user has no message.usage"), skipped);
+        assertTrue(r.issues().contains(new ReadReport.Issue(IssueKind.SKIPPED, tree.resolve("-work-p2/00000002.jsonl").toString(),
+                "line 1", "model <synthetic> is not a billed model")), "the synthetic model line");
+        ReadReport.Issue noted = r.issues().stream().filter(i -> i.kind() == IssueKind.NOTE).findFirst().orElseThrow();
+        assertTrue(noted.position().matches("line [0-9]+"), noted.position());
+        assertEquals("no message.id and requestId: counted, cannot be deduplicated", noted.reason());
+    }
+
+    @Test
+    void manySkippedLines_countedExactly_listedUpToTheBound(@TempDir Path other) throws IOException {
+        int n = ReadReport.Builder.DEFAULT_MAX_LISTED + 5;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add("{\"type\":\"user\",\"message\":{\"content\":\"x\"}}");
+            lines.add(usage("s", "2025-06-01T00:00:00Z", null, null, 1, 1)); // noted, no ids
+        }
+        Path f = Files.write(other.resolve("many.jsonl"), lines);
+        for (int threads : new int[] {1, 2}) {
+            List<ClaudeUsage> out = new ArrayList<>();
+            ReadReport r = ClaudeCodeLogs.stream(f, out::add, threads);
+            assertEquals(n, r.skipped());
+            assertEquals(n, r.noted());
+            assertEquals(n, out.size());
+            assertEquals(ReadReport.Builder.DEFAULT_MAX_LISTED, r.issues().stream().filter(i -> i.kind() == IssueKind.SKIPPED).count());
+            assertEquals(ReadReport.Builder.DEFAULT_MAX_LISTED, r.issues().stream().filter(i -> i.kind() == IssueKind.NOTE).count());
+            assertEquals("line " + (2 * ReadReport.Builder.DEFAULT_MAX_LISTED - 1), r.issues().stream()
+                    .filter(i -> i.kind() == IssueKind.SKIPPED).reduce((a, b) -> b).orElseThrow().position());
+        }
     }
 
     @Test
