@@ -125,8 +125,12 @@ final class CostCommand extends ReportCommand {
         data.put("byBranch", strings(s.byBranch()));
         data.put("byPullRequest", strings(s.byPullRequest()));
         data.put("byModel", strings(s.byModel()));
-        data.put("tokens", Map.of("input", s.inputTokens(), "output", s.outputTokens(), "cacheWrite", s.cacheWriteTokens(),
-                "cacheRead", s.cacheReadTokens()));
+        Map<String, Object> tokens = new LinkedHashMap<>(); // in this order on every run (Map.of's order is not)
+        tokens.put("input", s.inputTokens());
+        tokens.put("output", s.outputTokens());
+        tokens.put("cacheWrite", s.cacheWriteTokens());
+        tokens.put("cacheRead", s.cacheReadTokens());
+        data.put("tokens", tokens);
         Findings all = Findings.of(findings);
         String title = "AI usage cost";
         StringBuilder text = new StringBuilder(title).append(": ").append(s.total()).append('\n').append(all.toText());

@@ -57,21 +57,25 @@ public final class ClaudeCodeLogs {
 
     /**
      * Streams every {@code *.jsonl} file under a directory (or one file), parsing on as many threads
-     * as there are processors.
+     * as there are processors, or as the system property {@value #THREADS_PROPERTY} says (1: sequential).
      *
      * @param root the directory, or a single log file
      * @param sink receives each response once, in file order, on the calling thread
      * @return what was read, merged, skipped and rejected
      * @throws UncheckedIOException if the tree cannot be listed or a file cannot be read
+     * @throws IllegalArgumentException if the system property is not a thread count from 1 to 256
      */
     public static ReadReport stream(Path root, Consumer<ClaudeUsage> sink) {
-        return stream(root, sink, Runtime.getRuntime().availableProcessors());
+        return stream(root, sink, defaultThreads());
     }
 
     /**
-     * Streams every {@code *.jsonl} file under a directory (or one file). Lines are parsed in blocks
-     * on {@code threads} threads (1: all on the calling thread); the blocks are merged in file and line
-     * order, so the result does not depend on the thread count. Memory: a bounded window of blocks.
+     * Streams every {@code *.jsonl} file under a directory (or one file). Files up to 8 MB (one per
+     * session) are each read, cut into blocks and parsed by one task on {@code threads} threads; a larger
+     * file is cut on the calling thread and its blocks parsed on the pool (1: all on the calling thread).
+     * The parsed files and blocks are merged in file and line order on the calling thread (snapshots,
+     * repeats across files, the report), so the result does not depend on the thread count. Memory: a
+     * bounded window of files and blocks.
      *
      * @param root the directory, or a single log file
      * @param sink receives each response once, in file order, on the calling thread
@@ -80,6 +84,11 @@ public final class ClaudeCodeLogs {
      * @throws UncheckedIOException if the tree cannot be listed or a file cannot be read
      */
     public static ReadReport stream(Path root, Consumer<ClaudeUsage> sink, int threads) {
+        return stream(root, sink, threads, WHOLE_FILE_BYTES);
+    }
+
+    /** {@link #stream(Path, Consumer, int)} with files up to {@code wholeFileBytes} parsed whole by one task. */
+    static ReadReport stream(Path root, Consumer<ClaudeUsage> sink, int threads, long wholeFileBytes) {
         Checks.notNull(root, "root");
         Checks.notNull(sink, "sink");
         Checks.inRange(threads, 1, 256, "threads");
@@ -101,24 +110,27 @@ public final class ClaudeCodeLogs {
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<Future<Parsed[]>> window = new ArrayDeque<>();
+        ArrayDeque<Future<List<Parsed[]>>> window = new ArrayDeque<>();
         int max = threads * 3;
         try {
             for (Path f : files) {
-                Blocks.split(f, buffers, block -> {
-                    if (pool == null) {
-                        merge.all(block.parse());
-                        return;
-                    }
-                    window.add(pool.submit(block::parse));
-                    while (window.size() > max) {
-                        merge.all(take(window.poll()));
-                    }
-                });
+                if (pool == null) {
+                    Blocks.split(f, buffers, block -> merge.all(block.parse()));
+                    continue;
+                }
+                if (size(f) <= wholeFileBytes) {
+                    // a session file at a time: read, cut, count and parse off this thread, merged here in order
+                    window.add(pool.submit(() -> parseFile(f, buffers)));
+                } else {
+                    // a file too large to hold parsed: its blocks go to the pool one by one
+                    Blocks.split(f, buffers, block -> {
+                        window.add(pool.submit(() -> java.util.Collections.singletonList(block.parse())));
+                        drain(window, max, merge);
+                    });
+                }
+                drain(window, max, merge);
             }
-            while (!window.isEmpty()) {
-                merge.all(take(window.poll()));
-            }
+            drain(window, 0, merge);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -128,7 +140,51 @@ public final class ClaudeCodeLogs {
         return merge.report.build();
     }
 
-    private static Parsed[] take(Future<Parsed[]> f) {
+    /** The largest file read and parsed whole by one task (its lines held parsed until merged). */
+    static final long WHOLE_FILE_BYTES = 8L << 20;
+
+    /**
+     * The thread count of {@link #stream(Path, Consumer)}: the system property {@value #THREADS_PROPERTY}
+     * when set (1 reads sequentially), else the processors.
+     */
+    static int defaultThreads() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(THREADS_PROPERTY + " must be a whole number of threads, but was '" + v + "'", e);
+        }
+    }
+
+    /** The system property that sets the parser threads of {@link #stream(Path, Consumer)}. */
+    public static final String THREADS_PROPERTY = "deliverykit.claudeLogs.threads";
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private static List<Parsed[]> parseFile(Path f, Queue<byte[]> buffers) {
+        List<Parsed[]> out = new ArrayList<>();
+        Blocks.split(f, buffers, block -> out.add(block.parse()));
+        return out;
+    }
+
+    private static void drain(ArrayDeque<Future<List<Parsed[]>>> window, int max, Merge merge) {
+        while (window.size() > max) {
+            for (Parsed[] parsed : take(window.poll())) {
+                merge.all(parsed);
+            }
+        }
+    }
+
+    private static List<Parsed[]> take(Future<List<Parsed[]>> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -143,16 +199,29 @@ public final class ClaudeCodeLogs {
         }
     }
 
-    /** What one line became, before snapshots and repeats are resolved. */
+    /**
+     * What one line became, before snapshots and repeats are resolved. A skipped line keeps only the
+     * value that skipped it ({@code reason}, with {@code skip} 1: the type without usage, 2: the model
+     * not billed) and its position null: the texts are built in the merge while issues are still listed.
+     */
     private record Parsed(String source, int line, @Nullable ClaudeUsage usage, long key, boolean identified,
-            @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, boolean endOfFile) {
+            @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, int skip, boolean endOfFile) {
 
         static Parsed issue(String source, int line, IssueKind kind, String position, String reason) {
-            return new Parsed(source, line, null, 0, false, kind, position, reason, false);
+            return new Parsed(source, line, null, 0, false, kind, position, reason, 0, false);
+        }
+
+        static Parsed skipped(String source, int line, int skip, @Nullable String value) {
+            return new Parsed(source, line, null, 0, false, IssueKind.SKIPPED, null, value, skip, false);
         }
 
         static Parsed end(String source) {
-            return new Parsed(source, 0, null, 0, false, null, null, null, true);
+            return new Parsed(source, 0, null, 0, false, null, null, null, 0, true);
+        }
+
+        /** The reason of a skipped line. */
+        String skipReason() {
+            return skip == 1 ? "type " + reason + " has no message.usage" : "model " + reason + " is not a billed model";
         }
     }
 
@@ -361,11 +430,11 @@ public final class ClaudeCodeLogs {
 
     private static Parsed mapped(String source, String project, int n, Fields f) {
         if (!f.usage) {
-            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "type " + f.type + " has no message.usage");
+            return Parsed.skipped(source, n, 1, f.type);
         }
         String model = f.model;
         if (model == null || model.isBlank() || SYNTHETIC.equals(model)) {
-            return Parsed.issue(source, n, IssueKind.SKIPPED, "line " + n, "model " + model + " is not a billed model");
+            return Parsed.skipped(source, n, 2, model);
         }
         if (f.timestamp == null) {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "timestamp is required");
@@ -391,7 +460,7 @@ public final class ClaudeCodeLogs {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
         }
         ClaudeUsage usage = new ClaudeUsage(record, blankToNull(f.gitBranch), project);
-        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, false);
+        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, 0, false);
     }
 
     /**
@@ -579,15 +648,25 @@ public final class ClaudeCodeLogs {
                 return;
             }
             report.read();
-            if (p.issue() != null) {
-                report.issue(p.issue(), p.source(), p.position(), p.reason());
+            IssueKind kind = p.issue();
+            if (kind != null) {
+                String position = p.position();
+                if (position != null) {
+                    report.issue(kind, p.source(), position, p.reason());
+                } else if (report.listing(kind)) {
+                    report.issue(kind, p.source(), "line " + p.line(), p.skipReason());
+                } else {
+                    report.issue(kind, p.source(), "", ""); // counted only: one skipped line in four has no text built
+                }
                 return;
             }
             ClaudeUsage usage = p.usage();
             UsageRecord record = usage.usage();
             if (!p.identified()) {
                 flush();
-                report.issue(IssueKind.NOTE, p.source(), "line " + p.line(), "no message.id and requestId: counted, cannot be deduplicated");
+                boolean listed = report.listing(IssueKind.NOTE);
+                report.issue(IssueKind.NOTE, p.source(), listed ? "line " + p.line() : "",
+                        listed ? "no message.id and requestId: counted, cannot be deduplicated" : "");
                 report.accepted();
                 sink.accept(usage);
                 return;
