@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * unless the errors already prove the breach:
  * <ul>
  *   <li><b>certainly</b> ({@link BelowMinimum#HOLD}, the default): the errors breach the rate even if
- *       every event still missing up to the minimum were good (the seed's canary rule: with a
- *       1,000-request minimum and a 1 % gate, 10 errors in the first 100 requests fail, 9 hold);</li>
+ *       every event still missing up to the minimum were good (with a 1,000-request minimum and a
+ *       1 % gate, 10 errors in the first 100 requests fail, 9 hold), <em>and</em> the exact one-sided
+ *       binomial test rejects "the true rate is at most the threshold" at {@link #confidence()}: one
+ *       error in the first 30 requests "breaches" a 100-request minimum at 1 %, but p = 0.26, so the
+ *       canary holds rather than rolling back on one bad request;</li>
  *   <li><b>or significantly</b> ({@link BelowMinimum#EXACT_TEST}): instead, the exact one-sided
  *       binomial test decides: a breach when it rejects "the true rate is at most the threshold" at
  *       {@link #confidence()} (two errors in 50 requests against the 1.44 % threshold of a 14.4x page at
@@ -58,7 +61,10 @@ public final class MinimumEvidence {
 
     /** What a decision below the minimum does. */
     public enum BelowMinimum {
-        /** Hold (a canary HOLD, an alert not firing) unless the errors breach the rate with certainty. */
+        /**
+         * Hold (a canary HOLD, an alert not firing) unless the errors breach the rate with certainty
+         * (whatever the events still missing up to the minimum) and the exact test finds them significant.
+         */
         HOLD,
         /** Hold unless the exact binomial test finds the error rate significantly above the threshold. */
         EXACT_TEST
@@ -196,7 +202,9 @@ public final class MinimumEvidence {
                 // the best rate still reachable: every missing event up to the minimum good
                 int c = BigDecimal.valueOf(errors).compareTo(r.multiply(BigDecimal.valueOf(required)));
                 boolean certain = breach == Breach.AT_RATE ? c >= 0 : c > 0;
-                status = certain ? EvidenceCheck.Status.BREACH_CERTAIN : EvidenceCheck.Status.INSUFFICIENT;
+                // and not by chance: one error in a quiet start "breaches" a small minimum with certainty
+                boolean significant = Double.isNaN(p) || p < 1 - confidence;
+                status = certain && significant ? EvidenceCheck.Status.BREACH_CERTAIN : EvidenceCheck.Status.INSUFFICIENT;
             }
         }
         return new EvidenceCheck(status, events, errors, rate, expected, minEvents, minExpectedErrors, required,

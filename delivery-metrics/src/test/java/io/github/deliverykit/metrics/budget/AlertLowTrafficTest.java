@@ -92,23 +92,28 @@ final class AlertLowTrafficTest {
     }
 
     @Test
-    void twoBadRequests_certainUnderHold_notSignificantUnderTheExactTest() {
+    void twoBadRequests_inAQuietHour_neverPage_sixDo() {
         AlertEvaluator e = AlertEvaluator.of(TARGET, AlertTable.workbook(D30), D30, MINUTE);
         SliSeries s = quiet(2);
         Instant at = s.boundary(360);
-        // 2 > 1.44 % of the 100-event minimum: certain
+        // 2 > 1.44 % of the 100-event minimum: certain, but P(X >= 2 | 60, 1.44 %) = 0.214: no page
+        double q = 1 - 0.0144;
+        double p2 = 1 - Math.pow(q, 60) - 60 * 0.0144 * Math.pow(q, 59);
         AlertDecision hold = e.evaluate(s, at, MinimumEvidence.ofDefaults());
-        assertEquals(AlertState.PAGE, hold.verdict());
-        assertEquals(EvidenceCheck.Status.BREACH_CERTAIN, rule(hold, "page-1h").evidence().status());
-        Finding note = hold.findings().find("alert.evidence-below-minimum").orElseThrow();
-        assertEquals(Level.INFO, note.level());
-        assertEquals("page-1h", note.fact("rule"));
-        // P(X >= 2 | 60, 1.44 %) = 1 - q^60 - 60 p q^59 = 0.214: no page
+        assertEquals(AlertState.OK, hold.verdict());
+        assertEquals(EvidenceCheck.Status.INSUFFICIENT, rule(hold, "page-1h").evidence().status());
+        assertEquals(p2, rule(hold, "page-1h").evidence().pValue(), 1e-12);
+        assertTrue(rule(hold, "page-1h").held());
         AlertDecision exact = e.evaluate(s, at, EXACT);
         assertEquals(AlertState.OK, exact.verdict());
-        double q = 1 - 0.0144;
-        assertEquals(1 - Math.pow(q, 60) - 60 * 0.0144 * Math.pow(q, 59), rule(exact, "page-1h").evidence().pValue(), 1e-12);
-        // six bad requests in the last minutes: p < 0.02, the page stands
+        assertEquals(p2, rule(exact, "page-1h").evidence().pValue(), 1e-12);
+        // six bad requests in the last minutes: certain and p < 0.02, the page stands under both
+        AlertDecision six = e.evaluate(quiet(6), at, MinimumEvidence.ofDefaults());
+        assertEquals(AlertState.PAGE, six.verdict());
+        assertEquals(EvidenceCheck.Status.BREACH_CERTAIN, rule(six, "page-1h").evidence().status());
+        Finding note = six.findings().find("alert.evidence-below-minimum").orElseThrow();
+        assertEquals(Level.INFO, note.level());
+        assertEquals("page-1h", note.fact("rule"));
         assertEquals(AlertState.PAGE, e.evaluate(quiet(6), at, EXACT).verdict());
         assertEquals(EvidenceCheck.Status.BREACH_SIGNIFICANT,
                 rule(e.evaluate(quiet(6), at, EXACT), "page-1h").evidence().status());

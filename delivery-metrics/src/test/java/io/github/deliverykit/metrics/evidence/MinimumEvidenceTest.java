@@ -90,7 +90,13 @@ final class MinimumEvidenceTest {
         EvidenceCheck two = EXACT.check(50, 2, 0.0144, Breach.ABOVE_RATE);
         assertEquals(Status.INSUFFICIENT, two.status(), "p = 0.162: no page, though 2 > 1.44 breaches the minimum");
         assertEquals(0.16206325861083615, two.pValue(), 1e-12);
-        assertEquals(Status.BREACH_CERTAIN, MinimumEvidence.ofDefaults().check(50, 2, 0.0144, Breach.ABOVE_RATE).status());
+        // the default: 2 > 1.44 breaches the 100-event minimum with certainty, but not significantly: hold
+        assertEquals(Status.INSUFFICIENT, MinimumEvidence.ofDefaults().check(50, 2, 0.0144, Breach.ABOVE_RATE).status());
+        assertEquals(Status.BREACH_CERTAIN, MinimumEvidence.ofDefaults().check(50, 5, 0.0144, Breach.ABOVE_RATE).status());
+        // one error in the first 30 requests at a 1 % gate: certain against 100, p = 0.26: the canary holds
+        EvidenceCheck one = MinimumEvidence.ofDefaults().check(30, 1, 0.01, Breach.AT_RATE);
+        assertEquals(Status.INSUFFICIENT, one.status());
+        assertEquals(1 - Math.pow(0.99, 30), one.pValue(), 1e-12);
         EvidenceCheck five = EXACT.check(50, 5, 0.0144, Breach.ABOVE_RATE);
         assertEquals(Status.BREACH_SIGNIFICANT, five.status());
         assertEquals(0.0007653022680368081, five.pValue(), 1e-12);

@@ -103,11 +103,13 @@ final class CanaryMinimumEvidenceTest {
         assertEquals(StageVerdict.ROLLBACK, ten.verdict());
         assertEquals(EvidenceCheck.Status.BREACH_CERTAIN, ten.findings().find("threshold.error-rate").orElseThrow()
                 .fact("evidence"));
-        // 1 error in 3 requests of a 100-request stage: certain (1 >= 1 % of 100), not significant (p = 0.0297)
-        assertEquals(StageVerdict.ROLLBACK, judge(hold, RolloutPlan.canaryDefault(), 1, 3).verdict());
+        // 1 error in 3 requests of a 100-request stage: certain (1 >= 1 % of 100), not significant
+        // (p = 0.0297): one bad request holds the canary in both modes, it does not roll it back
+        assertEquals(StageVerdict.HOLD, judge(hold, RolloutPlan.canaryDefault(), 1, 3).verdict());
         assertEquals(StageVerdict.HOLD, judge(exact, RolloutPlan.canaryDefault(), 1, 3).verdict());
-        // 1 in 2: p = 0.0199 < 0.02
+        // 1 in 2: p = 0.0199 < 0.02, certain and significant
         assertEquals(StageVerdict.ROLLBACK, judge(exact, RolloutPlan.canaryDefault(), 1, 2).verdict());
+        assertEquals(StageVerdict.ROLLBACK, judge(hold, RolloutPlan.canaryDefault(), 1, 2).verdict());
         // with enough requests the seed's point gate decides in both modes
         assertEquals(StageVerdict.ROLLBACK, judge(exact, RolloutPlan.canaryDefault(), 10, 1000).verdict());
         assertEquals(StageVerdict.ADVANCE, judge(exact, RolloutPlan.canaryDefault(), 9, 1000).verdict());
