@@ -224,7 +224,14 @@ public final class PrometheusResult {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw error(path + "[0]", "must be a Unix time in seconds");
             }
-            BigDecimal seconds = p.getDecimalValue();
+            BigDecimal seconds;
+            try {
+                seconds = p.getDecimalValue();
+            } catch (NumberFormatException e) {
+                // Jackson refuses an exponent it cannot hold ("1e33735696800")
+                throw error(path + "[0]", "must be a Unix time in seconds, but is not a readable number ("
+                        + clip(String.valueOf(e.getMessage())) + ")");
+            }
             if (p.nextToken() != JsonToken.VALUE_STRING) {
                 throw error(path + "[1]", "must be the value as a string, e.g. \"0.5\"");
             }
@@ -233,11 +240,21 @@ public final class PrometheusResult {
                 throw error(path, "must hold exactly two elements");
             }
             long millis;
-            try {
-                millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
-            } catch (ArithmeticException e) {
-                report.issue(IssueKind.REJECTED, source, at(path), "time " + seconds + " is out of range");
+            // digits left of the point: bound it before scaling, so that 1e999999999 or 1e-999999999
+            // never becomes a billion-digit integer
+            long digits = (long) seconds.precision() - seconds.scale();
+            if (seconds.signum() == 0 || digits <= -4) {
+                millis = 0; // below half a millisecond
+            } else if (digits > 16) {
+                report.issue(IssueKind.REJECTED, source, at(path), "time " + clip(seconds.toString()) + " is out of range");
                 return;
+            } else {
+                try {
+                    millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+                } catch (ArithmeticException e) {
+                    report.issue(IssueKind.REJECTED, source, at(path), "time " + seconds + " is out of range");
+                    return;
+                }
             }
             double value = value(text);
             if (Double.isInfinite(value)) {
@@ -274,5 +291,10 @@ public final class PrometheusResult {
                     }
             }
         }
+    }
+
+    /** At most 120 characters of a text for a message (a number may be 1,000 digits long). */
+    private static String clip(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 }

@@ -103,6 +103,22 @@ final class PrometheusTest {
         assertTrue(r.issues().get(0).position().contains("$.data.result[0].values[0]"), r.issues().get(0).position());
     }
 
+    @Test
+    void stream_extremeTimes_areRejectedOrRoundedWithoutScalingBillionsOfDigits() {
+        List<double[]> out = new ArrayList<>();
+        ReadReport r = stream(matrix("[1e999999999,\"1\"],[-1e999999999,\"1\"],[1e-999999999,\"2\"],[0e-999999999,\"3\"],"
+                + "[0.0004,\"4\"],[0.0006,\"5\"],[9999999999999999,\"6\"],[1234567890123.4567,\"7\"]"), out);
+        assertEquals(8, r.read());
+        assertEquals(3, r.rejected(), r.issues().toString());
+        assertTrue(r.issues().get(0).reason().contains("out of range"), r.issues().get(0).reason());
+        assertEquals(5, out.size());
+        assertArrayEquals(new double[] {0, 0, 2}, out.get(0));
+        assertArrayEquals(new double[] {0, 0, 3}, out.get(1));
+        assertArrayEquals(new double[] {0, 0, 4}, out.get(2));
+        assertArrayEquals(new double[] {0, 1, 5}, out.get(3));
+        assertArrayEquals(new double[] {0, 1234567890123457L, 7}, out.get(4));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}|$.status|bad_data: parse error",
@@ -115,6 +131,7 @@ final class PrometheusTest {
         "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"1\",2]]}]}}|values[0]|exactly two",
         "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"a\":{\"x\":1}},\"values\":[]}]}}|line 1|",
         "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"1\"]|line 1|Unexpected end-of-input",
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1e33735696800,\"1\"]]}]}}|values[0][0]|not a readable number",
     })
     void stream_hostile_failsWithPosition(String json, String position, @org.jspecify.annotations.Nullable String problem) {
         FormatException e = assertThrows(FormatException.class, () -> stream(json, new ArrayList<>()));
