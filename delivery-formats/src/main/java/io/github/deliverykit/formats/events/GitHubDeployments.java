@@ -16,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,15 +70,7 @@ public final class GitHubDeployments {
             Deployment mapped = map(d, service, source, at, report);
             return mapped != null && out.add(mapped);
         });
-        out.sort(Comparator.comparing(Deployment::started).thenComparing(Deployment::id));
-        Map<String, String> last = new HashMap<>();
-        List<Deployment> linked = new ArrayList<>(out.size());
-        for (Deployment d : out) {
-            String prev = last.put(d.environment(), d.id());
-            linked.add(new Deployment(d.id(), d.service(), d.environment(), d.version(), d.started(), d.finished(),
-                    d.outcome(), d.commits(), prev));
-        }
-        return new DeploymentRead(linked, report.build());
+        return DeploymentRead.linked(out, report.build());
     }
 
     private static @Nullable Deployment map(GitHubShapes.Deployment d, String service, String source, String at,
