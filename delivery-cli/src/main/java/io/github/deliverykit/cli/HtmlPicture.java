@@ -22,6 +22,7 @@ import io.github.deliverykit.policy.chart.DoraChart;
 import io.github.deliverykit.policy.chart.IncidentChart;
 import io.github.deliverykit.policy.chart.LeadTimeChart;
 import io.github.deliverykit.policy.chart.MaturityChart;
+import io.github.deliverykit.policy.incident.IncidentClocks;
 import io.github.deliverykit.policy.incident.IncidentSlaDecision;
 import io.github.deliverykit.policy.maturity.MaturityDecision;
 import java.io.IOException;
@@ -95,6 +96,15 @@ final class HtmlPicture {
         incidents.add(Charts.incident(decision));
     }
 
+    /** The SLA clocks of an incident's event list: one table row per cycle (no chart). */
+    void clocks(String incidentId, IncidentClocks clocks) {
+        clockTables.add(new ClockTable(incidentId, clocks));
+    }
+
+    private record ClockTable(String incidentId, IncidentClocks clocks) {}
+
+    private final List<ClockTable> clockTables = new ArrayList<>();
+
     String render() {
         HtmlReport report = new HtmlReport(title, asOf);
         for (String[] s : steps) {
@@ -120,6 +130,13 @@ final class HtmlPicture {
         }
         if (!incidents.isEmpty()) {
             report.incidents(incidents);
+        }
+        for (ClockTable t : clockTables) {
+            IncidentClocks c = t.clocks();
+            report.table("clocks-" + t.incidentId(), "SLA clocks of " + t.incidentId(),
+                    "Every cycle of every clock, read from the event log (verdict " + c.verdict().name() + ")",
+                    new String[] {"clock", "cycle", "state", "started (UTC)", "ended", "severity", "target",
+                        "deadline (UTC)", "elapsed", "paused", "overrun"}, IncidentClockReport.rows(c));
         }
         return report.render();
     }

@@ -3,6 +3,7 @@ package io.github.deliverykit.cli;
 import io.github.deliverykit.core.event.Incident;
 import io.github.deliverykit.core.event.Severity;
 import io.github.deliverykit.core.metric.SlaStatus;
+import io.github.deliverykit.policy.incident.IncidentClocks;
 import io.github.deliverykit.policy.incident.IncidentSla;
 import io.github.deliverykit.policy.incident.IncidentSlaConfig;
 import io.github.deliverykit.policy.incident.IncidentSlaDecision;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code delivery incident-report}: the report of one incident from its timeline (seed incident_report). */
 @Command(name = "incident-report", mixinStandardHelpOptions = true,
-        description = "Incident report from timeline data: SLA clocks, durations, post-mortem; an SLA breach or an overdue/incomplete post-mortem exits 1.")
+        description = "Incident report from timeline data: SLA clocks, durations, post-mortem; with an incident's "
+                + "event list also every clock cycle, OLA clock and paused time; an SLA or OLA breach or an "
+                + "overdue/incomplete post-mortem exits 1.")
 final class IncidentReportCommand extends ReportCommand {
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "The incident id, e.g. INC-2024-0125.")
@@ -59,11 +63,19 @@ final class IncidentReportCommand extends ReportCommand {
         IncidentTimeline timeline = timeline(found);
         IncidentSlaDecision report = found.build(x -> IncidentSla.load(IncidentSlaConfig.ofDefaults())
                 .evaluate(timeline, common.clock()));
+        IncidentClockInput.Clocks input = IncidentClockInput.read(found, timeline);
+        IncidentClocks clocks = null;
+        if (input != null) {
+            clocks = found.build(x -> IncidentSla.load(input.config()).evaluate(input.log(), common.clock()));
+        }
         if (html()) {
             picture = new HtmlPicture("delivery incident-report: " + id, report.generatedAt());
             picture.incident(report);
+            if (clocks != null) {
+                picture.clocks(id, clocks);
+            }
         }
-        return report(timeline, report);
+        return report(timeline, report, clocks, input == null ? 0 : input.events());
     }
 
     @Override
@@ -73,11 +85,24 @@ final class IncidentReportCommand extends ReportCommand {
 
     /** The report of an incident's SLA decision (also the demo's incident step). */
     static Report report(IncidentTimeline timeline, IncidentSlaDecision report) {
+        return report(timeline, report, null, 0);
+    }
+
+    /**
+     * The report of an incident's SLA decision and, when the incident has an event list, its SLA
+     * clocks: a breach of a response or resolution cycle is an SLA breach, a breach of an OLA cycle an
+     * OLA breach; both exit 1.
+     */
+    static Report report(IncidentTimeline timeline, IncidentSlaDecision report, @Nullable IncidentClocks clocks,
+            int events) {
         String id = timeline.incident().id();
         boolean breached = report.response().status() == SlaStatus.BREACHED
-                || report.resolution().status() == SlaStatus.BREACHED;
+                || report.resolution().status() == SlaStatus.BREACHED
+                || clocks != null && IncidentClockReport.breached(clocks, false);
+        boolean olaBreached = clocks != null && IncidentClockReport.breached(clocks, true);
         PostMortemVerdict pm = report.postMortem().verdict();
-        boolean negative = breached || pm == PostMortemVerdict.OVERDUE || pm == PostMortemVerdict.INCOMPLETE;
+        boolean negative = breached || olaBreached || pm == PostMortemVerdict.OVERDUE
+                || pm == PostMortemVerdict.INCOMPLETE;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("severity", timeline.peakSeverity().toString());
@@ -85,9 +110,19 @@ final class IncidentReportCommand extends ReportCommand {
         data.put("resolution", report.resolution().status().name());
         data.put("missedStatusUpdates", report.statusUpdates().missedCount());
         data.put("postMortem", pm.name());
-        String verdict = breached ? "SLA_BREACHED" : negative ? "POST_MORTEM_" + pm.name() : "OK";
-        return new Report("Incident report: " + id, verdict, report.findings(), report.toText(), report.toMarkdown(),
-                data, negative ? ExitCode.NEGATIVE : ExitCode.OK);
+        String verdict = breached ? "SLA_BREACHED" : olaBreached ? "OLA_BREACHED"
+                : negative ? "POST_MORTEM_" + pm.name() : "OK";
+        if (clocks == null) {
+            return new Report("Incident report: " + id, verdict, report.findings(), report.toText(),
+                    report.toMarkdown(), data, negative ? ExitCode.NEGATIVE : ExitCode.OK);
+        }
+        data.put("clocksVerdict", clocks.verdict().name());
+        data.put("events", events);
+        data.put("clocks", IncidentClockReport.json(clocks));
+        return new Report("Incident report: " + id, verdict, report.findings().plus(clocks.findings()),
+                report.toText() + IncidentClockReport.text(clocks, events),
+                report.toMarkdown() + IncidentClockReport.markdown(clocks, events), data,
+                negative ? ExitCode.NEGATIVE : ExitCode.OK);
     }
 
     static IncidentTimeline timeline(JsonInput i) {

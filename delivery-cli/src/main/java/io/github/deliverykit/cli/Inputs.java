@@ -19,7 +19,7 @@ final class Inputs {
 
     static final String[] INCIDENT_FIELDS = {"id", "service", "environment", "severity", "started", "detected",
         "acknowledged", "mitigated", "resolved", "causedBy", "impact", "title", "summary", "severityChanges",
-        "pauses", "statusUpdates", "timeline", "postMortem"};
+        "pauses", "statusUpdates", "timeline", "postMortem", "events", "olas"};
 
     private Inputs() {}
 

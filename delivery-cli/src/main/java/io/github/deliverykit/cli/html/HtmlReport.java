@@ -266,6 +266,24 @@ public final class HtmlReport {
                 new String[] {"incident", "severity", "event", "at (UTC)", "target (min)", "status"}, rows);
     }
 
+    /**
+     * Adds a section holding one data table and no chart.
+     *
+     * @param id the section id (made safe for an HTML id)
+     * @param heading the heading
+     * @param caption the table caption
+     * @param header the column names
+     * @param rows the rows, each as long as the header
+     * @return this report
+     */
+    public HtmlReport table(String id, String heading, String caption, String[] header, List<String[]> rows) {
+        sections.append("<section id=\"").append(esc(id.replaceAll("[^A-Za-z0-9_-]", "-"))).append("\">\n<h2>")
+                .append(esc(heading)).append("</h2>\n<div class=\"data\">\n");
+        table(sections, caption, header, rows);
+        sections.append("</div>\n</section>\n");
+        return this;
+    }
+
     private HtmlReport section(String id, String heading, String svg, String caption, String[] header,
             List<String[]> rows) {
         sections.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(heading)).append("</h2>\n")
