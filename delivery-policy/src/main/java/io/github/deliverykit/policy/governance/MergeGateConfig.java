@@ -5,17 +5,21 @@ import io.github.deliverykit.core.finding.Facts;
 import io.github.deliverykit.core.finding.Finding;
 import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.finding.Level;
+import io.github.deliverykit.core.time.Interval;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * The configuration of a {@link MergeGate}: the CI rounds allowed before a pull request is flagged
  * (Stripe benchmark: 2), the protected paths that need a human, and the auto-approval criteria
- * (the checks that must pass for green). Criteria resting on benchmark scores are rejected.
+ * (the checks that must pass for green), and the effective dates of rules in shadow mode. Criteria
+ * resting on benchmark scores are rejected.
  * Immutable and thread safe.
  */
 public final class MergeGateConfig {
@@ -31,11 +35,13 @@ public final class MergeGateConfig {
 
     private final Map<String, Pattern> protectedPaths;
     private final List<AutoApprovalCriterion> criteria;
+    private final Map<String, Instant> effectiveDates;
 
     private MergeGateConfig(Builder b) {
         this.maxCiRounds = b.maxCiRounds;
         this.protectedPaths = Collections.unmodifiableMap(new LinkedHashMap<>(b.protectedPaths));
         this.criteria = List.copyOf(b.criteria);
+        this.effectiveDates = Collections.unmodifiableMap(new TreeMap<>(b.effectiveDates));
     }
 
     /**
@@ -118,6 +124,7 @@ public final class MergeGateConfig {
         b.maxCiRounds = base.maxCiRounds;
         b.protectedPaths.putAll(base.protectedPaths);
         b.criteria.addAll(base.criteria);
+        b.effectiveDates.putAll(base.effectiveDates);
         return b;
     }
 
@@ -175,6 +182,15 @@ public final class MergeGateConfig {
     }
 
     /**
+     * The effective dates of the rules in shadow mode ({@link Builder#effectiveOn}), by rule id.
+     *
+     * @return the dates, sorted by rule id; empty when every rule is enforced
+     */
+    public Map<String, Instant> effectiveDates() {
+        return effectiveDates;
+    }
+
+    /**
      * Whether a path matches a protected glob.
      *
      * @param path the path
@@ -192,7 +208,7 @@ public final class MergeGateConfig {
     @Override
     public String toString() {
         return "MergeGateConfig[maxCiRounds=" + maxCiRounds + ", protectedPaths=" + protectedPaths.keySet()
-                + ", criteria=" + criteria + "]";
+                + ", criteria=" + criteria + ", effectiveDates=" + effectiveDates + "]";
     }
 
     static Pattern glob(String glob) {
@@ -227,8 +243,34 @@ public final class MergeGateConfig {
         private int maxCiRounds = DEFAULT_MAX_CI_ROUNDS;
         private final Map<String, Pattern> protectedPaths = new LinkedHashMap<>();
         private final List<AutoApprovalCriterion> criteria = new ArrayList<>();
+        private final Map<String, Instant> effectiveDates = new TreeMap<>();
 
         private Builder() {}
+
+        /**
+         * Gives a rule an effective date (Enterprise Contract's {@code effective_on}): strictly before
+         * it the rule runs in shadow: what it would have decided is reported (a would-be FAIL as a
+         * WARN), after a {@code merge.rule.shadow} finding, and does not change the verdict; from that
+         * instant on it is enforced.
+         *
+         * @param rule one of {@link MergeGate#RULES}: {@code checks}, {@code policy}, {@code ci_rounds}, {@code paths}
+         * @param effectiveOn the first instant at which the rule is enforced
+         * @return this builder
+         * @throws IllegalArgumentException if the rule is unknown or the date null or out of range
+         */
+        public Builder effectiveOn(String rule, Instant effectiveOn) {
+            Checks.notNull(rule, "rule");
+            if (!MergeGate.RULES.contains(rule)) {
+                throw Checks.invalid("rule", "must be one of " + MergeGate.RULES, rule);
+            }
+            Checks.notNull(effectiveOn, "effectiveOn");
+            if (effectiveOn.isBefore(Interval.MIN) || effectiveOn.isAfter(Interval.MAX)) {
+                throw Checks.invalid("effectiveOn", "must lie between " + Interval.MIN + " and " + Interval.MAX,
+                        effectiveOn);
+            }
+            effectiveDates.put(rule, effectiveOn);
+            return this;
+        }
 
         /**
          * Sets the CI rounds allowed before flagging.
