@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Delivery-management decisions and numbers on JSON files and git histories.",
         subcommands = {ReleaseCheckCommand.class, DeployCommand.class, SlaCommand.class, IncidentReportCommand.class,
             DoraCommand.class, ChangeCommand.class, StrategyCommand.class, AssessCommand.class,
-            DemoCommand.class, PictureCommand.class, CostCommand.class,
+            DemoCommand.class, PictureCommand.class, CostCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class})
 public final class DeliveryCli {
 
