@@ -1,6 +1,9 @@
 package io.github.deliverykit.cli;
 
 import io.github.deliverykit.core.event.Severity;
+import io.github.deliverykit.core.finding.Facts;
+import io.github.deliverykit.core.finding.Finding;
+import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.policy.incident.IncidentEventLog;
 import io.github.deliverykit.policy.incident.IncidentSlaConfig;
 import io.github.deliverykit.policy.incident.IncidentSlaConfig.ClockCondition;
@@ -52,8 +55,10 @@ final class IncidentClockInput {
      * @param config the clocks: response and resolution (the table's targets) and one OLA per group,
      *     each cancelled by a {@code cancel} event
      * @param events the number of events read
+     * @param mismatches how the incident's own {@code acknowledged} / {@code resolved} disagree with
+     *     the events (a WARN each, {@code incident-report.events.mismatch}); empty when they agree
      */
-    record Clocks(IncidentEventLog log, IncidentSlaConfig config, int events) {}
+    record Clocks(IncidentEventLog log, IncidentSlaConfig config, int events, Findings mismatches) {}
 
     private IncidentClockInput() {}
 
@@ -83,6 +88,8 @@ final class IncidentClockInput {
         int pausedAt = -1;
         int cancelledAt = -1;
         Instant previous = origin;
+        Instant firstAck = null;
+        List<Instant> resolves = new ArrayList<>();
         for (int k = 0; k < events.size(); k++) {
             JsonInput e = events.get(k);
             String where = "incident " + id + ", event " + k + ": ";
@@ -129,12 +136,14 @@ final class IncidentClockInput {
                                 + " (only a new or reopened incident is acknowledged)");
                     }
                     status = IncidentEventLog.ACKNOWLEDGED;
+                    firstAck = firstAck == null ? at : firstAck;
                     break;
                 case "resolve":
                     if (status.equals(IncidentEventLog.RESOLVED)) {
                         throw e.problem("type", where + "'resolve' while the incident is already resolved");
                     }
                     status = IncidentEventLog.RESOLVED;
+                    resolves.add(at);
                     break;
                 case "reopen":
                     if (!status.equals(IncidentEventLog.RESOLVED)) {
@@ -178,10 +187,38 @@ final class IncidentClockInput {
             log.status(at, status);
         }
         try {
-            return new Clocks(log.build(), config, events.size());
+            return new Clocks(log.build(), config, events.size(), mismatches(timeline, firstAck, resolves,
+                    status.equals(IncidentEventLog.RESOLVED)));
         } catch (IllegalArgumentException x) {
             throw in.problem("events", "incident " + id + ": " + x.getMessage());
         }
+    }
+
+    /**
+     * Where the incident's fields and its events disagree: {@code acknowledged} must be the first
+     * {@code acknowledge} event, {@code resolved} one of the {@code resolve} events, and an incident
+     * whose last status event is a resolve must have {@code resolved}.
+     */
+    private static Findings mismatches(IncidentTimeline timeline, @Nullable Instant firstAck, List<Instant> resolves,
+            boolean resolvedNow) {
+        List<Finding> out = new ArrayList<>();
+        Instant ack = timeline.incident().acknowledged();
+        if (!java.util.Objects.equals(ack, firstAck)) {
+            out.add(mismatch("acknowledged", ack, "the first acknowledge event", firstAck));
+        }
+        Instant resolved = timeline.incident().resolved();
+        if (resolved != null ? !resolves.contains(resolved) : resolvedNow) {
+            out.add(mismatch("resolved", resolved, "the resolve events", resolves.isEmpty() ? null : resolves));
+        }
+        return Findings.of(out);
+    }
+
+    private static Finding mismatch(String field, @Nullable Instant incident, String what, @Nullable Object events) {
+        return Finding.warn("incident-report.events.mismatch", "The incident's " + field + " ("
+                + (incident == null ? "none" : incident) + ") is not " + what + " (" + (events == null ? "none" : events)
+                + "): the report above reads the field, the SLA clocks read the events",
+                Facts.of("field", field, "incident", incident == null ? "none" : incident, "events",
+                        events == null ? "none" : events));
     }
 
     private static Severity severity(JsonInput e, String where) {

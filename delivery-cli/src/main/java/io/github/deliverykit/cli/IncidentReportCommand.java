@@ -66,7 +66,11 @@ final class IncidentReportCommand extends ReportCommand {
         IncidentClockInput.Clocks input = IncidentClockInput.read(found, timeline);
         IncidentClocks clocks = null;
         if (input != null) {
-            clocks = found.build(x -> IncidentSla.load(input.config()).evaluate(input.log(), common.clock()));
+            IncidentClocks read = found.build(x -> IncidentSla.load(input.config()).evaluate(input.log(),
+                    common.clock()));
+            // the fields the report above reads and the events the clocks read should tell one story
+            clocks = new IncidentClocks(read.generatedAt(), read.clocks(), read.verdict(),
+                    input.mismatches().plus(read.findings()));
         }
         if (html()) {
             picture = new HtmlPicture("delivery incident-report: " + id, report.generatedAt());

@@ -119,6 +119,29 @@ final class IncidentClocksCommandTest {
         assertFalse(json(json.out()).get("data").has("clocks"), json.out());
     }
 
+    @Test
+    void fieldsAndEventsDisagree_warns() throws IOException {
+        Path p = sampleWith("\"resolved\": \"2024-01-26T15:00:00Z\"", "\"resolved\": \"2024-01-26T15:05:00Z\"");
+        Result r = report("INC-2024-0126", p.toString());
+        assertEquals(ExitCode.NEGATIVE, r.code(), r.out());
+        assertTrue(r.out().contains("\nClock findings\n[WARN] incident-report.events.mismatch: The incident's resolved "
+                + "(2024-01-26T15:05:00Z) is not the resolve events ([2024-01-26T15:00:00Z]): the report above reads "
+                + "the field, the SLA clocks read the events (field=resolved, incident=2024-01-26T15:05:00Z, "
+                + "events=[2024-01-26T15:00:00Z])\n"), r.out());
+        Path ack = sampleWith("\"acknowledged\": \"2024-01-26T09:10:00Z\",", "");
+        Result noAck = report("INC-2024-0126", ack.toString());
+        assertTrue(noAck.out().contains("[WARN] incident-report.events.mismatch: The incident's acknowledged (none) is "
+                + "not the first acknowledge event (2024-01-26T09:10:00Z)"), noAck.out());
+        Result agree = report("INC-2024-0126", example("incident-clocks.json"));
+        assertFalse(agree.out().contains("incident-report.events.mismatch"), agree.out());
+        Path open = sampleWith("{ \"at\": \"2024-01-27T06:00:00Z\", \"type\": \"reopen\" },", "");
+        String text = Files.readString(open).replace("\"resolved\": \"2024-01-26T15:00:00Z\",", "");
+        Files.writeString(open, text, StandardCharsets.UTF_8);
+        Result unresolved = report("INC-2024-0126", open.toString());
+        assertTrue(unresolved.out().contains("[WARN] incident-report.events.mismatch: The incident's resolved (none) "
+                + "is not the resolve events ([2024-01-26T15:00:00Z])"), unresolved.out());
+    }
+
     // ---- bad input: exit 2, one line naming the incident, the event index, the field and the value
 
     private Path sampleWith(String from, String to) throws IOException {
