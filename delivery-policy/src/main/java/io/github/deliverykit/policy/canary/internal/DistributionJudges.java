@@ -230,6 +230,11 @@ public final class DistributionJudges {
                         Facts.format(fence), canaryOut, canary.length, baselineOut, baseline.length,
                         Facts.format(out.pValue()), Facts.format(alpha), dry), facts));
             }
+            if (why.isEmpty() && JudgeMath.underpowered(ID, spec, canary.length, baseline.length,
+                    JudgeMath.detectableShift(MannWhitney.shiftSorted(canary, baseline, 1 - alpha), baseline, spec.direction()),
+                    1 - alpha, fs, dry)) {
+                return new MetricResult(spec.name(), Outcome.NO_DATA, false, spec.dryRun(), adjusted);
+            }
             return result(spec, why, critical, adjusted, facts, fs, dry);
         }
 
@@ -269,6 +274,11 @@ public final class DistributionJudges {
                 fs.add(Finding.fail(ID + ".metric.rate", Checks.message("Metric '%s' has a significantly %s rate on the canary"
                         + " (%d of %d against %d of %d, Fisher p %s < %s)%s", spec.name(), high ? "higher" : "lower",
                         c.bad(), c.total(), b.bad(), b.total(), Facts.format(r.pValue()), Facts.format(alpha), dry), facts));
+            }
+            if (!BuiltInJudges.MannWhitneyJudge.failing(spec.direction(), significant && c.rate() > b.rate(),
+                    significant && c.rate() < b.rate()) && JudgeMath.underpowered(ID, spec, c.total(), b.total(),
+                    JudgeMath.detectableRateChange(c, b, spec.direction(), 1 - alpha), 1 - alpha, fs, dry)) {
+                return new MetricResult(spec.name(), Outcome.NO_DATA, false, spec.dryRun(), adjusted);
             }
             return result(spec, why, critical, adjusted, facts, fs, dry);
         }
