@@ -69,6 +69,7 @@ final class CanaryBaselineAndPowerTest {
         assertEquals(3L, f.fact("canaryBeyond"));
         assertEquals(2L, f.fact("baselineBeyond"));
         assertTrue((double) f.fact("worseThanBaselinePValue") > 0.02, f.toText());
+        assertTrue(f.message().contains("the baseline's 800 breaches the gate too"), f.message());
         // the same data under the other strategies
         assertEquals(StageVerdict.HOLD, judge(threshold(BaselineBreach.HOLD_IF_BASELINE_BREACHES), latency(3, 2)).verdict());
         CanaryDecision failed = judge(threshold(BaselineBreach.FAIL), latency(3, 2));
@@ -95,6 +96,7 @@ final class CanaryBaselineAndPowerTest {
         assertEquals(StageVerdict.HOLD, lenient.verdict(), lenient.toText());
         Finding f = lenient.findings().find("threshold.latency.not-worse").orElseThrow();
         assertEquals(198.0, f.fact("baselineValue"));
+        assertTrue(f.message().contains("the baseline's 198 is as high within chance"), f.message());
         // clearly worse: 10 against 0 fails under every strategy
         assertEquals(StageVerdict.ROLLBACK, judge(threshold(BaselineBreach.HOLD_UNLESS_WORSE), latency(10, 0)).verdict());
     }
@@ -123,6 +125,7 @@ final class CanaryBaselineAndPowerTest {
         Finding f = held.findings().find("threshold.error-rate.baseline-breach").orElseThrow();
         assertEquals(18L, f.fact("baselineErrors"));
         assertEquals(0.018, f.fact("baselineErrorRate"));
+        assertTrue(f.message().contains("the baseline's 1.8 % breaches the gate too"), f.message());
         assertEquals(StageVerdict.ROLLBACK, judge(errorGate(BaselineBreach.FAIL), errors(20, 18, 1000)).verdict());
         assertEquals(StageVerdict.ROLLBACK, judge(errorGate(BaselineBreach.HOLD_UNLESS_WORSE), errors(50, 15, 1000)).verdict());
         // the baseline meets the gate: strict fails, the default holds as not worse (12 against 8)
@@ -130,7 +133,8 @@ final class CanaryBaselineAndPowerTest {
                 .verdict());
         CanaryDecision notWorse = judge(errorGate(BaselineBreach.HOLD_UNLESS_WORSE), errors(12, 8, 1000));
         assertEquals(StageVerdict.HOLD, notWorse.verdict(), notWorse.toText());
-        assertTrue(notWorse.findings().find("threshold.error-rate.not-worse").isPresent());
+        assertTrue(notWorse.findings().find("threshold.error-rate.not-worse").orElseThrow().message()
+                .contains("the baseline's 0.8 % is as high within chance"));
         // a baseline with fewer requests than the gate needs is no comparison
         assertEquals(StageVerdict.ROLLBACK, judge(errorGate(BaselineBreach.HOLD_UNLESS_WORSE),
                 List.of(new Observation.Count(T0, Variant.CANARY, "requests", 20, 1000),
@@ -154,6 +158,14 @@ final class CanaryBaselineAndPowerTest {
         assertEquals(1000L, f.fact("baselineEvents"));
         assertEquals(MetricSpec.DEFAULT_HARMFUL_RATE_INCREASE, f.fact("harmfulIncrease"));
         assertTrue((double) f.fact("detectableChange") > 0.01, f.toText());
+        if (judge.equals("mann-whitney")) {
+            // the canary's one-sided 98 % Clopper-Pearson bound of 4 in 1,000 (SciPy: beta.ppf(.98, 5, 996))
+            assertEquals(0.0105456172921368, (double) f.fact("detectableChange"), 1e-9);
+            assertTrue(f.message().contains("the data leave 1.05 percentage points of the bad share open, the judge must"
+                    + " see 1: holding"), f.message());
+        }
+        MetricSpec either = MetricSpec.proportion("requests").direction(Direction.EITHER).build();
+        assertEquals(StageVerdict.HOLD, judge(compared(judge, either), errors(4, 0, 1000)).verdict());
         // the check off: the same data pass
         assertEquals(StageVerdict.ADVANCE, judge(compared(judge, MetricSpec.proportion("requests").harmfulIncrease(0).build()),
                 errors(4, 0, 1000)).verdict());
@@ -189,6 +201,7 @@ final class CanaryBaselineAndPowerTest {
         assertEquals(30L, f.fact("canarySamples"));
         assertEquals(MetricSpec.DEFAULT_HARMFUL_SHIFT, f.fact("harmfulIncrease"));
         assertTrue((double) f.fact("detectableChange") > 0.5, f.toText());
+        assertTrue(f.message().contains("% of the baseline median open, the judge must see 50: holding"), f.message());
         assertTrue(d.verdict() != StageVerdict.ADVANCE, d.toText());
     }
 

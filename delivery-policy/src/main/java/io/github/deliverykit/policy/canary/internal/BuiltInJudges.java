@@ -84,7 +84,11 @@ public final class BuiltInJudges {
      * when the errors seen already breach it whatever the remaining requests up to that minimum (with
      * a minimum of 1,000 requests and a 1 % gate, 9 errors in the first 100 requests hold, but 10
      * fail) or, with {@code EXACT_TEST}, when the exact binomial test finds the error rate
-     * significantly above the gate. Stateless and thread safe.
+     * significantly above the gate. A breached gate is compared with the baseline of the same stage
+     * as {@link CanaryAnalysisConfig#baselineBreach()} says: by default it fails only when the canary
+     * is significantly worse than the baseline against that gate (one-sided Fisher exact test), and
+     * holds otherwise ({@code threshold.<gate>.baseline-breach} or {@code .not-worse}). Stateless and
+     * thread safe.
      */
     public static final class ThresholdJudge extends Base {
 
@@ -392,10 +396,12 @@ public final class BuiltInJudges {
      * change then decides alone. The non-dry-run metrics with a verdict are
      * scored per group (percentage passed), the groups averaged by weight into a 0-100 score: at or above
      * the pass score PASS, at or above the marginal score INCONCLUSIVE, else FAIL; a critical failure
-     * scores 0.
+     * scores 0. A metric without a significant change in its failing direction is scored only when
+     * its interval excludes the configured {@link MetricSpec#harmfulIncrease()}; otherwise it holds
+     * unscored with {@code mann-whitney.metric.underpowered}.
      *
-     * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data, had a
-     * query error, or is dry-run. Stateless and thread safe.
+     * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data or too
+     * little to see the harmful change, had a query error, or is dry-run. Stateless and thread safe.
      */
     public static final class MannWhitneyJudge extends Base {
 

@@ -56,8 +56,11 @@ public final class DistributionJudges {
      * beyond the metric's allowed effect (the mean ratio for location, the spread ratio for spread,
      * the ratio of the shares beyond the cut for the tail, the rate ratio for counts); an undefined
      * ratio counts as beyond every limit. A critical metric beyond its critical limit rolls back at
-     * once. Measurements: one per metric, named after it, whose value is its smallest adjusted
-     * p-value. Stateless and thread safe.
+     * once. A metric without a failing test passes only when its data exclude the configured
+     * {@link MetricSpec#harmfulIncrease()} at the per-test confidence (Hodges-Lehmann interval for
+     * samples, Newcombe's bound of the rate difference for counts); otherwise it holds with
+     * {@code distribution.metric.underpowered}. Measurements: one per metric, named after it, whose
+     * value is its smallest adjusted p-value. Stateless and thread safe.
      */
     public static final class DistributionJudge extends BuiltInJudges.Base {
 
