@@ -54,6 +54,13 @@ public final class CanaryAnalysisConfig {
      */
     public static final MinimumEvidence DEFAULT_EVIDENCE = MinimumEvidence.ofDefaults();
 
+    /**
+     * What the {@code threshold} judge's absolute gates do when the canary breaches them:
+     * {@link BaselineBreach#HOLD_UNLESS_WORSE}, since rolling back to a baseline that does as badly
+     * against the same gate does not help.
+     */
+    public static final BaselineBreach DEFAULT_BASELINE_BREACH = BaselineBreach.HOLD_UNLESS_WORSE;
+
     private static final CanaryAnalysisConfig DEFAULTS = custom().build();
 
     private final List<String> judges;
@@ -76,6 +83,7 @@ public final class CanaryAnalysisConfig {
     private final int inconclusiveLimit;
     private final OptionalDouble maxBudgetBurn;
     private final MinimumEvidence evidence;
+    private final BaselineBreach baselineBreach;
 
     private CanaryAnalysisConfig(Builder b) {
         this.judges = List.copyOf(b.judges);
@@ -98,6 +106,7 @@ public final class CanaryAnalysisConfig {
         this.inconclusiveLimit = b.inconclusiveLimit;
         this.maxBudgetBurn = b.maxBudgetBurn;
         this.evidence = b.evidence;
+        this.baselineBreach = b.baselineBreach;
     }
 
     /**
@@ -148,6 +157,7 @@ public final class CanaryAnalysisConfig {
         b.inconclusiveLimit = base.inconclusiveLimit;
         b.maxBudgetBurn = base.maxBudgetBurn;
         b.evidence = base.evidence;
+        b.baselineBreach = base.baselineBreach;
         return b;
     }
 
@@ -276,6 +286,16 @@ public final class CanaryAnalysisConfig {
         return evidence;
     }
 
+    /**
+     * What the {@code threshold} judge's absolute gates (error rate, latency quantile) do when the
+     * canary breaches a gate that the baseline, observed in the same stage, breaches as well.
+     *
+     * @return the strategy, {@link #DEFAULT_BASELINE_BREACH} unless set
+     */
+    public BaselineBreach baselineBreach() {
+        return baselineBreach;
+    }
+
     @Override
     public String toString() {
         return "CanaryAnalysisConfig{judges=" + judges + ", maxErrorRate=" + maxErrorRate + ", latency="
@@ -305,6 +325,20 @@ public final class CanaryAnalysisConfig {
         private int inconclusiveLimit = DEFAULT_INCONCLUSIVE_LIMIT;
         private OptionalDouble maxBudgetBurn = OptionalDouble.empty();
         private MinimumEvidence evidence = DEFAULT_EVIDENCE;
+        private BaselineBreach baselineBreach = DEFAULT_BASELINE_BREACH;
+
+        /**
+         * Sets what the {@code threshold} judge's absolute gates do when the baseline breaches them too.
+         *
+         * @param value {@link BaselineBreach#HOLD_UNLESS_WORSE} (the default), {@link BaselineBreach#HOLD_IF_BASELINE_BREACHES}
+         *     or {@link BaselineBreach#FAIL}
+         * @return this builder
+         * @throws IllegalArgumentException if value is null
+         */
+        public Builder baselineBreach(BaselineBreach value) {
+            this.baselineBreach = Checks.notNull(value, "baselineBreach");
+            return this;
+        }
 
         private Builder() {}
 
@@ -573,10 +607,22 @@ public final class CanaryAnalysisConfig {
      * @param allowedDecrease the smallest ratio tolerated when significantly lower, in (0, 1]
      * @param criticalIncrease the ratio above which a critical metric fails at once (at least allowedIncrease)
      * @param criticalDecrease the ratio below which a critical metric fails at once (at most allowedDecrease)
+     * @param harmfulIncrease the smallest harmful change the comparison must be able to see before it
+     *     passes: for counts an absolute change of the bad share (0.01: one percentage point), for samples a
+     *     change of the location relative to the baseline median (0.5: 50 %); 0 turns the check off. A
+     *     comparison that finds no significant change passes only when its confidence bound excludes a
+     *     change this large in the failing direction; otherwise the stage holds with a
+     *     {@code <judge>.metric.underpowered} finding (samples per variant, the detectable and the
+     *     configured change), never a silent pass
      */
     public record MetricSpec(String name, Kind kind, Direction direction, String group, boolean critical, boolean dryRun,
             NoDataStrategy noData, NanStrategy nanStrategy, long minSamples, double confidence, double allowedIncrease,
-            double allowedDecrease, double criticalIncrease, double criticalDecrease) {
+            double allowedDecrease, double criticalIncrease, double criticalDecrease, double harmfulIncrease) {
+
+        /** The smallest harmful change of a counted metric's bad share: one percentage point (the seed's error gate). */
+        public static final double DEFAULT_HARMFUL_RATE_INCREASE = 0.01;
+        /** The smallest harmful change of a sampled metric's location: 50 % of the baseline median. */
+        public static final double DEFAULT_HARMFUL_SHIFT = 0.5;
 
         /** Default least samples per variant: 20. */
         public static final long DEFAULT_MIN_SAMPLES = 20;
@@ -624,6 +670,12 @@ public final class CanaryAnalysisConfig {
                 throw Checks.invalid("criticalDecrease", "must be in (0, allowedDecrease = " + allowedDecrease + "]",
                         criticalDecrease);
             }
+            if (!(harmfulIncrease >= 0 && harmfulIncrease <= Double.MAX_VALUE)) {
+                throw Checks.invalid("harmfulIncrease", "must be a finite number, 0 or more", harmfulIncrease);
+            }
+            if (kind == Kind.PROPORTION && harmfulIncrease > 1) {
+                throw Checks.invalid("harmfulIncrease", "must be at most 1 for a counted metric (a share)", harmfulIncrease);
+            }
         }
 
         /**
@@ -662,10 +714,24 @@ public final class CanaryAnalysisConfig {
             private double allowedDecrease = 1.0;
             private double criticalIncrease = Double.NaN;
             private double criticalDecrease = Double.NaN;
+            private double harmfulIncrease;
 
             private Builder(String name, Kind kind) {
                 this.name = name;
                 this.kind = kind;
+                this.harmfulIncrease = kind == Kind.PROPORTION ? DEFAULT_HARMFUL_RATE_INCREASE : DEFAULT_HARMFUL_SHIFT;
+            }
+
+            /**
+             * Sets the smallest harmful change the comparison must be able to see before it passes (see
+             * {@link MetricSpec#harmfulIncrease()}).
+             *
+             * @param value 0 (off) or more; at most 1 for a counted metric
+             * @return this builder
+             */
+            public Builder harmfulIncrease(double value) {
+                this.harmfulIncrease = value;
+                return this;
             }
 
             /**
@@ -790,7 +856,7 @@ public final class CanaryAnalysisConfig {
                 double ci = Double.isNaN(criticalIncrease) ? allowedIncrease : criticalIncrease;
                 double cd = Double.isNaN(criticalDecrease) ? allowedDecrease : criticalDecrease;
                 return new MetricSpec(name, kind, direction, group, critical, dryRun, noData, nanStrategy, minSamples,
-                        confidence, allowedIncrease, allowedDecrease, ci, cd);
+                        confidence, allowedIncrease, allowedDecrease, ci, cd, harmfulIncrease);
             }
         }
     }
@@ -803,6 +869,32 @@ public final class CanaryAnalysisConfig {
         DECREASE,
         /** A change either way fails. */
         EITHER
+    }
+
+    /**
+     * What an absolute gate of the {@code threshold} judge (error rate, latency quantile) does when the
+     * canary breaches it and a baseline was observed in the same stage (with at least the requests or
+     * samples the gate needs). "Significantly worse" is the one-sided Fisher exact test at the default
+     * confidence (0.98) on the requests in error, or on the latency samples at or beyond the threshold.
+     * Without a baseline the gate fails on the canary alone, whatever the strategy.
+     */
+    public enum BaselineBreach {
+        /** Fail on the canary alone, whatever the baseline does (the gates before baselines were compared). */
+        FAIL,
+        /**
+         * Hold (finding {@code threshold.<gate>.baseline-breach}) when the baseline breaches the gate too
+         * and the canary is not significantly worse; a canary that breaches while the baseline meets the
+         * gate fails.
+         */
+        HOLD_IF_BASELINE_BREACHES,
+        /**
+         * Fail only when the canary is significantly worse than the baseline against the gate; otherwise
+         * hold, with {@code threshold.<gate>.baseline-breach} when the baseline breaches too and
+         * {@code threshold.<gate>.not-worse} when its own estimate meets the gate (a quantile of a
+         * hundred samples moves across a gate from one stage to the next, so a breach the baseline
+         * matches is not yet the canary's). The default.
+         */
+        HOLD_UNLESS_WORSE
     }
 
     /** What a metric without (enough) data means for the stage. */

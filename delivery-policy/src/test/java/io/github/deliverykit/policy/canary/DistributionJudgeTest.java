@@ -222,8 +222,11 @@ final class DistributionJudgeTest {
         assertTrue((double) rate.fact("pValue") < 0.005 && (double) rate.fact("pValue") > 0.003, rate::toString);
         assertTrue(Double.isNaN((double) rate.fact("rateRatio")));
         assertEquals(0.02, (double) rate.fact("alpha"), 1e-15);
-        // 5 against none: p about 0.031, not significant
-        assertEquals(Outcome.PASS, metric(judge(counts(5, 1000, 0, 1000), MetricSpec.proportion("requests").build()),
+        // 5 against none: p about 0.031, not significant (and, with the power check on, too few to exclude +1 point)
+        assertEquals(Outcome.NO_DATA, metric(judge(counts(5, 1000, 0, 1000), MetricSpec.proportion("requests").build()),
+                "requests").outcome());
+        assertEquals(Outcome.PASS, metric(judge(counts(5, 1000, 0, 1000), MetricSpec.proportion("requests").harmfulIncrease(0)
+                .build()),
                 "requests").outcome());
         // two deciding metrics halve each one's significance; a dry-run metric does not count
         List<Observation> both = new ArrayList<>(counts(8, 1000, 0, 1000));
@@ -369,7 +372,8 @@ final class DistributionJudgeTest {
                 "latency").outcome());
         assertEquals(Outcome.PASS, metric(judge(samples(2, b -> b), MetricSpec.samples("latency").minSamples(2).build()),
                 "latency").outcome());
-        RuleResult<List<MetricResult>> zeros = judge(counts(0, 20, 0, 20), MetricSpec.proportion("requests").build());
+        RuleResult<List<MetricResult>> zeros = judge(counts(0, 20, 0, 20), MetricSpec.proportion("requests").harmfulIncrease(0)
+                .build());
         assertEquals(1.0, only(zeros, "distribution.metric.pass").fact("rateRatio"));
         assertEquals(Outcome.NO_DATA, metric(judge(counts(0, 19, 0, 20), MetricSpec.proportion("requests").build()),
                 "requests").outcome());

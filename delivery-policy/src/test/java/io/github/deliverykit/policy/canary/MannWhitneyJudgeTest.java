@@ -78,8 +78,8 @@ final class MannWhitneyJudgeTest {
         assertTrue((double) pass.fact("pValue") < 0.02, "significant");
         assertEquals(1.2, (double) pass.fact("rateRatio"), 1e-12);
         assertEquals(StageVerdict.ADVANCE, within.verdict());
-        // not significant at all
-        CanaryDecision same = judge(MetricSpec.proportion("requests").build(), counts(10, 1000, 9, 1000));
+        // not significant at all (the power check off: 1,000 requests cannot exclude +1 point)
+        CanaryDecision same = judge(MetricSpec.proportion("requests").harmfulIncrease(0).build(), counts(10, 1000, 9, 1000));
         assertTrue(same.findings().find("mann-whitney.metric.pass").orElseThrow().message().endsWith("no significant change"));
     }
 

@@ -84,12 +84,19 @@ public final class BuiltInJudges {
      * when the errors seen already breach it whatever the remaining requests up to that minimum (with
      * a minimum of 1,000 requests and a 1 % gate, 9 errors in the first 100 requests hold, but 10
      * fail) or, with {@code EXACT_TEST}, when the exact binomial test finds the error rate
-     * significantly above the gate. Stateless and thread safe.
+     * significantly above the gate. A breached gate is compared with the baseline of the same stage
+     * as {@link CanaryAnalysisConfig#baselineBreach()} says: by default it fails only when the canary
+     * is significantly worse than the baseline against that gate (one-sided Fisher exact test), and
+     * holds otherwise ({@code threshold.<gate>.baseline-breach} or {@code .not-worse}). Stateless and
+     * thread safe.
      */
     public static final class ThresholdJudge extends Base {
 
         /** The id: {@code threshold}. */
         public static final String ID = "threshold";
+
+        /** The significance at which a canary is worse than a baseline that breaches the same gate. */
+        static final double BASELINE_ALPHA = 1 - CanaryAnalysisConfig.DEFAULT_CONFIDENCE;
 
         /** Creates the judge (public for {@link java.util.ServiceLoader}). */
         public ThresholdJudge() {
@@ -149,10 +156,17 @@ public final class BuiltInJudges {
                 fs.add(Finding.pass("threshold.error-rate",
                         Checks.message("Canary error rate %s %% is below %s %%", pct(rate), pct(max)), facts));
             } else if (evidence.sufficient()) {
+                if (errorRateBaselineBreach(ctx, config, t, evidence.requiredEvents(), facts, critical, ms, fs)) {
+                    return;
+                }
                 ms.add(new MetricResult("error-rate", Outcome.FAIL, critical, false, rate));
                 fs.add(Finding.fail("threshold.error-rate",
                         Checks.message("Canary error rate %s %% is not below %s %%", pct(rate), pct(max)), facts));
             } else if (evidence.breached()) {
+                if (errorRateBaselineBreach(ctx, config, t, evidence.requiredEvents(), evidenceFacts(facts, evidence),
+                        critical, ms, fs)) {
+                    return;
+                }
                 // the errors seen already breach the gate, whatever the requests still missing
                 ms.add(new MetricResult("error-rate", Outcome.FAIL, critical, false, rate));
                 String msg = evidence.status() == EvidenceCheck.Status.BREACH_CERTAIN
@@ -171,6 +185,104 @@ public final class BuiltInJudges {
                         Checks.message("Only %d of %d canary requests observed%s: holding", t.total(),
                                 evidence.requiredEvents(), why), evidenceFacts(facts, evidence)));
             }
+        }
+
+        /**
+         * The baseline breaches the error-rate gate too (with at least the requests the gate needs) and
+         * the canary is not significantly worse than it: hold with a {@code baseline-breach} finding.
+         */
+        private static boolean errorRateBaselineBreach(StageContext ctx, CanaryAnalysisConfig config, StageData.Tally canary,
+                long required, Facts gate, boolean critical, List<MetricResult> ms, List<Finding> fs) {
+            StageData.Tally base = ctx.data().counts(config.requestMetric(), Variant.BASELINE);
+            if (base.total() == 0 || base.total() < required) {
+                return false;
+            }
+            boolean baselineBreaches = base.rate() >= config.maxErrorRate();
+            if (!compares(config, baselineBreaches)) {
+                return false;
+            }
+            ProportionTestResult worse = ProportionTest.fisherExact(canary.bad(), canary.total(), base.bad(), base.total(),
+                    Alternative.GREATER);
+            Facts facts = withFacts(gate, Facts.of("baselineErrors", base.bad(), "baselineRequests", base.total(),
+                    "baselineErrorRate", base.rate(), "worseThanBaselinePValue", worse.pValue(), "alpha", BASELINE_ALPHA));
+            if (worse.pValue() < BASELINE_ALPHA) {
+                return false;   // significantly worse: the gate's own finding, as without a baseline
+            }
+            ms.add(new MetricResult("error-rate", Outcome.NO_DATA, critical, false, canary.rate()));
+            fs.add(Finding.warn("threshold.error-rate." + (baselineBreaches ? "baseline-breach" : "not-worse"),
+                    Checks.message("Canary error rate %s %% is not below %s %%, but %s and the canary is not significantly"
+                    + " worse (%d of %d against %d of %d, Fisher p = %.2g): rolling back would not help, holding",
+                    pct(canary.rate()), pct(config.maxErrorRate()), baselineBreaches
+                            ? "the baseline's " + pct(base.rate()) + " % breaches the gate too"
+                            : "the baseline's " + pct(base.rate()) + " % is as high within chance",
+                    canary.bad(), canary.total(), base.bad(), base.total(), worse.pValue()), facts));
+            return true;
+        }
+
+        /**
+         * The baseline's quantile breaches the latency gate too (with at least the samples the gate
+         * needs) and the canary has not significantly more samples at or beyond the threshold: hold.
+         */
+        private static boolean latencyBaselineBreach(StageContext ctx, CanaryAnalysisConfig config, double[] canary,
+                double value, String label, Facts gate, boolean critical, List<MetricResult> ms, List<Finding> fs) {
+            double[] base = ctx.data().samples(config.latencyMetric(), Variant.BASELINE);
+            double threshold = config.latencyThreshold();
+            if (base.length == 0 || base.length < config.minLatencySamples()) {
+                return false;
+            }
+            double baseValue = nearestRank(base, config.latencyQuantile());
+            boolean baselineBreaches = baseValue >= threshold;
+            if (!compares(config, baselineBreaches)) {
+                return false;
+            }
+            long canaryBeyond = atOrAbove(canary, threshold);
+            long baseBeyond = atOrAbove(base, threshold);
+            ProportionTestResult worse = ProportionTest.fisherExact(canaryBeyond, canary.length, baseBeyond, base.length,
+                    Alternative.GREATER);
+            Facts facts = withFacts(gate, Facts.of("baselineValue", baseValue, "baselineSamples", base.length,
+                    "canaryBeyond", canaryBeyond, "baselineBeyond", baseBeyond, "worseThanBaselinePValue", worse.pValue(),
+                    "alpha", BASELINE_ALPHA));
+            if (worse.pValue() < BASELINE_ALPHA) {
+                return false;   // significantly worse: the gate's own finding, as without a baseline
+            }
+            ms.add(new MetricResult("latency", Outcome.NO_DATA, critical, false, value));
+            fs.add(Finding.warn("threshold.latency." + (baselineBreaches ? "baseline-breach" : "not-worse"),
+                    Checks.message("Canary %s latency %s is not below %s, but the baseline's %s %s and the canary is not"
+                    + " significantly worse (%d of %d samples at or beyond it against %d of %d, Fisher p = %.2g):"
+                    + " rolling back would not help, holding", label, Facts.format(value), Facts.format(threshold),
+                    Facts.format(baseValue), baselineBreaches ? "breaches the gate too" : "is as high within chance",
+                    canaryBeyond, canary.length, baseBeyond, base.length, worse.pValue()), facts));
+            return true;
+        }
+
+        /** Whether the strategy compares a breaching canary with this baseline rather than failing it. */
+        private static boolean compares(CanaryAnalysisConfig config, boolean baselineBreaches) {
+            return switch (config.baselineBreach()) {
+                case FAIL -> false;
+                case HOLD_IF_BASELINE_BREACHES -> baselineBreaches;
+                case HOLD_UNLESS_WORSE -> true;
+            };
+        }
+
+        private static long atOrAbove(double[] values, double threshold) {
+            long n = 0;
+            for (double v : values) {
+                if (v >= threshold) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static Facts withFacts(Facts first, Facts more) {
+            Facts.Builder b = Facts.builder();
+            first.values().forEach(b::put);
+            more.values().forEach((k, v) -> {
+                if (!first.values().containsKey(k)) {
+                    b.put(k, v);
+                }
+            });
+            return b.build();
         }
 
         private static Facts evidenceFacts(Facts gate, EvidenceCheck evidence) {
@@ -210,7 +322,7 @@ public final class BuiltInJudges {
                 ms.add(new MetricResult("latency", Outcome.PASS, critical, false, value));
                 fs.add(Finding.pass("threshold.latency", Checks.message("Canary %s latency %s is below %s",
                         label, Facts.format(value), Facts.format(config.latencyThreshold())), facts));
-            } else {
+            } else if (!latencyBaselineBreach(ctx, config, samples, value, label, facts, critical, ms, fs)) {
                 ms.add(new MetricResult("latency", Outcome.FAIL, critical, false, value));
                 fs.add(Finding.fail("threshold.latency", Checks.message("Canary %s latency %s is not below %s",
                         label, Facts.format(value), Facts.format(config.latencyThreshold())), facts));
@@ -284,10 +396,12 @@ public final class BuiltInJudges {
      * change then decides alone. The non-dry-run metrics with a verdict are
      * scored per group (percentage passed), the groups averaged by weight into a 0-100 score: at or above
      * the pass score PASS, at or above the marginal score INCONCLUSIVE, else FAIL; a critical failure
-     * scores 0.
+     * scores 0. A metric without a significant change in its failing direction is scored only when
+     * its interval excludes the configured {@link MetricSpec#harmfulIncrease()}; otherwise it holds
+     * unscored with {@code mann-whitney.metric.underpowered}.
      *
-     * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data, had a
-     * query error, or is dry-run. Stateless and thread safe.
+     * <p>Measurements: {@code score}, plus one per metric that failed critically, has no data or too
+     * little to see the harmful change, had a query error, or is dry-run. Stateless and thread safe.
      */
     public static final class MannWhitneyJudge extends Base {
 
@@ -452,6 +566,11 @@ public final class BuiltInJudges {
                     .put("baselineMean", meanB).put("meanRatio", ratio).put("direction", spec.direction())
                     .put("allowedIncrease", spec.allowedIncrease()).put("allowedDecrease", spec.allowedDecrease())
                     .put("critical", spec.critical()).build();
+            if (!failing(spec.direction(), shift.significantlyAbove(), shift.significantlyBelow())
+                    && JudgeMath.underpowered(ID, spec, canary.length, baseline.length,
+                            JudgeMath.detectableShift(shift, baseline, spec.direction()), spec.confidence(), fs, dry)) {
+                return new Classified(Verdict.HOLD, false);
+            }
             return decide(spec, shift.significantlyAbove(), shift.significantlyBelow(), ratio, facts, fs, dry, "mean ratio");
         }
 
@@ -483,7 +602,22 @@ public final class BuiltInJudges {
                     .put("rateRatio", ratio).put("direction", spec.direction())
                     .put("allowedIncrease", spec.allowedIncrease()).put("allowedDecrease", spec.allowedDecrease())
                     .put("critical", spec.critical()).build();
-            return decide(spec, significant && rateC > rateB, significant && rateC < rateB, ratio, facts, fs, dry, "rate ratio");
+            boolean high = significant && rateC > rateB;
+            boolean low = significant && rateC < rateB;
+            if (!failing(spec.direction(), high, low) && JudgeMath.underpowered(ID, spec, c.total(), b.total(),
+                    JudgeMath.detectableRateChange(c, b, spec.direction(), spec.confidence()), spec.confidence(), fs, dry)) {
+                return new Classified(Verdict.HOLD, false);
+            }
+            return decide(spec, high, low, ratio, facts, fs, dry, "rate ratio");
+        }
+
+        /** Whether the significant change lies in the metric's failing direction. */
+        static boolean failing(Direction direction, boolean high, boolean low) {
+            return switch (direction) {
+                case INCREASE -> high;
+                case DECREASE -> low;
+                case EITHER -> high || low;
+            };
         }
 
         private static Classified decide(MetricSpec spec, boolean high, boolean low, double ratio, Facts facts,

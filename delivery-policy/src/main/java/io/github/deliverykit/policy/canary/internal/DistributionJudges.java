@@ -56,8 +56,11 @@ public final class DistributionJudges {
      * beyond the metric's allowed effect (the mean ratio for location, the spread ratio for spread,
      * the ratio of the shares beyond the cut for the tail, the rate ratio for counts); an undefined
      * ratio counts as beyond every limit. A critical metric beyond its critical limit rolls back at
-     * once. Measurements: one per metric, named after it, whose value is its smallest adjusted
-     * p-value. Stateless and thread safe.
+     * once. A metric without a failing test passes only when its data exclude the configured
+     * {@link MetricSpec#harmfulIncrease()} at the per-test confidence (Hodges-Lehmann interval for
+     * samples, Newcombe's bound of the rate difference for counts); otherwise it holds with
+     * {@code distribution.metric.underpowered}. Measurements: one per metric, named after it, whose
+     * value is its smallest adjusted p-value. Stateless and thread safe.
      */
     public static final class DistributionJudge extends BuiltInJudges.Base {
 
@@ -230,6 +233,11 @@ public final class DistributionJudges {
                         Facts.format(fence), canaryOut, canary.length, baselineOut, baseline.length,
                         Facts.format(out.pValue()), Facts.format(alpha), dry), facts));
             }
+            if (why.isEmpty() && JudgeMath.underpowered(ID, spec, canary.length, baseline.length,
+                    JudgeMath.detectableShift(MannWhitney.shiftSorted(canary, baseline, 1 - alpha), baseline, spec.direction()),
+                    1 - alpha, fs, dry)) {
+                return new MetricResult(spec.name(), Outcome.NO_DATA, false, spec.dryRun(), adjusted);
+            }
             return result(spec, why, critical, adjusted, facts, fs, dry);
         }
 
@@ -269,6 +277,11 @@ public final class DistributionJudges {
                 fs.add(Finding.fail(ID + ".metric.rate", Checks.message("Metric '%s' has a significantly %s rate on the canary"
                         + " (%d of %d against %d of %d, Fisher p %s < %s)%s", spec.name(), high ? "higher" : "lower",
                         c.bad(), c.total(), b.bad(), b.total(), Facts.format(r.pValue()), Facts.format(alpha), dry), facts));
+            }
+            if (!BuiltInJudges.MannWhitneyJudge.failing(spec.direction(), significant && c.rate() > b.rate(),
+                    significant && c.rate() < b.rate()) && JudgeMath.underpowered(ID, spec, c.total(), b.total(),
+                    JudgeMath.detectableRateChange(c, b, spec.direction(), 1 - alpha), 1 - alpha, fs, dry)) {
+                return new MetricResult(spec.name(), Outcome.NO_DATA, false, spec.dryRun(), adjusted);
             }
             return result(spec, why, critical, adjusted, facts, fs, dry);
         }

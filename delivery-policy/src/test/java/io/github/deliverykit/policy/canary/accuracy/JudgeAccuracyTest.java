@@ -3,6 +3,7 @@ package io.github.deliverykit.policy.canary.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.MetricSpec;
 import io.github.deliverykit.policy.canary.RolloutPlan;
@@ -39,8 +40,12 @@ final class JudgeAccuracyTest {
     /** ... and a harmful canary passed at most this often. */
     static final double MAX_FALSE_PASS = 0.05;
 
-    /** A judged stage, reduced the way the engine reads it with the default limits. */
-    enum Verdict { PASS, STOP, HOLD }
+    /**
+     * A judged stage, reduced the way the engine reads it with the default limits. INCONCLUSIVE is a
+     * hold the judge explains as such (a baseline that breaches the same absolute gate, or data that
+     * cannot exclude the configured harmful change), told apart from a hold for too few samples.
+     */
+    enum Verdict { PASS, STOP, HOLD, INCONCLUSIVE }
 
     /** A table column: one judge, or several run together (the worst verdict wins, as in the engine). */
     record Column(String name, List<String> judges) {}
@@ -58,6 +63,15 @@ final class JudgeAccuracyTest {
                 .metric(MetricSpec.samples(ScenarioCorpus.LATENCY).build())
                 .metric(MetricSpec.proportion(ScenarioCorpus.REQUESTS).build())
                 .build();
+    }
+
+    static Verdict verdict(RuleResult<List<MetricResult>> result) {
+        Verdict v = verdict(result.extras());
+        if (v == Verdict.HOLD && result.findings().list().stream().anyMatch(f -> f.code().endsWith(".baseline-breach")
+                || f.code().endsWith(".not-worse") || f.code().endsWith(".underpowered"))) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return v;
     }
 
     static Verdict verdict(List<MetricResult> results) {
@@ -79,7 +93,7 @@ final class JudgeAccuracyTest {
     /** Counts of PASS, STOP, HOLD per column for one scenario. */
     static int[][] judge(Scenario scenario, List<CanaryJudge> judges, CanaryAnalysisConfig config) {
         RolloutPlan plan = RolloutPlan.canaryDefault();
-        int[][] counts = new int[COLUMNS.size()][3];
+        int[][] counts = new int[COLUMNS.size()][Verdict.values().length];
         for (int run = 0; run < RUNS; run++) {
             StageData data = StageData.collect(scenario.observations(run), ScenarioCorpus.T0,
                     ScenarioCorpus.T0.plus(ScenarioCorpus.STAGE), null);
@@ -87,13 +101,13 @@ final class JudgeAccuracyTest {
                     config, data);
             List<Verdict> byJudge = new ArrayList<>();
             for (CanaryJudge j : judges) {
-                byJudge.add(verdict(j.judge(ctx).extras()));
+                byJudge.add(verdict(j.judge(ctx)));
             }
             for (int c = 0; c < COLUMNS.size(); c++) {
                 Verdict worst = Verdict.PASS;
                 for (String id : COLUMNS.get(c).judges()) {
                     Verdict v = byJudge.get(indexOf(judges, id));
-                    if (v == Verdict.STOP || (v == Verdict.HOLD && worst == Verdict.PASS)) {
+                    if (rank(v) > rank(worst)) {
                         worst = v;
                     }
                 }
@@ -101,6 +115,16 @@ final class JudgeAccuracyTest {
             }
         }
         return counts;
+    }
+
+    /** The engine's precedence: a stop wins, then an explained hold, then any hold, then a pass. */
+    private static int rank(Verdict v) {
+        return switch (v) {
+            case PASS -> 0;
+            case HOLD -> 1;
+            case INCONCLUSIVE -> 2;
+            case STOP -> 3;
+        };
     }
 
     private static int indexOf(List<CanaryJudge> judges, String id) {
@@ -142,11 +166,19 @@ final class JudgeAccuracyTest {
                 int pass = counts[c][Verdict.PASS.ordinal()];
                 int stop = counts[c][Verdict.STOP.ordinal()];
                 int hold = counts[c][Verdict.HOLD.ordinal()];
+                int inconclusive = counts[c][Verdict.INCONCLUSIVE.ordinal()];
                 double rate = (double) (harmless ? stop : pass) / RUNS;
                 boolean missed = harmless ? rate > MAX_FALSE_FAIL : s.kind() == Kind.HARMFUL && rate > MAX_FALSE_PASS;
                 sb.append(' ').append(pct(rate));
-                if (hold > 0) {
-                    sb.append(" (hold ").append(pct((double) hold / RUNS)).append(')');
+                if (hold > 0 || inconclusive > 0) {
+                    sb.append(" (");
+                    if (hold > 0) {
+                        sb.append("hold ").append(pct((double) hold / RUNS));
+                    }
+                    if (inconclusive > 0) {
+                        sb.append(hold > 0 ? ", " : "").append("inconclusive ").append(pct((double) inconclusive / RUNS));
+                    }
+                    sb.append(')');
                 }
                 sb.append(missed ? " ✗" : "").append(" |");
                 if (!Double.isNaN(s.shift()) && (double) stop / RUNS >= 0.95 && Double.isNaN(smallest[c])) {
