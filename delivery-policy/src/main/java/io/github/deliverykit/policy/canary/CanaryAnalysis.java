@@ -541,7 +541,8 @@ public final class CanaryAnalysis {
                 }
             }
             case NO_DATA -> hold.add(Finding.of("canary.hold.no-data", Level.INFO,
-                    "MetricResult " + key + " has no data yet: holding", facts));
+                    "MetricResult " + key + " has no verdict on the data so far (too few samples, or a judge's hold that "
+                            + "its own finding explains): holding", facts));
             case PASS, IGNORED -> {
                 // nothing to add: the judge's finding explains it
             }
