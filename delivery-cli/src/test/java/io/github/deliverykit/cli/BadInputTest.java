@@ -28,9 +28,7 @@ final class BadInputTest {
     }
 
     private Path sampleWith(String sample, String from, String to) throws IOException {
-        String text = Files.readString(Path.of(example(sample)));
-        assertTrue(text.contains(from), "sample " + sample + " holds " + from);
-        return file(sample, text.replace(from, to));
+        return CliTestSupport.exampleWith(dir, sample, from, to);
     }
 
     private static void assertInvalid(Result r, String... parts) {

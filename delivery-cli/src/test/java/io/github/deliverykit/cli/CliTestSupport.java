@@ -35,6 +35,20 @@ final class CliTestSupport {
         return p.toString();
     }
 
+    /**
+     * Copies a sample of the examples directory into {@code dir} with one edit, failing when the
+     * sample does not hold the text to replace.
+     */
+    static Path exampleWith(Path dir, String sample, String from, String to) throws IOException {
+        String text = Files.readString(Path.of(example(sample)));
+        if (!text.contains(from)) {
+            throw new AssertionError("sample " + sample + " does not hold " + from);
+        }
+        Path p = dir.resolve(sample);
+        Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+        return p;
+    }
+
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

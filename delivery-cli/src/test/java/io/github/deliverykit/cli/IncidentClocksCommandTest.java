@@ -145,11 +145,7 @@ final class IncidentClocksCommandTest {
     // ---- bad input: exit 2, one line naming the incident, the event index, the field and the value
 
     private Path sampleWith(String from, String to) throws IOException {
-        String text = Files.readString(Path.of(example("incident-clocks.json")));
-        assertTrue(text.contains(from), from);
-        Path p = dir.resolve("incident-clocks.json");
-        Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
-        return p;
+        return CliTestSupport.exampleWith(dir, "incident-clocks.json", from, to);
     }
 
     private static void assertInvalid(Path file, String... parts) {

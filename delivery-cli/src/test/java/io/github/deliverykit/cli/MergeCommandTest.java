@@ -75,11 +75,7 @@ final class MergeCommandTest {
     }
 
     private Path policyWith(String from, String to) throws IOException {
-        String text = Files.readString(Path.of(example("merge-policy.json")));
-        assertTrue(text.contains(from), from);
-        Path p = dir.resolve("merge-policy.json");
-        Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
-        return p;
+        return CliTestSupport.exampleWith(dir, "merge-policy.json", from, to);
     }
 
     private static void assertInvalid(Result r, String part) {
