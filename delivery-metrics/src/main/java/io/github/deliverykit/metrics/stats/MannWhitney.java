@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * U and the tie term in one pass, without data-dependent branches when no key repeats. From 64
  * values the sort is a bucket sort: one distribution pass on each value's linear position
  * between the sample's minimum and maximum, then one insertion sort that only moves keys inside
- * their bucket (a crowded bucket is sorted on its own first, so the worst case is O(n log n)).
+ * their bucket (past a budget of moves a skewed sample goes to {@code Arrays.sort}: O(n log n)).
  * Below 64 values a small quicksort sorts each half; above 2^18 an LSD radix sort sorts a copy of
  * each sample. U is accumulated exactly as an integer count of half-pairs. The p-value is
  * asymptotic (normal, optionally with tie and continuity corrections) or exact (the null

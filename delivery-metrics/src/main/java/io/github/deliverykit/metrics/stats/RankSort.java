@@ -8,15 +8,19 @@ import java.util.Arrays;
  * sample's finite doubles, sorted, written into a caller's array. One distribution pass on the
  * values' linear position between their minimum and maximum ({@code (v - min) * scale} is monotone
  * in {@code v}, since IEEE rounding is) puts every key in its bucket, about two per bucket; a single
- * insertion sort over the whole range then only moves keys inside their bucket. A bucket that holds
- * more than {@link #BUCKET_LIMIT} keys (a skewed or clustered sample) is sorted on its own first,
- * so the insertion sort stays linear and the worst case is that of {@code Arrays.sort}. Four linear
- * passes, no allocation (the bucket counts are the caller's scratch). Stateless.
+ * insertion sort over the whole range then only moves keys inside their bucket (a bucket of one
+ * repeated value, the usual crowded bucket, costs no move). Past {@link #MOVES_PER_KEY} moves per
+ * key (a skewed sample crowding distinct keys into few buckets) {@code Arrays.sort} sorts the range
+ * instead, so the worst case is O(n log n). Four linear passes, no allocation (the bucket counts
+ * are the caller's scratch). Stateless.
  */
 final class RankSort {
 
-    /** Buckets larger than this are sorted on their own before the final insertion sort. */
-    static final int BUCKET_LIMIT = 16;
+    /**
+     * The insertion sort's budget, in moves per key: keys spread over the buckets make about one
+     * move each; past the budget a crowded bucket would make the rest quadratic.
+     */
+    static final int MOVES_PER_KEY = 8;
 
     private RankSort() {}
 
@@ -49,7 +53,7 @@ final class RankSort {
         int last = buckets - 1;
         double scale = buckets / (max - min);
         if (!(scale < Double.POSITIVE_INFINITY)) {
-            // all values equal (or a range below the subnormals' reach): one bucket, sorted on its own
+            // all values equal (or a range below the subnormals' reach): one bucket, left to the insertion sort
             scale = 0;
         }
         // a range beyond Double.MAX_VALUE gives scale 0 too; Inf * 0 is NaN, whose int is 0
@@ -58,44 +62,30 @@ final class RankSort {
             count[Math.min((int) ((values[i] - min) * scale), last)]++;
         }
         int start = from;
-        int largest = 0;
         for (int b = 0; b < buckets; b++) {
             int c = count[b];
             count[b] = start;
             start += c;
-            largest = Math.max(largest, c);
         }
         for (int i = 0; i < n; i++) {
             double v = values[i];
             long bits = Double.doubleToRawLongBits(v + zero);
             k[count[Math.min((int) ((v - min) * scale), last)]++] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
         }
-        // count[b] is now the end of bucket b
-        if (largest > BUCKET_LIMIT) {
-            int s = from;
-            for (int b = 0; b < buckets; b++) {
-                int e = count[b];
-                if (e - s > BUCKET_LIMIT && !sorted(k, s, e)) {
-                    // an already ordered bucket is usually one repeated value (ties)
-                    Arrays.sort(k, s, e);
-                }
-                s = e;
-            }
+        if (!insertionSort(k, from, from + n, (long) MOVES_PER_KEY * n)) {
+            // a crowded bucket of distinct keys (a skewed sample): the rest would be quadratic
+            Arrays.sort(k, from, from + n);
         }
-        insertionSort(k, from, from + n);
     }
 
-    private static boolean sorted(long[] k, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (k[i] < k[i - 1]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Sorts {@code k[from, to)}: linear when every key is at most a few places from its spot. */
-    static void insertionSort(long[] k, int from, int to) {
+    /**
+     * Sorts {@code k[from, to)} by insertion, linear when every key is at most a few places from
+     * its spot; gives up (leaving a permutation of the keys) after {@code budget} moves.
+     *
+     * @return whether the range is sorted
+     */
+    static boolean insertionSort(long[] k, int from, int to, long budget) {
+        long left = budget;
         for (int i = from + 1; i < to; i++) {
             long v = k[i];
             if (v < k[i - 1]) {
@@ -103,9 +93,14 @@ final class RankSort {
                 do {
                     k[j + 1] = k[j];
                     j--;
+                    left--;
                 } while (j >= from && k[j] > v);
                 k[j + 1] = v;
+                if (left < 0) {
+                    return false;
+                }
             }
         }
+        return true;
     }
 }

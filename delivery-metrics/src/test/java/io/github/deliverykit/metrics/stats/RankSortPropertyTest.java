@@ -55,7 +55,7 @@ final class RankSortPropertyTest {
 
     /** A size from everywhere in [1, max], or near one of the thresholds. */
     private static int size(SplittableRandom r, int max) {
-        int[] near = {1, 2, RankSort.BUCKET_LIMIT, RankSort.BUCKET_LIMIT + 1, 127, 128, 129,
+        int[] near = {1, 2, 16, 17, 127, 128, 129,
             MannWhitney.BUCKET_SORT_FROM / 2, 255, 256, 257, 4095, 4096, 4097};
         int n = r.nextBoolean() ? 1 + r.nextInt(max) : near[r.nextInt(near.length)] + r.nextInt(3) - 1;
         return Math.max(1, Math.min(max, n));
@@ -134,6 +134,23 @@ final class RankSortPropertyTest {
         MannWhitney.Options asymptotic = MannWhitney.Options.DEFAULT.withMethod(MannWhitney.PValueMethod.ASYMPTOTIC);
         assertEquals(MannWhitney.testSorted(xs, ys, asymptotic), MannWhitney.test(x, y, asymptotic));
         assertEquals(MannWhitney.testSorted(xs, ys, MannWhitney.Options.DEFAULT), MannWhitney.test(x, y));
+    }
+
+    @Test
+    void samplesAboveTheBucketSort_takeTheRadixSort_andAgreeWithTheSortedPath() {
+        SplittableRandom r = new SplittableRandom(18);
+        int n = MannWhitney.BUCKET_SORT_TO / 2 + 1;
+        for (int shape : new int[] {0, 1, 2}) {
+            double[] x = sample(r, n, shape);
+            double[] y = sample(r, n + 7, shape);
+            double[] xs = x.clone();
+            double[] ys = y.clone();
+            Arrays.sort(xs);
+            Arrays.sort(ys);
+            assertEquals(MannWhitney.testSorted(xs, ys, MannWhitney.Options.DEFAULT), MannWhitney.test(x, y));
+            assertEquals(MannWhitney.testSorted(xs, ys, MannWhitney.Options.COMMONS_MATH_3),
+                    MannWhitney.test(x, y, MannWhitney.Options.COMMONS_MATH_3));
+        }
     }
 
     @Test
