@@ -24,7 +24,7 @@ final class RankSort {
 
     private RankSort() {}
 
-    /** The number of buckets for {@code n} values: a power of two in [n, 2n), at least 2. */
+    /** The number of buckets for {@code n} values: the power of two in (n, 2n], at least 2. */
     static int buckets(int n) {
         return Math.max(2, Integer.highestOneBit(Math.max(1, n)) << 1);
     }

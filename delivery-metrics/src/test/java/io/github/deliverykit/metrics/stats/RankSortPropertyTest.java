@@ -154,6 +154,27 @@ final class RankSortPropertyTest {
     }
 
     @Test
+    void insertionSort_givesUpPastItsBudget_andBucketsArePowersOfTwo() {
+        long[] reversed = {5, 4, 3, 2, 1};
+        // sorting 5..1 takes 10 moves
+        assertTrue(RankSort.insertionSort(reversed.clone(), 0, 5, 10));
+        long[] partial = reversed.clone();
+        assertEquals(false, RankSort.insertionSort(partial, 0, 5, 9));
+        long[] sortedCopy = partial.clone();
+        Arrays.sort(sortedCopy);
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5}, sortedCopy, "a permutation is left behind");
+        long[] inner = {9, 3, 2, 1, 0};
+        assertTrue(RankSort.insertionSort(inner, 1, 4, 3));
+        assertArrayEquals(new long[] {9, 1, 2, 3, 0}, inner, "only the range moves");
+        assertTrue(RankSort.insertionSort(new long[] {1, 1, 2, 2}, 0, 4, 0), "sorted input makes no move");
+        assertEquals(2, RankSort.buckets(0));
+        assertEquals(2, RankSort.buckets(1));
+        assertEquals(256, RankSort.buckets(128));
+        assertEquals(256, RankSort.buckets(255));
+        assertEquals(8192, RankSort.buckets(8191));
+    }
+
+    @Test
     void oneFarOutlier_putsEveryKeyInOneBucket_andStillSorts() {
         double[] a = new double[5000];
         for (int i = 0; i < a.length; i++) {
