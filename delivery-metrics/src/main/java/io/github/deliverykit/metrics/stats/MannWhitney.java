@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The Mann-Whitney U (Wilcoxon rank-sum) test and the Hodges-Lehmann shift estimate on primitive
  * arrays.
  *
- * <p>Ranking sorts a copy of each sample once (an LSD radix sort on the order-preserving bits of the
- * doubles for large samples; no boxing) and merges the two sorted arrays, accumulating U and the tie
- * term in one pass: O(n log n) time, two array copies (plus one scratch array for the radix sort).
- * Up to 8192 values in all, {@link #test(double[], double[], Options)} writes both samples' keys
- * into one per-thread scratch array instead (checked in the same pass), sorts each half in place (a
- * quicksort with a branch-free partition below 256 keys) and, when no key repeats, merges without
- * data-dependent branches: it allocates only the result. U is accumulated exactly as an integer count of half-pairs. The p-value is
+ * <p>{@link #test(double[], double[], Options)} writes the order-preserving long keys of both
+ * samples, sorted, into one array (per-thread scratch up to 8192 values in all, so it allocates
+ * only the result; an array of the call up to 2^18 values) and merges the two halves, accumulating
+ * U and the tie term in one pass, without data-dependent branches when no key repeats. From 64
+ * values the sort is a bucket sort: one distribution pass on each value's linear position
+ * between the sample's minimum and maximum, then one insertion sort that only moves keys inside
+ * their bucket (past a budget of moves a skewed sample goes to {@code Arrays.sort}: O(n log n)).
+ * Below 64 values a small quicksort sorts each half; above 2^18 an LSD radix sort sorts a copy of
+ * each sample. U is accumulated exactly as an integer count of half-pairs. The p-value is
  * asymptotic (normal, optionally with tie and continuity corrections) or exact (the null
  * distribution of U by dynamic programming, without ties and for small samples).
  *
@@ -140,7 +142,13 @@ public final class MannWhitney {
         Checks.notNull(x, "x");
         Checks.notNull(y, "y");
         if (x.length + y.length <= SCRATCH_LIMIT && x.length > 0 && y.length > 0) {
-            return smallTest(x, y, options);
+            Scratch scratch = SCRATCH.get();
+            return keyTest(x, y, options, scratch.keys, scratch.count);
+        }
+        if (x.length > 0 && y.length > 0 && (long) x.length + y.length <= BUCKET_SORT_TO) {
+            // too large for the per-thread scratch: the same sort into arrays of this call
+            return keyTest(x, y, options, new long[x.length + y.length],
+                    new int[RankSort.buckets(Math.max(x.length, y.length))]);
         }
         // rank on sorted order-preserving long keys: no copy back to doubles, and -0.0 stays
         // apart from 0.0 exactly when the options say so
@@ -175,23 +183,39 @@ public final class MannWhitney {
     /** Up to this many values in both samples, keys go to a per-thread scratch array, not to new arrays. */
     private static final int SCRATCH_LIMIT = 1 << 13;
 
-    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_LIMIT]);
+    /** From this many values in both samples, {@link RankSort} sorts them, a comparison sort below. */
+    static final int BUCKET_SORT_FROM = 64;
+
+    /** Up to this many values in both samples, {@link RankSort} sorts them; the LSD radix sort above. */
+    static final int BUCKET_SORT_TO = 1 << 18;
+
+    /** The per-thread keys and bucket counts of {@link #keyTest}: a call never shares them. */
+    private static final class Scratch {
+        final long[] keys = new long[SCRATCH_LIMIT];
+        final int[] count = new int[RankSort.buckets(SCRATCH_LIMIT)];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * The test of small samples, where the fixed costs dominate: the keys of both samples are built
-     * and checked in one pass each into one per-thread scratch array (no allocation), each half is
-     * sorted in place, and U comes from a merge without data-dependent branches when no value
-     * repeats; repeated values take the general tie-counting merge.
+     * The test on keys: both samples' keys are checked, written and sorted into {@code k} (x's at
+     * the front, y's after them; {@code count} is the bucket sort's scratch), and U comes from a
+     * merge without data-dependent branches when no value repeats; repeated values take the
+     * general tie-counting merge.
      */
-    private static RankTestResult smallTest(double[] x, double[] y, Options options) {
+    private static RankTestResult keyTest(double[] x, double[] y, Options options, long[] k, int[] count) {
         int n1 = x.length;
         int n2 = y.length;
-        long[] k = SCRATCH.get();
         double zero = options.signedZeros() ? -0.0 : 0.0;
-        fillKeys(x, "x", k, 0, zero);
-        fillKeys(y, "y", k, n1, zero);
-        sortRange(k, 0, n1);
-        sortRange(k, n1, n1 + n2);
+        if (n1 + n2 < BUCKET_SORT_FROM) {
+            fillKeys(x, "x", k, 0, zero);
+            fillKeys(y, "y", k, n1, zero);
+            sortRange(k, 0, n1);
+            sortRange(k, n1, n1 + n2);
+        } else {
+            RankSort.sortKeys(x, "x", zero, k, 0, count);
+            RankSort.sortKeys(y, "y", zero, k, n1, count);
+        }
         long twice = distinctTwiceU(k, n1, n2);
         double tie = 0;
         if (twice < 0) {
