@@ -3,6 +3,7 @@ package io.github.deliverykit.metrics.stats;
 import static io.github.deliverykit.metrics.stats.MannWhitneyTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -51,6 +52,111 @@ final class BinomialTestTest {
             }
             assertEquals(commons(k, n, p, Alternative.GREATER), BinomialTest.pValueGreater(k, n, p), 1e-9);
         }
+    }
+
+    private static void assertAgrees(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-9, what);
+        if (expected > 1e-300 && expected < 0.5) {
+            assertEquals(1, actual / expected, 1e-9, () -> "relative " + what);
+        }
+    }
+
+    @Test
+    void pValues_equalCommonsStatistics_upToAMillionTrials() {
+        // every route for many trials: the asymptotic expansion, the division-free sum of few counts
+        // (p near 0 or 1), the ratio-recurrence sum, and the mirror search of the two-sided test
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int round = 0; round < 1500; round++) {
+            int n = 1024 + rnd.nextInt(round < 500 ? 20_000 : 1_000_000);
+            double p = switch (round % 4) {
+                case 0 -> rnd.nextDouble();
+                case 1 -> Math.pow(10, -1 - 5 * rnd.nextDouble());
+                case 2 -> 1 - Math.pow(10, -1 - 5 * rnd.nextDouble());
+                default -> rnd.nextDouble() * 0.05;
+            };
+            double sd = Math.sqrt(n * p * (1 - p));
+            int k = (int) Math.min(n, Math.max(0, Math.round(n * p + (rnd.nextDouble() * 2 - 1) * 10 * Math.max(1, sd))));
+            for (Alternative alt : Alternative.values()) {
+                assertAgrees(commons(k, n, p, alt), BinomialTest.test(k, n, p, alt).pValue(), k + "/" + n + " p=" + p + " " + alt);
+            }
+        }
+    }
+
+    @Test
+    void pValues_edgeCases_equalCommonsStatistics() {
+        int[] sizes = {1, 2, 49, 1023, 1024, 1025, 100_000, 1_000_000, Integer.MAX_VALUE};
+        double[] rates = {1e-300, 1e-12, 1e-6, 0.3, 0.5, 1 - 1e-6, 1 - 1e-12, Math.nextDown(1.0)};
+        for (int n : sizes) {
+            for (double p : rates) {
+                long mean = Math.round(n * p);
+                for (long k : new long[] {0, 1, mean - 1, mean, mean + 1, n - 1, n}) {
+                    if (k < 0 || k > n) {
+                        continue;
+                    }
+                    for (Alternative alt : Alternative.values()) {
+                        if (n == Integer.MAX_VALUE && (alt == Alternative.TWO_SIDED || k != 0 && k != n)) {
+                            continue; // Commons' two-sided search and central tails at 2^31 trials: checked below without it
+                        }
+                        if (p == 0.5 && alt == Alternative.TWO_SIDED) {
+                            continue; // exact ties, where Commons can drop the mirror: twoSided_exactTies_countTheMirror
+                        }
+                        assertAgrees(commons((int) k, n, p, alt), BinomialTest.test(k, n, p, alt).pValue(),
+                                k + "/" + n + " p=" + p + " " + alt);
+                    }
+                }
+            }
+        }
+        // 2^31 - 1 trials: a valid p-value, tails that add up
+        long n = BinomialTest.MAX_TRIALS;
+        for (double p : rates) {
+            long k = Math.round(n * p);
+            double greater = BinomialTest.pValueGreater(k, n, p);
+            double less = BinomialTest.test(k, n, p, Alternative.LESS).pValue();
+            assertEquals(1 + BinomialTest.probability(k, n, p), greater + less, 1e-9, () -> "p=" + p);
+            double two = BinomialTest.test(k, n, p, Alternative.TWO_SIDED).pValue();
+            assertTrue(two >= 0 && two <= 1);
+        }
+    }
+
+    @Test
+    void twoSided_exactTies_countTheMirror() {
+        // p = 1/2: P(X = k) = P(X = n - k) exactly, and the mirror count belongs to the p-value
+        // (R's binom.test: relative tolerance 1e-7). Commons Statistics compares rounded log
+        // probabilities and drops the tied mirror in about 2 % of such cases (3 of 3 at 1/2 gives 0.625,
+        // not 1), so the reference here is the exact 2 P(X <= min(k, n - k)).
+        for (int n : new int[] {3, 4, 13, 50, 1023, 1024, 1500, 100_000, 1_000_000}) {
+            BinomialDistribution d = BinomialDistribution.of(n, 0.5);
+            for (int k : new int[] {0, 1, 2, n / 3, n / 2 - 1, n / 2 + 1, n - 1, n}) {
+                if (k < 0 || k > n || 2 * k == n) {
+                    continue;
+                }
+                double exact = Math.min(1, 2 * d.cumulativeProbability(Math.min(k, n - k)));
+                assertAgrees(exact, BinomialTest.test(k, n, 0.5, Alternative.TWO_SIDED).pValue(), k + "/" + n);
+            }
+        }
+        assertEquals(1.0, BinomialTest.test(2, 3, 0.5, Alternative.TWO_SIDED).pValue(), 1e-15);
+    }
+
+    @Test
+    void badInput_neverEscapesAsAnythingButIllegalArgument() {
+        double[] rates = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.1, 1.1};
+        for (double p : rates) {
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.test(1, 10, p, Alternative.TWO_SIDED));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.pValueGreater(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.probability(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.upperBound(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.lowerBound(1, 10, p));
+        }
+        for (long[] c : new long[][] {{-1, 10}, {11, 10}, {0, -1}, {0, Long.MAX_VALUE}, {0, BinomialTest.MAX_TRIALS + 1},
+                {Long.MIN_VALUE, 10}}) {
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.test(c[0], c[1], 0.5, Alternative.LESS));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.upperBound(c[0], c[1], 0.9));
+        }
+        // the largest domain answers without overflow
+        long n = BinomialTest.MAX_TRIALS;
+        double upper = BinomialTest.upperBound(n / 2, n, 0.98);
+        double lower = BinomialTest.lowerBound(n / 2, n, 0.98);
+        assertTrue(lower < 0.5 && 0.5 < upper && upper - lower < 1e-3, () -> lower + " " + upper);
     }
 
     @Test
