@@ -23,7 +23,8 @@ public final class BinomialTest {
     /** Two-sided: probabilities within this relative distance of the observed one count as equal (R's binom.test). */
     private static final double RELATIVE_ERROR = 1 + 1e-7;
     private static final double[] LOG_FACTORIAL = new double[16];
-    private static final int BISECTIONS = 200;
+    /** Newton steps of a Clopper-Pearson bound at most (bisection steps among them); about 5 to 10 are taken. */
+    private static final int NEWTON_STEPS = 200;
     /** Up to this many trials, probabilities come from a table of log(n!) and the recurrences multiply by 1 / i. */
     private static final int TABLE = 1024;
     private static final double[] LOG_FACTORIAL_TABLE = new double[TABLE];
@@ -120,21 +121,44 @@ public final class BinomialTest {
             return 1.0;
         }
         double alpha = 1 - confidence;
-        // P(X <= successes | p) falls from 1 to 0 as p rises: find where it crosses alpha
+        double logAlpha = Math.log(alpha);
+        // P(X <= successes | p) falls from 1 to 0 as p rises: Newton's method on its logarithm, whose
+        // derivative is -n P(Y = successes) / P(X <= successes) with Y ~ Binomial(n - 1, p), kept inside
+        // the bracket (bisection when a step leaves it), from the Wilson score bound
         double lo = (double) successes / trials;
         double hi = 1.0;
-        for (int i = 0; i < BISECTIONS && lo < hi; i++) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid <= lo || mid >= hi) {
+        double x = wilsonUpper(successes, trials, confidence);
+        if (!(x > lo && x < hi)) {
+            x = lo + (hi - lo) / 2;
+        }
+        for (int i = 0; i < NEWTON_STEPS; i++) {
+            double below = upperTail(trials - successes, trials, 1 - x, x);
+            if (below > alpha) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double density = trials * pmf(successes, trials - 1, x, 1 - x);
+            double next = below > 0 && density > 0 ? x + (Math.log(below) - logAlpha) * below / density : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = lo + (hi - lo) / 2;
+            }
+            boolean done = Math.abs(next - x) <= 1e-15 * x || next <= lo || next >= hi;
+            x = next;
+            if (done) {
                 break;
             }
-            if (upperTail(trials - successes, trials, 1 - mid, mid) > alpha) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
         }
-        return hi;
+        return x;
+    }
+
+    /** The Wilson score interval's upper end at a confidence, the Newton start of {@link #upperBound}. */
+    private static double wilsonUpper(long successes, long trials, double confidence) {
+        double z = RankMath.normalQuantile(confidence);
+        double n = trials;
+        double ph = successes / n;
+        double z2 = z * z;
+        return (ph + z2 / (2 * n) + z * Math.sqrt(ph * (1 - ph) / n + z2 / (4 * n * n))) / (1 + z2 / n);
     }
 
     /**

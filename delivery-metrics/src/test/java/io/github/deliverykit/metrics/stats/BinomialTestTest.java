@@ -178,10 +178,11 @@ final class BinomialTestTest {
     @Test
     void clopperPearson_equalsTheBetaQuantiles() {
         SplittableRandom rnd = new SplittableRandom(11);
-        for (int round = 0; round < 300; round++) {
-            int n = 1 + rnd.nextInt(round < 150 ? 50 : 5000);
-            int k = rnd.nextInt(n + 1);
-            double confidence = round % 2 == 0 ? 0.98 : 0.95;
+        double[] confidences = {0.98, 0.95, 0.5, 0.999999};
+        for (int round = 0; round < 400; round++) {
+            int n = 1 + rnd.nextInt(round < 150 ? 50 : round < 300 ? 5000 : 1_000_000);
+            int k = round % 5 == 0 ? rnd.nextInt(Math.min(n, 5) + 1) : rnd.nextInt(n + 1);
+            double confidence = confidences[round % 4];
             double upper = k == n ? 1 : BetaDistribution.of(k + 1, n - k).inverseCumulativeProbability(confidence);
             double lower = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1).inverseCumulativeProbability(1 - confidence);
             assertEquals(upper, BinomialTest.upperBound(k, n, confidence), 1e-9, () -> k + "/" + n);
