@@ -91,7 +91,7 @@ final class BetaMath {
         for (int n = 1; n < RECIPROCAL.length - 1; n++) {
             double u2 = (a * u1 + b * u0) * RECIPROCAL[n + 1];
             sum += u2;
-            if (Math.abs(u2) <= 1e-17 * sum) {
+            if (Math.abs(u2) <= 1e-16 * sum) {
                 break;
             }
             u0 = u1;
@@ -112,7 +112,6 @@ final class BetaMath {
         if (!(Math.min(a, b) >= ASYMPTOTIC_MIN && f >= 0 && f <= (ERFCX_MAX - 0.1) * (ERFCX_MAX - 0.1))) {
             return Double.NaN;
         }
-        double t = Math.exp(-f);
         double z0 = Math.sqrt(f);
         double z = z0 / E1 * 0.5;
         double z2 = f + f;
@@ -189,7 +188,7 @@ final class BetaMath {
             double t1 = d[np1 - 1] * w * j1;
             sum += t0 + t1;
             if (Math.abs(t0) + Math.abs(t1) <= ASYMPTOTIC_EPS * sum) {
-                return E0 * t * Math.exp(-corr) * sum;
+                return E0 * Math.exp(-(f + corr)) * sum;
             }
         }
         return Double.NaN;

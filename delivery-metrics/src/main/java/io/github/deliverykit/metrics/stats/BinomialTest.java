@@ -29,6 +29,8 @@ public final class BinomialTest {
     private static final int TABLE = 1024;
     private static final double[] LOG_FACTORIAL_TABLE = new double[TABLE];
     private static final double[] INVERSE = new double[TABLE + 1];
+    /** 1 / (2j + 1), the series of {@link #bd0}. */
+    private static final double[] ODD_INVERSE = new double[64];
 
     static {
         double f = 1;
@@ -44,6 +46,9 @@ public final class BinomialTest {
         }
         for (int i = 1; i <= TABLE; i++) {
             INVERSE[i] = 1.0 / i;
+        }
+        for (int j = 0; j < ODD_INVERSE.length; j++) {
+            ODD_INVERSE[j] = 1.0 / (2 * j + 1);
         }
     }
 
@@ -120,45 +125,7 @@ public final class BinomialTest {
         if (successes == trials) {
             return 1.0;
         }
-        double alpha = 1 - confidence;
-        double logAlpha = Math.log(alpha);
-        // P(X <= successes | p) falls from 1 to 0 as p rises: Newton's method on its logarithm, whose
-        // derivative is -n P(Y = successes) / P(X <= successes) with Y ~ Binomial(n - 1, p), kept inside
-        // the bracket (bisection when a step leaves it), from the Wilson score bound
-        double lo = (double) successes / trials;
-        double hi = 1.0;
-        double x = wilsonUpper(successes, trials, confidence);
-        if (!(x > lo && x < hi)) {
-            x = lo + (hi - lo) / 2;
-        }
-        for (int i = 0; i < NEWTON_STEPS; i++) {
-            double below = upperTail(trials - successes, trials, 1 - x, x);
-            if (below > alpha) {
-                lo = x;
-            } else {
-                hi = x;
-            }
-            double density = trials * pmf(successes, trials - 1, x, 1 - x);
-            double next = below > 0 && density > 0 ? x + (Math.log(below) - logAlpha) * below / density : Double.NaN;
-            if (!(next > lo && next < hi)) {
-                next = lo + (hi - lo) / 2;
-            }
-            boolean done = Math.abs(next - x) <= 1e-15 * x || next <= lo || next >= hi;
-            x = next;
-            if (done) {
-                break;
-            }
-        }
-        return x;
-    }
-
-    /** The Wilson score interval's upper end at a confidence, the Newton start of {@link #upperBound}. */
-    private static double wilsonUpper(long successes, long trials, double confidence) {
-        double z = RankMath.normalQuantile(confidence);
-        double n = trials;
-        double ph = successes / n;
-        double z2 = z * z;
-        return (ph + z2 / (2 * n) + z * Math.sqrt(ph * (1 - ph) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+        return bound(successes, trials, confidence, true);
     }
 
     /**
@@ -177,7 +144,55 @@ public final class BinomialTest {
         if (successes == 0) {
             return 0.0;
         }
-        return 1 - upperBound(trials - successes, trials, confidence);
+        return bound(successes, trials, confidence, false);
+    }
+
+    /**
+     * A Clopper-Pearson bound: where the tail {@code T(x)} (P(X &lt;= s) for the upper bound, falling
+     * in x; P(X &gt;= s) for the lower one, rising) equals {@code 1 - confidence}. Newton's method on
+     * log T, whose derivative is {@code -+ n P(Y = s or s - 1) / T} with Y ~ Binomial(n - 1, x), kept
+     * inside the bracket (bisection when a step leaves it), from the Wilson score bound. Each bound is
+     * solved directly, so a bound near 0 keeps its relative precision.
+     */
+    private static double bound(long s, long n, double confidence, boolean upper) {
+        double alpha = 1 - confidence;
+        double logAlpha = Math.log(alpha);
+        double lo = upper ? (double) s / n : 0.0;
+        double hi = upper ? 1.0 : (double) s / n;
+        double x = wilson(s, n, confidence, upper);
+        if (!(x > lo && x < hi)) {
+            x = lo + (hi - lo) / 2;
+        }
+        for (int i = 0; i < NEWTON_STEPS; i++) {
+            double tail = upper ? upperTail(n - s, n, 1 - x, x) : upperTail(s, n, x, 1 - x);
+            if (tail > alpha == upper) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double density = n * pmf(upper ? s : s - 1, n - 1, x, 1 - x);
+            double step = (Math.log(tail) - logAlpha) * tail / density;
+            double next = tail > 0 && density > 0 ? (upper ? x + step : x - step) : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = lo + (hi - lo) / 2;
+            }
+            boolean done = Math.abs(next - x) <= 1e-15 * x || next <= lo || next >= hi;
+            x = next;
+            if (done) {
+                break;
+            }
+        }
+        return x;
+    }
+
+    /** The Wilson score interval's end at a confidence, the Newton start of {@link #bound}. */
+    private static double wilson(long successes, long trials, double confidence, boolean upper) {
+        double z = RankMath.normalQuantile(confidence);
+        double n = trials;
+        double ph = successes / n;
+        double z2 = z * z;
+        double half = z * Math.sqrt(ph * (1 - ph) / n + z2 / (4 * n * n));
+        return (ph + z2 / (2 * n) + (upper ? half : -half)) / (1 + z2 / n);
     }
 
     private static void checkBound(long successes, long trials, double confidence) {
@@ -247,7 +262,7 @@ public final class BinomialTest {
     /** Whether the mass of Binomial(n, p) lies well inside the reciprocal table (mean + 10 sd + 16 below it). */
     private static boolean fewCounts(long n, double p, double q) {
         double mean = n * p;
-        return mean + 10 * Math.sqrt(mean * q) + 16 < TABLE;
+        return mean < TABLE && mean + 10 * Math.sqrt(mean * q) + 16 < TABLE;
     }
 
     /**
@@ -602,7 +617,7 @@ public final class BinomialTest {
             double v2 = v * v;
             for (int j = 1; j < 1000; j++) {
                 ej *= v2;
-                double s1 = s + ej / (2 * j + 1);
+                double s1 = s + ej * (j < ODD_INVERSE.length ? ODD_INVERSE[j] : 1.0 / (2 * j + 1));
                 if (s1 == s) {
                     return s1;
                 }

@@ -12,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
+import org.apache.commons.numbers.gamma.Erfcx;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -122,7 +124,7 @@ final class BinomialTestTest {
     void twoSided_exactTies_countTheMirror() {
         // p = 1/2: P(X = k) = P(X = n - k) exactly, and the mirror count belongs to the p-value
         // (R's binom.test: relative tolerance 1e-7). Commons Statistics compares rounded log
-        // probabilities and drops the tied mirror in about 2 % of such cases (3 of 3 at 1/2 gives 0.625,
+        // probabilities and drops the tied mirror in about 2 % of such cases (2 of 3 at 1/2 gives 0.625,
         // not 1), so the reference here is the exact 2 P(X <= min(k, n - k)).
         for (int n : new int[] {3, 4, 13, 50, 1023, 1024, 1500, 100_000, 1_000_000}) {
             BinomialDistribution d = BinomialDistribution.of(n, 0.5);
@@ -160,6 +162,54 @@ final class BinomialTestTest {
     }
 
     @Test
+    void erfcx_equalsCommonsNumbers() {
+        for (double t = 0; t < 7.9; t += 0.0173) {
+            double expected = Erfcx.value(t);
+            assertEquals(1, BetaMath.erfcxDirect(t) / expected, 1e-13, "table value at " + t);
+            assertEquals(1, BetaMath.erfcx(t) / expected, 1e-13, "Taylor step at " + t);
+        }
+        assertEquals(1, BetaMath.erfcxDirect(0), 1e-16);
+        assertEquals(1, BetaMath.erfcx(0), 1e-16);
+    }
+
+    @Test
+    void asymptoticExpansion_equalsCommonsRegularizedBeta() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int used = 0;
+        for (int round = 0; round < 2000; round++) {
+            int n = 1024 + rnd.nextInt(20_000);
+            double p = round % 2 == 0 ? rnd.nextDouble() : rnd.nextDouble() * 0.1;
+            double q = 1 - p;
+            double sd = Math.sqrt(n * p * q);
+            long k = Math.round(n * p + (rnd.nextDouble() * 2 - 1) * 8 * sd);
+            long b = n - k + 1;
+            if (k < 1 || k > n) {
+                continue;
+            }
+            double f = BinomialTest.bd0(k, (n + 1.0) * p) + BinomialTest.bd0(b, (n + 1.0) * q);
+            double corr = BinomialTest.stirlerr(k) + BinomialTest.stirlerr(b) - BinomialTest.stirlerr(n + 1);
+            boolean upperIsSmaller = k - (n + 1.0) * p >= 0;
+            double aa = upperIsSmaller ? k : b;
+            double bb = upperIsSmaller ? b : k;
+            double x = upperIsSmaller ? p : q;
+            double ours = BetaMath.asymptoticSmallTail(aa, bb, f, corr);
+            if (Math.min(k, b) < BetaMath.ASYMPTOTIC_MIN || f > 62) {
+                assertTrue(Double.isNaN(ours), () -> "outside the expansion's domain: " + k + "/" + n);
+                continue;
+            }
+            double expected = RegularizedBeta.value(x, aa, bb);
+            long kk = k;
+            assertEquals(1, ours / expected, 1e-10, () -> kk + "/" + n + " p=" + p);
+            used++;
+        }
+        assertTrue(used > 1000, "cases in the expansion's domain: " + used);
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(100, 200, -1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(99, 2000, 1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(2000, 99, 1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(2000, 3000, 63, 0)));
+    }
+
+    @Test
     void probability_equalsCommonsDistribution() {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int round = 0; round < 2000; round++) {
@@ -185,8 +235,15 @@ final class BinomialTestTest {
             double confidence = confidences[round % 4];
             double upper = k == n ? 1 : BetaDistribution.of(k + 1, n - k).inverseCumulativeProbability(confidence);
             double lower = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1).inverseCumulativeProbability(1 - confidence);
-            assertEquals(upper, BinomialTest.upperBound(k, n, confidence), 1e-9, () -> k + "/" + n);
-            assertEquals(lower, BinomialTest.lowerBound(k, n, confidence), 1e-9, () -> k + "/" + n);
+            double ourUpper = BinomialTest.upperBound(k, n, confidence);
+            double ourLower = BinomialTest.lowerBound(k, n, confidence);
+            assertEquals(upper, ourUpper, 1e-9, () -> k + "/" + n);
+            assertEquals(lower, ourLower, 1e-9, () -> k + "/" + n);
+            // relative too: a bound near 0 (few successes among many trials) keeps its digits
+            assertEquals(1, ourUpper / upper, 1e-9, () -> "relative " + k + "/" + n);
+            if (lower > 0) {
+                assertEquals(1, ourLower / lower, 1e-9, () -> "relative " + k + "/" + n);
+            }
         }
     }
 
