@@ -23,11 +23,14 @@ public final class BinomialTest {
     /** Two-sided: probabilities within this relative distance of the observed one count as equal (R's binom.test). */
     private static final double RELATIVE_ERROR = 1 + 1e-7;
     private static final double[] LOG_FACTORIAL = new double[16];
-    private static final int BISECTIONS = 200;
+    /** Newton steps of a Clopper-Pearson bound at most (bisection steps among them); about 5 to 10 are taken. */
+    private static final int NEWTON_STEPS = 200;
     /** Up to this many trials, probabilities come from a table of log(n!) and the recurrences multiply by 1 / i. */
     private static final int TABLE = 1024;
     private static final double[] LOG_FACTORIAL_TABLE = new double[TABLE];
     private static final double[] INVERSE = new double[TABLE + 1];
+    /** 1 / (2j + 1), the series of {@link #bd0}. */
+    private static final double[] ODD_INVERSE = new double[64];
 
     static {
         double f = 1;
@@ -43,6 +46,9 @@ public final class BinomialTest {
         }
         for (int i = 1; i <= TABLE; i++) {
             INVERSE[i] = 1.0 / i;
+        }
+        for (int j = 0; j < ODD_INVERSE.length; j++) {
+            ODD_INVERSE[j] = 1.0 / (2 * j + 1);
         }
     }
 
@@ -119,22 +125,7 @@ public final class BinomialTest {
         if (successes == trials) {
             return 1.0;
         }
-        double alpha = 1 - confidence;
-        // P(X <= successes | p) falls from 1 to 0 as p rises: find where it crosses alpha
-        double lo = (double) successes / trials;
-        double hi = 1.0;
-        for (int i = 0; i < BISECTIONS && lo < hi; i++) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid <= lo || mid >= hi) {
-                break;
-            }
-            if (upperTail(trials - successes, trials, 1 - mid, mid) > alpha) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
+        return bound(successes, trials, confidence, true);
     }
 
     /**
@@ -153,7 +144,55 @@ public final class BinomialTest {
         if (successes == 0) {
             return 0.0;
         }
-        return 1 - upperBound(trials - successes, trials, confidence);
+        return bound(successes, trials, confidence, false);
+    }
+
+    /**
+     * A Clopper-Pearson bound: where the tail {@code T(x)} (P(X &lt;= s) for the upper bound, falling
+     * in x; P(X &gt;= s) for the lower one, rising) equals {@code 1 - confidence}. Newton's method on
+     * log T, whose derivative is {@code -+ n P(Y = s or s - 1) / T} with Y ~ Binomial(n - 1, x), kept
+     * inside the bracket (bisection when a step leaves it), from the Wilson score bound. Each bound is
+     * solved directly, so a bound near 0 keeps its relative precision.
+     */
+    private static double bound(long s, long n, double confidence, boolean upper) {
+        double alpha = 1 - confidence;
+        double logAlpha = Math.log(alpha);
+        double lo = upper ? (double) s / n : 0.0;
+        double hi = upper ? 1.0 : (double) s / n;
+        double x = wilson(s, n, confidence, upper);
+        if (!(x > lo && x < hi)) {
+            x = lo + (hi - lo) / 2;
+        }
+        for (int i = 0; i < NEWTON_STEPS; i++) {
+            double tail = upper ? upperTail(n - s, n, 1 - x, x) : upperTail(s, n, x, 1 - x);
+            if (tail > alpha == upper) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double density = n * pmf(upper ? s : s - 1, n - 1, x, 1 - x);
+            double step = (Math.log(tail) - logAlpha) * tail / density;
+            double next = tail > 0 && density > 0 ? (upper ? x + step : x - step) : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = lo + (hi - lo) / 2;
+            }
+            boolean done = Math.abs(next - x) <= 1e-15 * x || next <= lo || next >= hi;
+            x = next;
+            if (done) {
+                break;
+            }
+        }
+        return x;
+    }
+
+    /** The Wilson score interval's end at a confidence, the Newton start of {@link #bound}. */
+    private static double wilson(long successes, long trials, double confidence, boolean upper) {
+        double z = RankMath.normalQuantile(confidence);
+        double n = trials;
+        double ph = successes / n;
+        double z2 = z * z;
+        double half = z * Math.sqrt(ph * (1 - ph) / n + z2 / (4 * n * n));
+        return (ph + z2 / (2 * n) + (upper ? half : -half)) / (1 + z2 / n);
     }
 
     private static void checkBound(long successes, long trials, double confidence) {
@@ -190,12 +229,134 @@ public final class BinomialTest {
         if (q == 0) {
             return 1.0;
         }
+        if (n >= TABLE) {
+            double tail = largeUpperTail(k, n, p, q);
+            if (tail == tail) {
+                return tail;
+            }
+        }
         long mode = mode(n, p);
         if (k > mode) {
             return sumUp(k, n, p, q);
         }
         // k - 1 lies below the mode: the lower tail P(X <= k - 1) is the one summed from its inner end
         return 1 - sumDown(k - 1, n, p, q);
+    }
+
+    /**
+     * P(X >= k) for many trials, 1 &lt;= k &lt;= n, 0 &lt; p &lt; 1: by the asymptotic expansion, or, when
+     * the counts (or their complements) are few, by a sum over the table of reciprocals (no
+     * division); NaN where neither applies.
+     */
+    private static double largeUpperTail(long k, long n, double p, double q) {
+        if (fewCounts(n, p, q)) {
+            return fewUpper(k, n, p, q);
+        }
+        if (fewCounts(n, q, p)) {
+            // P(X >= k) = P(Y <= n - k), Y = n - X ~ Binomial(n, q)
+            return fewLower(n - k, n, q, p);
+        }
+        return asymptoticUpperTail(k, n, p, q);
+    }
+
+    /** Whether the mass of Binomial(n, p) lies well inside the reciprocal table (mean + 10 sd + 16 below it). */
+    private static boolean fewCounts(long n, double p, double q) {
+        double mean = n * p;
+        return mean < TABLE && mean + 10 * Math.sqrt(mean * q) + 16 < TABLE;
+    }
+
+    /**
+     * An upward sum past the mode stops at a term this small against the sum (the rest, falling
+     * faster than geometrically, is a few such terms): far below the 1e-9 agreement the tests check.
+     */
+    private static final double NEGLIGIBLE = 1e-15;
+    /**
+     * A lower tail starts this many standard deviations below its end: below the mode the terms fall
+     * at least as fast as the normal density's, so those left off weigh under exp(-8^2 / 2) = 1.3e-14
+     * of the last one.
+     */
+    private static final double FEW_SPAN = 8;
+
+    /** P(X >= k) when {@link #fewCounts}: upward from k past the mode, or one minus the lower tail; NaN if a start underflows. */
+    private static double fewUpper(long k, long n, double p, double q) {
+        long mode = mode(n, p);
+        if (k <= mode) {
+            return 1 - fewLower(k - 1, n, p, q);
+        }
+        double term = pmf(k, n, p, q);
+        if (term == 0) {
+            return Double.NaN;
+        }
+        double sum = term;
+        double odds = p / q;
+        double left = n - k; // n - i, exact in a double
+        // two terms a step, the second from the first's predecessor: the multiplications overlap
+        for (int i = (int) k; i + 2 < TABLE; i += 2) {
+            double r0 = left * odds * INVERSE[i + 1];
+            double r1 = (left - 1) * odds * INVERSE[i + 2];
+            double t1 = term * r0;
+            term *= r0 * r1;
+            sum += t1 + term;
+            left -= 2;
+            if (term <= NEGLIGIBLE * sum) {
+                return sum;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** P(X <= m) when {@link #fewCounts}: upward from about 9 sd below m, or one minus the upper tail; NaN if a start underflows. */
+    private static double fewLower(long m, long n, double p, double q) {
+        if (m < 0) {
+            return 0;
+        }
+        long mode = mode(n, p);
+        if (m >= mode) {
+            return 1 - fewUpper(m + 1, n, p, q);
+        }
+        long lo = Math.max(0, m - (long) Math.ceil(FEW_SPAN * Math.sqrt(n * p * q)) - 2);
+        double term = pmf(lo, n, p, q);
+        if (term == 0) {
+            return Double.NaN;
+        }
+        double sum = term;
+        double odds = p / q;
+        double left = n - lo;
+        int i = (int) lo;
+        for (; i + 2 <= m; i += 2) {
+            double r0 = left * odds * INVERSE[i + 1];
+            double r1 = (left - 1) * odds * INVERSE[i + 2];
+            double t1 = term * r0;
+            term *= r0 * r1;
+            sum += t1 + term;
+            left -= 2;
+        }
+        if (i < m) {
+            sum += term * left * odds * INVERSE[i + 1];
+        }
+        return sum;
+    }
+
+    /**
+     * P(X >= k) = I_p(k, n - k + 1) by the uniform asymptotic expansion of the smaller tail
+     * ({@link BetaMath#asymptoticSmallTail}), 1 &lt;= k &lt;= n; NaN where it does not apply (a count
+     * or its complement below {@link BetaMath#ASYMPTOTIC_MIN}, or a tail beyond about 11 standard
+     * deviations), where the sum is used.
+     */
+    private static double asymptoticUpperTail(long k, long n, double p, double q) {
+        long b = n - k + 1;
+        if (Math.min(k, b) < BetaMath.ASYMPTOTIC_MIN) {
+            return Double.NaN;
+        }
+        double m = n + 1.0;
+        // lambda = (a + b) q - b = k - (n + 1) p, and f = a rlog1(-lambda / a) + b rlog1(lambda / b) as deviances
+        double f = bd0(k, m * p) + bd0(b, m * q);
+        double corr = stirlerr(k) + stirlerr(b) - stirlerr(n + 1);
+        if (k - m * p >= 0) {
+            return BetaMath.asymptoticSmallTail(k, b, f, corr);
+        }
+        // the lower tail P(X <= k - 1) = I_q(n - k + 1, k) is the smaller one
+        return 1 - BetaMath.asymptoticSmallTail(b, k, f, corr);
     }
 
     private static long mode(long n, double p) {
@@ -281,6 +442,9 @@ public final class BinomialTest {
         }
         double fk = pmf(k, n, p, q);
         double d = fk * RELATIVE_ERROR;
+        if (n >= TABLE) {
+            return twoSidedLarge(k, n, p, q, mode, d);
+        }
         double odds = p / q;
         double term = pmf(mode, n, p, q);
         if (k < mode) {
@@ -301,6 +465,93 @@ public final class BinomialTest {
         }
         double lower = term > d ? 0 : sumDown(term, j, n, p, q);
         return lower + sumUp(fk, k, n, p, q);
+    }
+
+    /**
+     * The two-sided p-value for many trials: the mirror count (the first one beyond the mode, on the
+     * other side, no more probable than k) from the normal approximation's mirror image and a few
+     * steps of the ratio recurrence, then the two tails, each by the asymptotic expansion where it
+     * applies. {@code d} is P(X = k) with the relative tolerance.
+     */
+    private static double twoSidedLarge(long k, long n, double p, double q, long mode, double d) {
+        double mirror = Math.rint(2 * (n * p) - k);
+        if (k < mode) {
+            if (d == 0 || mode == n) {
+                // nothing beyond the mode is positive and no more probable than an underflowed P(X = k)
+                return upperTail(n - k, n, q, p);
+            }
+            long j = (long) Math.max(mode + 1.0, Math.min(n, mirror));
+            double fj = pmf(j, n, p, q);
+            if (fj == 0) {
+                // deep in an underflowed tail the recurrence cannot climb: bisect (pmf(mode) > d, pmf(j) <= d)
+                long hi = j;
+                long lo = mode;
+                while (hi - lo > 1) {
+                    long mid = lo + (hi - lo) / 2;
+                    if (pmf(mid, n, p, q) <= d) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                j = hi;
+                fj = pmf(j, n, p, q);
+            }
+            if (fj <= d) {
+                // step towards the mode while the next count is still no more probable than k
+                while (j - 1 > mode) {
+                    double previous = fj * ((double) j / (n - j + 1)) * (q / p);
+                    if (previous > d) {
+                        break;
+                    }
+                    fj = previous;
+                    j--;
+                }
+            } else {
+                while (j < n && fj > d) {
+                    fj *= (double) (n - j) / (j + 1) * (p / q);
+                    j++;
+                }
+            }
+            double upper = fj <= d ? upperTail(j, n, p, q) : 0;
+            return upperTail(n - k, n, q, p) + upper;
+        }
+        if (d == 0 || mode == 0) {
+            return upperTail(k, n, p, q);
+        }
+        long j = (long) Math.min(mode - 1.0, Math.max(0, mirror));
+        double fj = pmf(j, n, p, q);
+        if (fj == 0) {
+            long lo = j;
+            long hi = mode;
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                if (pmf(mid, n, p, q) <= d) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            j = lo;
+            fj = pmf(j, n, p, q);
+        }
+        if (fj <= d) {
+            while (j + 1 < mode) {
+                double next = fj * ((double) (n - j) / (j + 1)) * (p / q);
+                if (next > d) {
+                    break;
+                }
+                fj = next;
+                j++;
+            }
+        } else {
+            while (j > 0 && fj > d) {
+                fj *= (double) j / (n - j + 1) * (q / p);
+                j--;
+            }
+        }
+        double lower = fj <= d ? upperTail(n - j, n, q, p) : 0;
+        return lower + upperTail(k, n, p, q);
     }
 
     /** P(X = k) by Loader's saddle-point expansion; q = 1 - p. */
@@ -366,7 +617,7 @@ public final class BinomialTest {
             double v2 = v * v;
             for (int j = 1; j < 1000; j++) {
                 ej *= v2;
-                double s1 = s + ej / (2 * j + 1);
+                double s1 = s + ej * (j < ODD_INVERSE.length ? ODD_INVERSE[j] : 1.0 / (2 * j + 1));
                 if (s1 == s) {
                     return s1;
                 }

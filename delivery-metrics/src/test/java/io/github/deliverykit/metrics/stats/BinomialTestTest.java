@@ -3,6 +3,7 @@ package io.github.deliverykit.metrics.stats;
 import static io.github.deliverykit.metrics.stats.MannWhitneyTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -11,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
+import org.apache.commons.numbers.gamma.Erfcx;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -53,6 +56,181 @@ final class BinomialTestTest {
         }
     }
 
+    private static void assertAgrees(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-9, what);
+        if (expected > 1e-300 && expected < 0.5) {
+            assertEquals(1, actual / expected, 1e-9, () -> "relative " + what);
+        }
+    }
+
+    @Test
+    void pValues_equalCommonsStatistics_upToAMillionTrials() {
+        // every route for many trials: the asymptotic expansion, the division-free sum of few counts
+        // (p near 0 or 1), the ratio-recurrence sum, and the mirror search of the two-sided test
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int round = 0; round < 1500; round++) {
+            int n = 1024 + rnd.nextInt(round < 500 ? 20_000 : 1_000_000);
+            double p = switch (round % 4) {
+                case 0 -> rnd.nextDouble();
+                case 1 -> Math.pow(10, -1 - 5 * rnd.nextDouble());
+                case 2 -> 1 - Math.pow(10, -1 - 5 * rnd.nextDouble());
+                default -> rnd.nextDouble() * 0.05;
+            };
+            double sd = Math.sqrt(n * p * (1 - p));
+            int k = (int) Math.min(n, Math.max(0, Math.round(n * p + (rnd.nextDouble() * 2 - 1) * 10 * Math.max(1, sd))));
+            for (Alternative alt : Alternative.values()) {
+                assertAgrees(commons(k, n, p, alt), BinomialTest.test(k, n, p, alt).pValue(), k + "/" + n + " p=" + p + " " + alt);
+            }
+        }
+    }
+
+    @Test
+    void tails_agreeTightly_whereWellConditioned() {
+        // below 10^4 trials the tails are well conditioned: every route (table sums, few counts,
+        // expansion, mirror search) agrees with Commons far inside the 1e-9 of the goal
+        SplittableRandom rnd = new SplittableRandom(41);
+        for (int round = 0; round < 1500; round++) {
+            int n = round % 3 == 0 ? 1 + rnd.nextInt(1023) : 1024 + rnd.nextInt(9000);
+            double p = round % 2 == 0 ? rnd.nextDouble() * 0.08 : rnd.nextDouble();
+            double sd = Math.sqrt(n * p * (1 - p));
+            int k = (int) Math.min(n, Math.max(0, Math.round(n * p + (rnd.nextDouble() * 2 - 1) * 7 * Math.max(1, sd))));
+            for (Alternative alt : Alternative.values()) {
+                double expected = commons(k, n, p, alt);
+                double actual = BinomialTest.test(k, n, p, alt).pValue();
+                String what = k + "/" + n + " p=" + p + " " + alt;
+                assertEquals(expected, actual, 1e-12, what);
+                if (expected > 1e-300 && expected < 0.5) {
+                    assertEquals(1, actual / expected, 1e-11, () -> "relative " + what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pValues_edgeCases_equalCommonsStatistics() {
+        int[] sizes = {1, 2, 49, 1023, 1024, 1025, 100_000, 1_000_000, Integer.MAX_VALUE};
+        double[] rates = {1e-300, 1e-12, 1e-6, 0.3, 0.5, 1 - 1e-6, 1 - 1e-12, Math.nextDown(1.0)};
+        for (int n : sizes) {
+            for (double p : rates) {
+                long mean = Math.round(n * p);
+                for (long k : new long[] {0, 1, mean - 1, mean, mean + 1, n - 1, n}) {
+                    if (k < 0 || k > n) {
+                        continue;
+                    }
+                    for (Alternative alt : Alternative.values()) {
+                        if (n == Integer.MAX_VALUE && (alt == Alternative.TWO_SIDED || k != 0 && k != n)) {
+                            continue; // Commons' two-sided search and central tails at 2^31 trials: checked below without it
+                        }
+                        if (p == 0.5 && alt == Alternative.TWO_SIDED) {
+                            continue; // exact ties, where Commons can drop the mirror: twoSided_exactTies_countTheMirror
+                        }
+                        assertAgrees(commons((int) k, n, p, alt), BinomialTest.test(k, n, p, alt).pValue(),
+                                k + "/" + n + " p=" + p + " " + alt);
+                    }
+                }
+            }
+        }
+        // 2^31 - 1 trials: a valid p-value, tails that add up
+        long n = BinomialTest.MAX_TRIALS;
+        for (double p : rates) {
+            long k = Math.round(n * p);
+            double greater = BinomialTest.pValueGreater(k, n, p);
+            double less = BinomialTest.test(k, n, p, Alternative.LESS).pValue();
+            assertEquals(1 + BinomialTest.probability(k, n, p), greater + less, 1e-9, () -> "p=" + p);
+            double two = BinomialTest.test(k, n, p, Alternative.TWO_SIDED).pValue();
+            assertTrue(two >= 0 && two <= 1);
+        }
+    }
+
+    @Test
+    void twoSided_exactTies_countTheMirror() {
+        // p = 1/2: P(X = k) = P(X = n - k) exactly, and the mirror count belongs to the p-value
+        // (R's binom.test: relative tolerance 1e-7). Commons Statistics compares rounded log
+        // probabilities and drops the tied mirror in about 2 % of such cases (2 of 3 at 1/2 gives 0.625,
+        // not 1), so the reference here is the exact 2 P(X <= min(k, n - k)).
+        for (int n : new int[] {3, 4, 13, 50, 1023, 1024, 1500, 100_000, 1_000_000}) {
+            BinomialDistribution d = BinomialDistribution.of(n, 0.5);
+            for (int k : new int[] {0, 1, 2, n / 3, n / 2 - 1, n / 2 + 1, n - 1, n}) {
+                if (k < 0 || k > n || 2 * k == n) {
+                    continue;
+                }
+                double exact = Math.min(1, 2 * d.cumulativeProbability(Math.min(k, n - k)));
+                assertAgrees(exact, BinomialTest.test(k, n, 0.5, Alternative.TWO_SIDED).pValue(), k + "/" + n);
+            }
+        }
+        assertEquals(1.0, BinomialTest.test(2, 3, 0.5, Alternative.TWO_SIDED).pValue(), 1e-15);
+    }
+
+    @Test
+    void badInput_neverEscapesAsAnythingButIllegalArgument() {
+        double[] rates = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.1, 1.1};
+        for (double p : rates) {
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.test(1, 10, p, Alternative.TWO_SIDED));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.pValueGreater(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.probability(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.upperBound(1, 10, p));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.lowerBound(1, 10, p));
+        }
+        for (long[] c : new long[][] {{-1, 10}, {11, 10}, {0, -1}, {0, Long.MAX_VALUE}, {0, BinomialTest.MAX_TRIALS + 1},
+                {Long.MIN_VALUE, 10}}) {
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.test(c[0], c[1], 0.5, Alternative.LESS));
+            assertThrows(IllegalArgumentException.class, () -> BinomialTest.upperBound(c[0], c[1], 0.9));
+        }
+        // the largest domain answers without overflow
+        long n = BinomialTest.MAX_TRIALS;
+        double upper = BinomialTest.upperBound(n / 2, n, 0.98);
+        double lower = BinomialTest.lowerBound(n / 2, n, 0.98);
+        assertTrue(lower < 0.5 && 0.5 < upper && upper - lower < 1e-3, () -> lower + " " + upper);
+    }
+
+    @Test
+    void erfcx_equalsCommonsNumbers() {
+        for (double t = 0; t < 7.9; t += 0.0173) {
+            double expected = Erfcx.value(t);
+            assertEquals(1, BetaMath.erfcxDirect(t) / expected, 1e-13, "table value at " + t);
+            assertEquals(1, BetaMath.erfcx(t) / expected, 1e-13, "Taylor step at " + t);
+        }
+        assertEquals(1, BetaMath.erfcxDirect(0), 1e-16);
+        assertEquals(1, BetaMath.erfcx(0), 1e-16);
+    }
+
+    @Test
+    void asymptoticExpansion_equalsCommonsRegularizedBeta() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int used = 0;
+        for (int round = 0; round < 2000; round++) {
+            int n = 1024 + rnd.nextInt(20_000);
+            double p = round % 2 == 0 ? rnd.nextDouble() : rnd.nextDouble() * 0.1;
+            double q = 1 - p;
+            double sd = Math.sqrt(n * p * q);
+            long k = Math.round(n * p + (rnd.nextDouble() * 2 - 1) * 8 * sd);
+            long b = n - k + 1;
+            if (k < 1 || k > n) {
+                continue;
+            }
+            double f = BinomialTest.bd0(k, (n + 1.0) * p) + BinomialTest.bd0(b, (n + 1.0) * q);
+            double corr = BinomialTest.stirlerr(k) + BinomialTest.stirlerr(b) - BinomialTest.stirlerr(n + 1);
+            boolean upperIsSmaller = k - (n + 1.0) * p >= 0;
+            double aa = upperIsSmaller ? k : b;
+            double bb = upperIsSmaller ? b : k;
+            double x = upperIsSmaller ? p : q;
+            double ours = BetaMath.asymptoticSmallTail(aa, bb, f, corr);
+            if (Math.min(k, b) < BetaMath.ASYMPTOTIC_MIN || f > 62) {
+                assertTrue(Double.isNaN(ours), () -> "outside the expansion's domain: " + k + "/" + n);
+                continue;
+            }
+            double expected = RegularizedBeta.value(x, aa, bb);
+            long kk = k;
+            assertEquals(1, ours / expected, 1e-10, () -> kk + "/" + n + " p=" + p);
+            used++;
+        }
+        assertTrue(used > 1000, "cases in the expansion's domain: " + used);
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(100, 200, -1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(99, 2000, 1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(2000, 99, 1, 0)));
+        assertTrue(Double.isNaN(BetaMath.asymptoticSmallTail(2000, 3000, 63, 0)));
+    }
+
     @Test
     void probability_equalsCommonsDistribution() {
         SplittableRandom rnd = new SplittableRandom(7);
@@ -72,14 +250,22 @@ final class BinomialTestTest {
     @Test
     void clopperPearson_equalsTheBetaQuantiles() {
         SplittableRandom rnd = new SplittableRandom(11);
-        for (int round = 0; round < 300; round++) {
-            int n = 1 + rnd.nextInt(round < 150 ? 50 : 5000);
-            int k = rnd.nextInt(n + 1);
-            double confidence = round % 2 == 0 ? 0.98 : 0.95;
+        double[] confidences = {0.98, 0.95, 0.5, 0.999999};
+        for (int round = 0; round < 400; round++) {
+            int n = 1 + rnd.nextInt(round < 150 ? 50 : round < 300 ? 5000 : 1_000_000);
+            int k = round % 5 == 0 ? rnd.nextInt(Math.min(n, 5) + 1) : rnd.nextInt(n + 1);
+            double confidence = confidences[round % 4];
             double upper = k == n ? 1 : BetaDistribution.of(k + 1, n - k).inverseCumulativeProbability(confidence);
             double lower = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1).inverseCumulativeProbability(1 - confidence);
-            assertEquals(upper, BinomialTest.upperBound(k, n, confidence), 1e-9, () -> k + "/" + n);
-            assertEquals(lower, BinomialTest.lowerBound(k, n, confidence), 1e-9, () -> k + "/" + n);
+            double ourUpper = BinomialTest.upperBound(k, n, confidence);
+            double ourLower = BinomialTest.lowerBound(k, n, confidence);
+            assertEquals(upper, ourUpper, 1e-9, () -> k + "/" + n);
+            assertEquals(lower, ourLower, 1e-9, () -> k + "/" + n);
+            // relative too: a bound near 0 (few successes among many trials) keeps its digits
+            assertEquals(1, ourUpper / upper, 1e-9, () -> "relative " + k + "/" + n);
+            if (lower > 0) {
+                assertEquals(1, ourLower / lower, 1e-9, () -> "relative " + k + "/" + n);
+            }
         }
     }
 
