@@ -116,7 +116,8 @@ public final class ClaudeCodeLogs {
         try {
             for (Path f : files) {
                 if (pool == null) {
-                    Blocks.split(f, buffers, block -> merge.all(block.parse()));
+                    int[] next = {1};
+                    Blocks.split(f, buffers, false, block -> merge.all(block.parse(next)));
                     continue;
                 }
                 if (size(f) <= wholeFileBytes) {
@@ -124,7 +125,7 @@ public final class ClaudeCodeLogs {
                     window.add(pool.submit(() -> parseFile(f, buffers)));
                 } else {
                     // a file too large to hold parsed: its blocks go to the pool one by one
-                    Blocks.split(f, buffers, block -> {
+                    Blocks.split(f, buffers, true, block -> {
                         window.add(pool.submit(() -> java.util.Collections.singletonList(block.parse())));
                         drain(window, max, merge);
                     });
@@ -173,7 +174,8 @@ public final class ClaudeCodeLogs {
 
     private static List<Parsed[]> parseFile(Path f, Queue<byte[]> buffers) {
         List<Parsed[]> out = new ArrayList<>();
-        Blocks.split(f, buffers, block -> out.add(block.parse()));
+        int[] next = {1};
+        Blocks.split(f, buffers, false, block -> out.add(block.parse(next)));
         return out;
     }
 
@@ -240,7 +242,12 @@ public final class ClaudeCodeLogs {
             return b != null ? b : new byte[size];
         }
 
-        static void split(Path f, Queue<byte[]> buffers, Consumer<Block> out) {
+        /**
+         * Cuts a file into blocks of whole lines. With {@code numbered} each block knows its first line
+         * (its newlines are counted here, for blocks parsed out of order); else its parser numbers the
+         * blocks in turn ({@link Block#parse(int[])}).
+         */
+        static void split(Path f, Queue<byte[]> buffers, boolean numbered, Consumer<Block> out) {
             String source = f.toString();
             Path parent = f.getParent();
             String project = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
@@ -273,7 +280,9 @@ public final class ClaudeCodeLogs {
                         byte[] next = buffer(buffers, buf.length);
                         System.arraycopy(buf, cut, next, 0, len - cut);
                         Block b = new Block(source, project, firstLine, buf, cut, false, buffers);
-                        firstLine += b.lineCount();
+                        if (numbered) {
+                            firstLine += b.lineCount();
+                        }
                         out.accept(b);
                         buf = next;
                         len -= cut;
@@ -305,8 +314,22 @@ public final class ClaudeCodeLogs {
         }
 
         Parsed[] parse() {
+            return parse(null);
+        }
+
+        /**
+         * Parses the block; its first line is {@code next[0]} when given (then moved past the block's
+         * lines: blocks of one file parsed in turn), else {@link #firstLine}.
+         */
+        Parsed[] parse(int @Nullable [] next) {
             try {
-                return parseLines();
+                int first = next == null ? firstLine : next[0];
+                int[] lines = {0};
+                Parsed[] parsed = parseLines(first, lines);
+                if (next != null) {
+                    next[0] += lines[0];
+                }
+                return parsed;
             } finally {
                 if (data.length == Blocks.BYTES) {
                     buffers.offer(data); // read once, parsed into strings and numbers: free for the next block
@@ -314,11 +337,11 @@ public final class ClaudeCodeLogs {
             }
         }
 
-        private Parsed[] parseLines() {
+        private Parsed[] parseLines(int firstLine, int[] lines) {
             if (endOfFile) {
                 return new Parsed[] {Parsed.end(source)};
             }
-            List<Parsed> fast = parseBlock(source, project, firstLine, data, length);
+            List<Parsed> fast = parseBlock(source, project, firstLine, data, length, lines);
             if (fast != null) {
                 return fast.toArray(new Parsed[0]);
             }
@@ -334,6 +357,8 @@ public final class ClaudeCodeLogs {
                     start = i + 1;
                 }
             }
+            // one line per newline, and the last one unless the block ends with a newline
+            lines[0] = line - firstLine - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
             return out.toArray(new Parsed[0]);
         }
 
@@ -392,6 +417,16 @@ public final class ClaudeCodeLogs {
             cacheRead = 0;
         }
     }
+
+    /**
+     * The fields of the blocks a thread parses: their remembered names, shapes, values and day carry
+     * over from block to block (a few kilobytes per thread).
+     */
+    private static final ThreadLocal<Fields> FIELDS = ThreadLocal.withInitial(() -> {
+        Fields f = new Fields();
+        f.seen = new String[4];
+        return f;
+    });
 
     /** A string value kept as characters (present or not), reused line after line. */
     private static final class Chars {
@@ -458,18 +493,36 @@ public final class ClaudeCodeLogs {
             "cache_creation_input_tokens", CACHE_WRITE, "cache_read_input_tokens", CACHE_READ);
 
     /**
-     * The field names of one object level, each with what it means and the name that followed it last
-     * time: Claude Code writes its fields in a stable order, so the next name is usually predicted and
-     * Jackson matches it byte for byte ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)})
-     * instead of decoding and looking it up. Any order is read correctly; a wrong guess only costs the lookup.
+     * The field names of one object level, each with what it means, and the orders (shapes) the last
+     * objects of that level had: Claude Code writes its fields in a stable order per kind of line (a user
+     * turn, a response), so the next name is usually predicted and Jackson matches it byte for byte
+     * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}) instead of
+     * decoding and looking it up. Where a name differs from the shape followed so far, another
+     * remembered shape with the same names up to there is followed instead, or a new one is
+     * remembered in place of the least recently used. Any order is read correctly; a wrong guess only
+     * costs the lookup. Memory: at most {@value #SHAPES} shapes of {@value #SHAPE_NAMES} names.
      */
     private static final class Names {
+        static final int SHAPES = 4;
+        static final int SHAPE_NAMES = 64;
         final java.util.Map<String, Integer> kinds;
         final java.util.HashMap<String, Name> known = new java.util.HashMap<>();
-        @Nullable Name first;
+        final Name[][] shapes = new Name[SHAPES][SHAPE_NAMES];
+        final int[] sizes = new int[SHAPES];
+        final long[] used = new long[SHAPES];
+        long clock;
+        /** The shape followed by the object being read, and the position in it. */
+        int shape;
+        int at;
 
         Names(java.util.Map<String, Integer> kinds) {
             this.kinds = kinds;
+        }
+
+        /** Starts an object of this level: the last shape is the first guess. */
+        void start() {
+            at = 0;
+            used[shape] = ++clock;
         }
 
         Name name(String n) {
@@ -483,35 +536,71 @@ public final class ClaudeCodeLogs {
             return got;
         }
 
-        /**
-         * Moves to the next field of the object: its name, or null at the end of the object.
-         *
-         * @param expect the predicted name, or null
-         * @param previous the field before in this object, or null for the first
-         */
-        @Nullable Name next(JsonParser p, @Nullable Name expect, @Nullable Name previous) throws IOException {
+        /** Moves to the next field of the object: its name, or null at the end of the object. */
+        @Nullable Name next(JsonParser p) throws IOException {
+            int i = at;
+            Name expect = i < sizes[shape] ? shapes[shape][i] : null;
             if (expect != null && p.nextFieldName(expect.text)) {
+                at = i + 1;
                 return expect;
             }
             JsonToken t = expect != null ? p.currentToken() : p.nextToken();
             if (t != JsonToken.FIELD_NAME) {
                 return null;
             }
-            Name got = name(p.currentName());
-            if (previous == null) {
-                first = got;
-            } else {
-                previous.next = got;
+            String n = p.currentName();
+            if (i >= SHAPE_NAMES) {
+                return name(n); // a very wide object: read, not remembered
             }
+            at = i + 1;
+            if (i == sizes[shape]) { // past the end of this shape: it grows
+                Name got = name(n);
+                shapes[shape][i] = got;
+                sizes[shape] = i + 1;
+                return got;
+            }
+            // another shape with the same names so far and this one next
+            for (int s = 0; s < SHAPES; s++) {
+                if (s != shape && sizes[s] > i && shapes[s][i].text.getValue().equals(n) && samePrefix(s, i)) {
+                    shape = s;
+                    used[s] = ++clock;
+                    return shapes[s][i];
+                }
+            }
+            // a new shape: the names so far, then this one, in place of the least recently used
+            int victim = 0;
+            for (int s = 1; s < SHAPES; s++) {
+                if (used[s] < used[victim]) {
+                    victim = s;
+                }
+            }
+            if (victim != shape) {
+                System.arraycopy(shapes[shape], 0, shapes[victim], 0, i);
+            }
+            Name got = name(n);
+            shapes[victim][i] = got;
+            sizes[victim] = i + 1;
+            shape = victim;
+            used[victim] = ++clock;
             return got;
+        }
+
+        private boolean samePrefix(int s, int n) {
+            Name[] a = shapes[s];
+            Name[] b = shapes[shape];
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /** A field name, what it means on its level and the name that followed it last. */
+    /** A field name and what it means on its level. */
     private static final class Name {
         final com.fasterxml.jackson.core.io.SerializedString text;
         final int kind;
-        @Nullable Name next;
 
         Name(com.fasterxml.jackson.core.io.SerializedString text, int kind) {
             this.text = text;
@@ -554,35 +643,75 @@ public final class ClaudeCodeLogs {
      * the expected shape alone on its own line.
      */
     static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
-        return parseBlock(source, project, firstLine, data, data.length);
+        return parseBlock(source, project, firstLine, data, data.length, new int[1]);
     }
 
-    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length) {
+    /**
+     * The fast path over {@code data[0, length)}, its lines counted into {@code lines[0]}: the parser's
+     * line numbers, which count a lone carriage return as a line break too, so the space between the
+     * values must hold none (else null: the line-by-line path counts newlines only).
+     */
+    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length,
+            int[] lines) {
         List<Parsed> out = new ArrayList<>(Blocks.LINES);
-        Fields f = new Fields();
-        f.seen = new String[4];
+        Fields f = FIELDS.get();
         try (JsonParser p = Json.LINES.createParser(data, 0, length)) {
-            // the line of a token without a JsonLocation per call, where the parser offers it
+            // the line and offset of a token without a JsonLocation per call, where the parser offers them
             ParserBase rows = p instanceof ParserBase pb ? pb : null;
             int last = 0;
+            int between = 0; // where the space after the last value starts
+            long delta = Long.MIN_VALUE; // the parser's offset of a byte minus its index (the parser's convention)
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 int line = rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT || line == last) {
+                long offset = rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset();
+                if (delta == Long.MIN_VALUE) {
+                    delta = offset - firstValue(data, length);
+                }
+                long at = offset - delta;
+                if (t != JsonToken.START_OBJECT || line == last || at < between || at >= length || data[(int) at] != '{'
+                        || loneReturn(data, between, (int) at)) {
                     return null;
                 }
                 f.reset();
                 fieldsAfterStart(p, f);
-                if ((rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr()) != line) {
+                long end = (rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset()) - delta;
+                if ((rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr()) != line
+                        || end < at || end >= length || data[(int) end] != '}') {
                     return null;
                 }
                 out.add(mapped(source, project, firstLine + line - 1, f));
                 last = line;
+                between = (int) end + 1;
             }
+            if (loneReturn(data, between, length)) {
+                return null;
+            }
+            int row = p.currentLocation().getLineNr(); // 1 + the newlines
+            lines[0] = row - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
         } catch (Shape | IOException e) {
             return null;
         }
         return out;
+    }
+
+    /** The index of the first byte after leading white space (and a UTF-8 byte order mark). */
+    private static int firstValue(byte[] b, int length) {
+        int i = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code b[from, to)} holds a carriage return not followed by a newline. */
+    private static boolean loneReturn(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\r' && (i + 1 >= to || b[i + 1] != '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Parsed mapped(String source, String project, int n, Fields f) {
@@ -707,8 +836,9 @@ public final class ClaudeCodeLogs {
 
     private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
         Names names = f.top;
-        Name field = null;
-        while ((field = names.next(p, field == null ? names.first : field.next, field)) != null) {
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
             JsonToken t = p.nextToken();
             switch (field.kind) {
                 case TYPE -> f.type = canonical(p, t, "$.type", f.seen, 0);
@@ -730,8 +860,9 @@ public final class ClaudeCodeLogs {
 
     private static void message(JsonParser p, Fields f) throws IOException, Shape {
         Names names = f.message;
-        Name field = null;
-        while ((field = names.next(p, field == null ? names.first : field.next, field)) != null) {
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
             JsonToken t = p.nextToken();
             switch (field.kind) {
                 case ID -> chars(p, t, "$.message.id", f.messageId);
@@ -753,8 +884,9 @@ public final class ClaudeCodeLogs {
 
     private static void usage(JsonParser p, Fields f) throws IOException, Shape {
         Names names = f.usageNames;
-        Name field = null;
-        while ((field = names.next(p, field == null ? names.first : field.next, field)) != null) {
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
             JsonToken v = p.nextToken();
             switch (field.kind) {
                 case INPUT -> f.input = tokens(p, v, field.text.getValue());
