@@ -378,7 +378,7 @@ public final class ClaudeCodeLogs {
      * no String for them; the field names of each object level are predicted from the line before.
      */
     private static final class Fields {
-        /** The last type, session, branch and model seen in the block, reused when equal; null line by line. */
+        /** The last type, session, branch and model this thread read, reused when equal; null line by line. */
         String @Nullable [] seen;
         final Names top = new Names(TOP_KINDS);
         final Names message = new Names(MESSAGE_KINDS);
