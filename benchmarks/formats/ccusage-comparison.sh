@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Reading and pricing 10^6 Claude Code usage lines: deliverykit (delivery cost, and the JMH
-# ClaudeLogBenchmark under -Xmx256m) against ccusage (`ccusage daily --offline --json`) on the same
-# generated log tree, with the totals of both compared. Needs the benchmarks and CLI jars
-# (mvn -B -ntp -q -pl benchmarks,delivery-cli -am package -DskipTests) and npm.
+# Reading and pricing 10^6 Claude Code usage lines: deliverykit (delivery cost through the launcher
+# delivery-cli/bin/delivery, the plain `java -jar` run, and the JMH ClaudeLogBenchmark, all under
+# -Xmx256m) against ccusage (`ccusage daily --offline --json`) on the same generated log tree, with the
+# totals of both compared. Needs the benchmarks and CLI jars
+# (mvn -B -ntp -q -pl benchmarks,delivery-cli -am package -DskipTests) and npm. SKIP_JMH=1 leaves out
+# the JMH run.
 # Usage: benchmarks/formats/ccusage-comparison.sh [TREE_DIR] [USAGE_LINES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,6 +14,7 @@ peer=${CCUSAGE_DIR:-/tmp/deliverykit-ccusage} # an existing install: CCUSAGE_DIR
 prices="$root/benchmarks/src/main/resources/formats/model_prices.json"
 bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/delivery-cli/target/delivery.jar"
+launcher="$root/delivery-cli/bin/delivery"
 
 java -cp "$bench" io.github.deliverykit.benchmarks.formats.ClaudeLogTree "$tree" "$lines"
 if [ ! -x "$peer/node_modules/.bin/ccusage" ]; then
@@ -23,15 +26,20 @@ timed() { # label, command...: wall seconds and max RSS of one run
   local log; log=$(mktemp)
   /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" > "$label.out"
   read -r secs user sys kb < "$log"
+  echo "$secs" > "$label.secs"
   echo "$label: ${secs} s wall, ${user} s user + ${sys} s sys CPU, $((kb / 1024)) MB max RSS"
 }
+# the launcher's first run after a build writes its class-data archive: done here on the sample logs,
+# as an installation step (like ccusage's npm install), so that the timed run below maps it
+JAVA_OPTS=-Xmx256m "$launcher" cost --claude-logs "$root/examples/formats/claude/projects" \
+  --prices "$root/examples/formats/litellm/model_prices.json" --format json > /dev/null
 cd "$(mktemp -d)"
 timed ccusage env CLAUDE_CONFIG_DIR="$tree" TZ=UTC "$peer/node_modules/.bin/ccusage" daily --offline --json -z UTC
-timed deliverykit java -Xmx256m -jar "$cli" cost --claude-logs "$tree/projects" --prices "$prices" --format json
-# the same with the throughput collector: less GC work for a short, allocation-heavy run (JAVA_TOOL_OPTIONS or a launcher)
-timed deliverykit-parallelgc java -Xmx256m -XX:+UseParallelGC -jar "$cli" cost --claude-logs "$tree/projects" \
-  --prices "$prices" --format json
-cmp -s deliverykit.out deliverykit-parallelgc.out && echo "deliverykit-parallelgc: same output"
+# the launcher: AppCDS archive, throughput collector, C1 only (see delivery-cli/bin/delivery)
+timed deliverykit env JAVA_OPTS=-Xmx256m "$launcher" cost --claude-logs "$tree/projects" --prices "$prices" --format json
+# the plain jar with the JVM's defaults (G1, tiered C2, no archive)
+timed deliverykit-plain-jar java -Xmx256m -jar "$cli" cost --claude-logs "$tree/projects" --prices "$prices" --format json
+cmp -s deliverykit.out deliverykit-plain-jar.out && echo "deliverykit-plain-jar: same output"
 python3 - <<'PY'
 import json
 from decimal import Decimal
@@ -47,6 +55,9 @@ days_c = {(r.get("date") or r.get("period")): Decimal(str(r["totalCost"])) for r
 days_d = {k: Decimal(v.split(" ")[0]) for k, v in d["data"]["byDay"].items()}
 worst = max(abs(days_c[k] - days_d.get(k, Decimal(0))) for k in days_c)
 print(f"days: ccusage {len(days_c)}, deliverykit {len(days_d)}, largest per-day difference {worst:.9f} USD")
+for label in ("deliverykit", "deliverykit-plain-jar"):
+    print(f"{label}: {float(open('ccusage.secs').read()) / float(open(label + '.secs').read()):.2f}x ccusage's wall time")
 assert same_tokens and abs(ct - dt) < Decimal("0.000001") * max(1, len(days_c)), "totals differ"
 PY
+[ -n "${SKIP_JMH:-}" ] && exit 0
 java -jar "$bench" ClaudeLogBenchmark -jvmArgsAppend "-Xmx256m -Ddeliverykit.claudeLogs=$tree" -p usageLines="$lines" -prof gc 2>&1 | grep -E "ClaudeLogBenchmark|Benchmark |gc.alloc.rate.norm|gc.count|Error|Exception" | tail -n 12

@@ -3,6 +3,7 @@ package io.github.deliverykit.formats.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
@@ -115,7 +116,8 @@ public final class ClaudeCodeLogs {
         try {
             for (Path f : files) {
                 if (pool == null) {
-                    Blocks.split(f, buffers, block -> merge.all(block.parse()));
+                    int[] next = {1};
+                    Blocks.split(f, buffers, false, block -> merge.all(block.parse(next)));
                     continue;
                 }
                 if (size(f) <= wholeFileBytes) {
@@ -123,7 +125,7 @@ public final class ClaudeCodeLogs {
                     window.add(pool.submit(() -> parseFile(f, buffers)));
                 } else {
                     // a file too large to hold parsed: its blocks go to the pool one by one
-                    Blocks.split(f, buffers, block -> {
+                    Blocks.split(f, buffers, true, block -> {
                         window.add(pool.submit(() -> java.util.Collections.singletonList(block.parse())));
                         drain(window, max, merge);
                     });
@@ -172,7 +174,8 @@ public final class ClaudeCodeLogs {
 
     private static List<Parsed[]> parseFile(Path f, Queue<byte[]> buffers) {
         List<Parsed[]> out = new ArrayList<>();
-        Blocks.split(f, buffers, block -> out.add(block.parse()));
+        int[] next = {1};
+        Blocks.split(f, buffers, false, block -> out.add(block.parse(next)));
         return out;
     }
 
@@ -239,7 +242,12 @@ public final class ClaudeCodeLogs {
             return b != null ? b : new byte[size];
         }
 
-        static void split(Path f, Queue<byte[]> buffers, Consumer<Block> out) {
+        /**
+         * Cuts a file into blocks of whole lines. With {@code numbered} each block knows its first line
+         * (its newlines are counted here, for blocks parsed out of order); else its parser numbers the
+         * blocks in turn ({@link Block#parse(int[])}).
+         */
+        static void split(Path f, Queue<byte[]> buffers, boolean numbered, Consumer<Block> out) {
             String source = f.toString();
             Path parent = f.getParent();
             String project = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
@@ -272,7 +280,9 @@ public final class ClaudeCodeLogs {
                         byte[] next = buffer(buffers, buf.length);
                         System.arraycopy(buf, cut, next, 0, len - cut);
                         Block b = new Block(source, project, firstLine, buf, cut, false, buffers);
-                        firstLine += b.lineCount();
+                        if (numbered) {
+                            firstLine += b.lineCount();
+                        }
                         out.accept(b);
                         buf = next;
                         len -= cut;
@@ -304,8 +314,22 @@ public final class ClaudeCodeLogs {
         }
 
         Parsed[] parse() {
+            return parse(null);
+        }
+
+        /**
+         * Parses the block; its first line is {@code next[0]} when given (then moved past the block's
+         * lines: blocks of one file parsed in turn), else {@link #firstLine}.
+         */
+        Parsed[] parse(int @Nullable [] next) {
             try {
-                return parseLines();
+                int first = next == null ? firstLine : next[0];
+                int[] lines = {0};
+                Parsed[] parsed = parseLines(first, lines);
+                if (next != null) {
+                    next[0] += lines[0];
+                }
+                return parsed;
             } finally {
                 if (data.length == Blocks.BYTES) {
                     buffers.offer(data); // read once, parsed into strings and numbers: free for the next block
@@ -313,11 +337,11 @@ public final class ClaudeCodeLogs {
             }
         }
 
-        private Parsed[] parseLines() {
+        private Parsed[] parseLines(int firstLine, int[] lines) {
             if (endOfFile) {
                 return new Parsed[] {Parsed.end(source)};
             }
-            List<Parsed> fast = parseBlock(source, project, firstLine, data, length);
+            List<Parsed> fast = parseBlock(source, project, firstLine, data, length, lines);
             if (fast != null) {
                 return fast.toArray(new Parsed[0]);
             }
@@ -333,6 +357,8 @@ public final class ClaudeCodeLogs {
                     start = i + 1;
                 }
             }
+            // one line per newline, and the last one unless the block ends with a newline
+            lines[0] = line - firstLine - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
             return out.toArray(new Parsed[0]);
         }
 
@@ -346,22 +372,240 @@ public final class ClaudeCodeLogs {
         }
     }
 
-    /** The fields of one line, filled by {@link #fields}. */
+    /**
+     * The fields of one line, filled by {@link #fields}; one instance serves the lines of a block in turn
+     * ({@link #reset}). The ids are kept as characters and the timestamp as numbers, so that a line makes
+     * no String for them; the field names of each object level are predicted from the line before.
+     */
     private static final class Fields {
-        /** The last type, session, branch and model seen in the block, reused when equal; null line by line. */
+        /** The last type, session, branch and model this thread read, reused when equal; null line by line. */
         String @Nullable [] seen;
+        final Names top = new Names(TOP_KINDS);
+        final Names message = new Names(MESSAGE_KINDS);
+        final Names usageNames = new Names(USAGE_KINDS);
+        final Days days = new Days();
         @Nullable String type;
+        /** The timestamp text when it is not the usual form (else null, and {@link #epochSecond} holds it). */
         @Nullable String timestamp;
+        boolean hasTime;
+        long epochSecond;
+        int nanos;
         @Nullable String sessionId;
         @Nullable String gitBranch;
-        @Nullable String requestId;
-        @Nullable String messageId;
+        final Chars requestId = new Chars();
+        final Chars messageId = new Chars();
         @Nullable String model;
         boolean usage;
         long input;
         long output;
         long cacheWrite;
         long cacheRead;
+
+        void reset() {
+            type = null;
+            timestamp = null;
+            hasTime = false;
+            sessionId = null;
+            gitBranch = null;
+            requestId.clear();
+            messageId.clear();
+            model = null;
+            usage = false;
+            input = 0;
+            output = 0;
+            cacheWrite = 0;
+            cacheRead = 0;
+        }
+    }
+
+    /**
+     * The fields of the blocks a thread parses: their remembered names, shapes, values and day carry
+     * over from block to block (a few kilobytes per thread).
+     */
+    private static final ThreadLocal<Fields> FIELDS = ThreadLocal.withInitial(() -> {
+        Fields f = new Fields();
+        f.seen = new String[4];
+        return f;
+    });
+
+    /** A string value kept as characters (present or not), reused line after line. */
+    private static final class Chars {
+        char[] chars = new char[64];
+        int length;
+        boolean present;
+
+        void clear() {
+            present = false;
+            length = 0;
+        }
+
+        void set(JsonParser p) throws IOException {
+            int n = p.getTextLength();
+            if (n > chars.length) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            System.arraycopy(p.getTextCharacters(), p.getTextOffset(), chars, 0, n);
+            length = n;
+            present = true;
+        }
+
+        boolean isBlank() {
+            for (int i = 0; i < length; i++) {
+                if (!Character.isWhitespace(chars[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
+    }
+
+    /** The day of the last timestamp (its epoch day), so that a line does not build a {@code LocalDate}. */
+    private static final class Days {
+        int year = -1;
+        int month;
+        int day;
+        long epochDay;
+    }
+
+    // what a field name means on each level: 0 is a field the mapping does not read
+    private static final int TYPE = 1;
+    private static final int TIMESTAMP = 2;
+    private static final int SESSION = 3;
+    private static final int BRANCH = 4;
+    private static final int REQUEST = 5;
+    private static final int MESSAGE = 6;
+    private static final int ID = 1;
+    private static final int MODEL = 2;
+    private static final int USAGE = 3;
+    private static final int INPUT = 1;
+    private static final int OUTPUT = 2;
+    private static final int CACHE_WRITE = 3;
+    private static final int CACHE_READ = 4;
+    private static final java.util.Map<String, Integer> TOP_KINDS = java.util.Map.of("type", TYPE, "timestamp", TIMESTAMP,
+            "sessionId", SESSION, "gitBranch", BRANCH, "requestId", REQUEST, "message", MESSAGE);
+    private static final java.util.Map<String, Integer> MESSAGE_KINDS = java.util.Map.of("id", ID, "model", MODEL, "usage", USAGE);
+    private static final java.util.Map<String, Integer> USAGE_KINDS = java.util.Map.of("input_tokens", INPUT, "output_tokens", OUTPUT,
+            "cache_creation_input_tokens", CACHE_WRITE, "cache_read_input_tokens", CACHE_READ);
+
+    /**
+     * The field names of one object level, each with what it means, and the orders (shapes) the last
+     * objects of that level had: Claude Code writes its fields in a stable order per kind of line (a user
+     * turn, a response), so the next name is usually predicted and Jackson matches it byte for byte
+     * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}) instead of
+     * decoding and looking it up. Where a name differs from the shape followed so far, another
+     * remembered shape with the same names up to there is followed instead, or a new one is
+     * remembered in place of the least recently used. Any order is read correctly; a wrong guess only
+     * costs the lookup. Memory: at most {@value #SHAPES} shapes of {@value #SHAPE_NAMES} names.
+     */
+    private static final class Names {
+        static final int SHAPES = 4;
+        static final int SHAPE_NAMES = 64;
+        final java.util.Map<String, Integer> kinds;
+        final java.util.HashMap<String, Name> known = new java.util.HashMap<>();
+        final Name[][] shapes = new Name[SHAPES][SHAPE_NAMES];
+        final int[] sizes = new int[SHAPES];
+        final long[] used = new long[SHAPES];
+        long clock;
+        /** The shape followed by the object being read, and the position in it. */
+        int shape;
+        int at;
+
+        Names(java.util.Map<String, Integer> kinds) {
+            this.kinds = kinds;
+        }
+
+        /** Starts an object of this level: the last shape is the first guess. */
+        void start() {
+            at = 0;
+            used[shape] = ++clock;
+        }
+
+        Name name(String n) {
+            Name got = known.get(n);
+            if (got == null) {
+                got = new Name(new com.fasterxml.jackson.core.io.SerializedString(n), kinds.getOrDefault(n, 0));
+                if (known.size() < 256) { // a bounded memory of names, whatever the input
+                    known.put(n, got);
+                }
+            }
+            return got;
+        }
+
+        /** Moves to the next field of the object: its name, or null at the end of the object. */
+        @Nullable Name next(JsonParser p) throws IOException {
+            int i = at;
+            Name expect = i < sizes[shape] ? shapes[shape][i] : null;
+            if (expect != null && p.nextFieldName(expect.text)) {
+                at = i + 1;
+                return expect;
+            }
+            JsonToken t = expect != null ? p.currentToken() : p.nextToken();
+            if (t != JsonToken.FIELD_NAME) {
+                return null;
+            }
+            String n = p.currentName();
+            if (i >= SHAPE_NAMES) {
+                return name(n); // a very wide object: read, not remembered
+            }
+            at = i + 1;
+            if (i == sizes[shape]) { // past the end of this shape: it grows
+                Name got = name(n);
+                shapes[shape][i] = got;
+                sizes[shape] = i + 1;
+                return got;
+            }
+            // another shape with the same names so far and this one next
+            for (int s = 0; s < SHAPES; s++) {
+                if (s != shape && sizes[s] > i && shapes[s][i].text.getValue().equals(n) && samePrefix(s, i)) {
+                    shape = s;
+                    used[s] = ++clock;
+                    return shapes[s][i];
+                }
+            }
+            // a new shape: the names so far, then this one, in place of the least recently used
+            int victim = 0;
+            for (int s = 1; s < SHAPES; s++) {
+                if (used[s] < used[victim]) {
+                    victim = s;
+                }
+            }
+            if (victim != shape) {
+                System.arraycopy(shapes[shape], 0, shapes[victim], 0, i);
+            }
+            Name got = name(n);
+            shapes[victim][i] = got;
+            sizes[victim] = i + 1;
+            shape = victim;
+            used[victim] = ++clock;
+            return got;
+        }
+
+        private boolean samePrefix(int s, int n) {
+            Name[] a = shapes[s];
+            Name[] b = shapes[shape];
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A field name and what it means on its level. */
+    private static final class Name {
+        final com.fasterxml.jackson.core.io.SerializedString text;
+        final int kind;
+
+        Name(com.fasterxml.jackson.core.io.SerializedString text, int kind) {
+            this.text = text;
+            this.kind = kind;
+        }
     }
 
     /** A line that is JSON but not the shape of a log line. */
@@ -399,33 +643,75 @@ public final class ClaudeCodeLogs {
      * the expected shape alone on its own line.
      */
     static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
-        return parseBlock(source, project, firstLine, data, data.length);
+        return parseBlock(source, project, firstLine, data, data.length, new int[1]);
     }
 
-    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length) {
+    /**
+     * The fast path over {@code data[0, length)}, its lines counted into {@code lines[0]}: the parser's
+     * line numbers, which count a lone carriage return as a line break too, so the space between the
+     * values must hold none (else null: the line-by-line path counts newlines only).
+     */
+    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length,
+            int[] lines) {
         List<Parsed> out = new ArrayList<>(Blocks.LINES);
-        String[] seen = new String[4];
+        Fields f = FIELDS.get();
         try (JsonParser p = Json.LINES.createParser(data, 0, length)) {
+            // the line and offset of a token without a JsonLocation per call, where the parser offers them
+            ParserBase rows = p instanceof ParserBase pb ? pb : null;
             int last = 0;
+            int between = 0; // where the space after the last value starts
+            long delta = Long.MIN_VALUE; // the parser's offset of a byte minus its index (the parser's convention)
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                int line = p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT || line == last) {
+                int line = rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+                long offset = rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset();
+                if (delta == Long.MIN_VALUE) {
+                    delta = offset - firstValue(data, length);
+                }
+                long at = offset - delta;
+                if (t != JsonToken.START_OBJECT || line == last || at < between || at >= length || data[(int) at] != '{'
+                        || loneReturn(data, between, (int) at)) {
                     return null;
                 }
-                Fields f = new Fields();
-                f.seen = seen;
+                f.reset();
                 fieldsAfterStart(p, f);
-                if (p.currentLocation().getLineNr() != line) {
+                long end = (rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset()) - delta;
+                if ((rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr()) != line
+                        || end < at || end >= length || data[(int) end] != '}') {
                     return null;
                 }
                 out.add(mapped(source, project, firstLine + line - 1, f));
                 last = line;
+                between = (int) end + 1;
             }
+            if (loneReturn(data, between, length)) {
+                return null;
+            }
+            int row = p.currentLocation().getLineNr(); // 1 + the newlines
+            lines[0] = row - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
         } catch (Shape | IOException e) {
             return null;
         }
         return out;
+    }
+
+    /** The index of the first byte after leading white space (and a UTF-8 byte order mark). */
+    private static int firstValue(byte[] b, int length) {
+        int i = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code b[from, to)} holds a carriage return not followed by a newline. */
+    private static boolean loneReturn(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\r' && (i + 1 >= to || b[i + 1] != '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Parsed mapped(String source, String project, int n, Fields f) {
@@ -436,20 +722,24 @@ public final class ClaudeCodeLogs {
         if (model == null || model.isBlank() || SYNTHETIC.equals(model)) {
             return Parsed.skipped(source, n, 2, model);
         }
-        if (f.timestamp == null) {
+        if (!f.hasTime) {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, "timestamp is required");
         }
         Instant at;
-        try {
-            at = instant(f.timestamp);
-        } catch (DateTimeParseException e) {
-            return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n + ", $.timestamp",
-                    "must be an ISO-8601 instant, but was '" + f.timestamp + "'");
+        if (f.timestamp == null) {
+            at = Instant.ofEpochSecond(f.epochSecond, f.nanos);
+        } else {
+            try {
+                at = Instant.parse(f.timestamp);
+            } catch (DateTimeParseException e) {
+                return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n + ", $.timestamp",
+                        "must be an ISO-8601 instant, but was '" + f.timestamp + "'");
+            }
         }
-        String messageId = f.messageId;
-        String requestId = f.requestId;
-        boolean identified = messageId != null && !messageId.isBlank() && requestId != null && !requestId.isBlank();
-        String id = identified ? messageId + ":" + requestId : source + ":" + n;
+        Chars messageId = f.messageId;
+        Chars requestId = f.requestId;
+        boolean identified = messageId.present && !messageId.isBlank() && requestId.present && !requestId.isBlank();
+        String id = identified ? id(messageId, requestId) : source + ":" + n;
         UsageRecord record;
         try {
             record = UsageRecord.builder(id, at, model)
@@ -460,7 +750,17 @@ public final class ClaudeCodeLogs {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
         }
         ClaudeUsage usage = new ClaudeUsage(record, blankToNull(f.gitBranch), project);
-        return new Parsed(source, n, usage, identified ? hash(messageId, requestId) : 0, identified, null, null, null, 0, false);
+        long key = identified ? hash(messageId.chars, messageId.length, requestId.chars, requestId.length) : 0;
+        return new Parsed(source, n, usage, key, identified, null, null, null, 0, false);
+    }
+
+    /** {@code messageId:requestId}, built once from the characters. */
+    private static String id(Chars messageId, Chars requestId) {
+        char[] c = new char[messageId.length + 1 + requestId.length];
+        System.arraycopy(messageId.chars, 0, c, 0, messageId.length);
+        c[messageId.length] = ':';
+        System.arraycopy(requestId.chars, 0, c, messageId.length + 1, requestId.length);
+        return new String(c);
     }
 
     /**
@@ -468,38 +768,60 @@ public final class ClaudeCodeLogs {
      * directly (it is on every line), anything else through {@link Instant#parse}.
      */
     static Instant instant(String t) {
-        int n = t.length();
-        if ((n == 20 || n == 24) && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == 'T' && t.charAt(13) == ':'
-                && t.charAt(16) == ':' && t.charAt(n - 1) == 'Z' && (n == 20 || t.charAt(19) == '.')) {
-            int year = digits(t, 0, 4);
-            int month = digits(t, 5, 2);
-            int day = digits(t, 8, 2);
-            int hour = digits(t, 11, 2);
-            int minute = digits(t, 14, 2);
-            int second = digits(t, 17, 2);
-            int millis = n == 24 ? digits(t, 20, 3) : 0;
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
-                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && millis >= 0) {
-                long days;
-                try {
-                    days = java.time.LocalDate.of(year, month, day).toEpochDay();
-                } catch (java.time.DateTimeException e) {
-                    return Instant.parse(t); // e.g. 2025-02-30: Instant.parse names the problem
-                }
-                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
-            }
+        Fields f = new Fields();
+        if (usualInstant(t.toCharArray(), 0, t.length(), f.days, f)) {
+            return Instant.ofEpochSecond(f.epochSecond, f.nanos);
         }
-        return Instant.parse(t);
+        return Instant.parse(t); // any other form, or e.g. 2025-02-30: Instant.parse names the problem
     }
 
-    private static int digits(String t, int from, int count) {
+    /**
+     * Reads the {@code yyyy-MM-ddTHH:mm:ss[.SSS]Z} form into {@code f.epochSecond} and {@code f.nanos} (and
+     * sets {@code f.hasTime}); false for any other text, left to {@link Instant#parse}. The day of the
+     * last call is remembered in {@code days}: consecutive lines mostly share it.
+     */
+    private static boolean usualInstant(char[] c, int o, int n, Days days, Fields f) {
+        if ((n != 20 && n != 24) || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
+                || c[o + 16] != ':' || c[o + n - 1] != 'Z' || (n == 24 && c[o + 19] != '.')) {
+            return false;
+        }
+        int year = digits(c, o, 4);
+        int month = digits(c, o + 5, 2);
+        int day = digits(c, o + 8, 2);
+        int hour = digits(c, o + 11, 2);
+        int minute = digits(c, o + 14, 2);
+        int second = digits(c, o + 17, 2);
+        int millis = n == 24 ? digits(c, o + 20, 3) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+            return false;
+        }
+        if (year != days.year || month != days.month || day != days.day) {
+            long epochDay;
+            try {
+                epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            } catch (java.time.DateTimeException e) {
+                return false;
+            }
+            days.year = year;
+            days.month = month;
+            days.day = day;
+            days.epochDay = epochDay;
+        }
+        f.epochSecond = days.epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
+        f.nanos = millis * 1_000_000;
+        f.hasTime = true;
+        return true;
+    }
+
+    private static int digits(char[] c, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
+            char d = c[i];
+            if (d < '0' || d > '9') {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + (d - '0');
         }
         return v;
     }
@@ -513,16 +835,18 @@ public final class ClaudeCodeLogs {
     }
 
     private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        Names names = f.top;
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
             JsonToken t = p.nextToken();
-            switch (name) {
-                case "type" -> f.type = canonical(p, t, "$.type", f.seen, 0);
-                case "timestamp" -> f.timestamp = text(p, t, "$.timestamp");
-                case "sessionId" -> f.sessionId = canonical(p, t, "$.sessionId", f.seen, 1);
-                case "gitBranch" -> f.gitBranch = canonical(p, t, "$.gitBranch", f.seen, 2);
-                case "requestId" -> f.requestId = text(p, t, "$.requestId");
-                case "message" -> {
+            switch (field.kind) {
+                case TYPE -> f.type = canonical(p, t, "$.type", f.seen, 0);
+                case TIMESTAMP -> timestamp(p, t, f);
+                case SESSION -> f.sessionId = canonical(p, t, "$.sessionId", f.seen, 1);
+                case BRANCH -> f.gitBranch = canonical(p, t, "$.gitBranch", f.seen, 2);
+                case REQUEST -> chars(p, t, "$.requestId", f.requestId);
+                case MESSAGE -> {
                     if (t == JsonToken.START_OBJECT) {
                         message(p, f);
                     } else if (t != JsonToken.VALUE_NULL) {
@@ -535,13 +859,15 @@ public final class ClaudeCodeLogs {
     }
 
     private static void message(JsonParser p, Fields f) throws IOException, Shape {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        Names names = f.message;
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
             JsonToken t = p.nextToken();
-            switch (name) {
-                case "id" -> f.messageId = text(p, t, "$.message.id");
-                case "model" -> f.model = canonical(p, t, "$.message.model", f.seen, 3);
-                case "usage" -> {
+            switch (field.kind) {
+                case ID -> chars(p, t, "$.message.id", f.messageId);
+                case MODEL -> f.model = canonical(p, t, "$.message.model", f.seen, 3);
+                case USAGE -> {
                     if (t == JsonToken.VALUE_NULL) {
                         break;
                     }
@@ -549,20 +875,53 @@ public final class ClaudeCodeLogs {
                         throw new Shape("$.message.usage", "must be an object");
                     }
                     f.usage = true;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String k = p.currentName();
-                        JsonToken v = p.nextToken();
-                        switch (k) {
-                            case "input_tokens" -> f.input = tokens(p, v, k);
-                            case "output_tokens" -> f.output = tokens(p, v, k);
-                            case "cache_creation_input_tokens" -> f.cacheWrite = tokens(p, v, k);
-                            case "cache_read_input_tokens" -> f.cacheRead = tokens(p, v, k);
-                            default -> p.skipChildren();
-                        }
-                    }
+                    usage(p, f);
                 }
                 default -> p.skipChildren();
             }
+        }
+    }
+
+    private static void usage(JsonParser p, Fields f) throws IOException, Shape {
+        Names names = f.usageNames;
+        names.start();
+        Name field;
+        while ((field = names.next(p)) != null) {
+            JsonToken v = p.nextToken();
+            switch (field.kind) {
+                case INPUT -> f.input = tokens(p, v, field.text.getValue());
+                case OUTPUT -> f.output = tokens(p, v, field.text.getValue());
+                case CACHE_WRITE -> f.cacheWrite = tokens(p, v, field.text.getValue());
+                case CACHE_READ -> f.cacheRead = tokens(p, v, field.text.getValue());
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    /** The timestamp: the usual form read as numbers from the parser's characters, anything else kept as text. */
+    private static void timestamp(JsonParser p, JsonToken t, Fields f) throws IOException, Shape {
+        f.timestamp = null;
+        f.hasTime = false;
+        if (t == JsonToken.VALUE_STRING) {
+            if (usualInstant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), f.days, f)) {
+                return;
+            }
+            f.timestamp = p.getText();
+            f.hasTime = true;
+            return;
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            throw new Shape("$.timestamp", "must be a string, but was " + t);
+        }
+    }
+
+    private static void chars(JsonParser p, JsonToken t, String path, Chars into) throws IOException, Shape {
+        if (t == JsonToken.VALUE_STRING) {
+            into.set(p);
+        } else if (t == JsonToken.VALUE_NULL) {
+            into.clear();
+        } else {
+            throw new Shape(path, "must be a string, but was " + t);
         }
     }
 
@@ -731,15 +1090,20 @@ public final class ClaudeCodeLogs {
         return n;
     }
 
-    /** A 64-bit hash of {@code a:b} (FNV-1a then a murmur finaliser), without building the string. */
+    /** A 64-bit hash of {@code a:b}. */
     static long hash(String a, String b) {
+        return hash(a.toCharArray(), a.length(), b.toCharArray(), b.length());
+    }
+
+    /** A 64-bit hash of {@code a[0, na):b[0, nb)} (FNV-1a then a murmur finaliser), without building the string. */
+    private static long hash(char[] a, int na, char[] b, int nb) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < a.length(); i++) {
-            h = (h ^ a.charAt(i)) * 0x100000001b3L;
+        for (int i = 0; i < na; i++) {
+            h = (h ^ a[i]) * 0x100000001b3L;
         }
         h = (h ^ ':') * 0x100000001b3L;
-        for (int i = 0; i < b.length(); i++) {
-            h = (h ^ b.charAt(i)) * 0x100000001b3L;
+        for (int i = 0; i < nb; i++) {
+            h = (h ^ b[i]) * 0x100000001b3L;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -178,4 +178,57 @@ final class ClaudeUsagePropertyTest {
             Files.deleteIfExists(f);
         }
     }
+
+    /**
+     * Lines are what newlines separate, whatever else lies between the values: blank lines, CRLF, a
+     * carriage return alone (not a line break: two values it separates share a line, which is rejected),
+     * spaces. Every value is numbered by its newline-separated line, in the fast path as line by line.
+     */
+    @Property(tries = 60)
+    void claude_lineBreaks_numberedByNewlinesOnly(@ForAll("separators") java.util.List<String> separators) throws IOException {
+        String usage = java.util.Arrays.stream(LOG.split("\n")).filter(l -> l.contains("\"usage\"")).findFirst().orElseThrow()
+                .replaceAll("\"requestId\":\"[^\"]*\",", "").replaceAll("\"id\":\"msg[^\"]*\",", "");
+        StringBuilder b = new StringBuilder();
+        for (String sep : separators) {
+            b.append(usage).append(sep);
+        }
+        String text = b.toString();
+        // the expected reading: split on newlines only
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.List<String> rejected = new java.util.ArrayList<>();
+        Path f = Files.createTempFile("breaks", ".jsonl");
+        try {
+            Files.writeString(f, text);
+            String[] lines = text.split("\n", -1);
+            for (int n = 1; n <= lines.length; n++) {
+                String l = lines[n - 1];
+                if (l.isBlank()) {
+                    continue;
+                }
+                if (l.indexOf('{', 1) > 0 && l.trim().indexOf("}{") < 0 && l.replace("\r", "").trim().equals(usage)) {
+                    ids.add(f + ":" + n);
+                } else if (l.replace("\r", "").replace(" ", "").equals(usage.replace(" ", ""))) {
+                    ids.add(f + ":" + n);
+                } else {
+                    rejected.add("line " + n);
+                }
+            }
+            for (int threads : new int[] {1, 2}) {
+                java.util.List<String> got = new java.util.ArrayList<>();
+                ReadReport r = ClaudeCodeLogs.stream(f, u -> got.add(u.usage().id()), threads);
+                String shown = separators.toString().replace("\r", "\\r").replace("\n", "\\n") + ", " + threads + " threads";
+                assertEquals(ids, got, shown);
+                assertEquals(rejected, r.issues().stream().filter(i -> i.kind() == ReadReport.IssueKind.REJECTED)
+                        .map(i -> i.position().split(",")[0]).toList(), shown);
+            }
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> separators() {
+        return Arbitraries.of("\n", "\n", "\n", "\r\n", "\n\n", "\r\r\n", " \r\n ", "\r", " ", "\n \t\n", "")
+                .list().ofMinSize(1).ofMaxSize(12);
+    }
 }
