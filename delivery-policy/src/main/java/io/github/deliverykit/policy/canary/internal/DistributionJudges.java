@@ -41,25 +41,38 @@ public final class DistributionJudges {
      * {@code distribution}). A sampled metric is tested three ways, each in the metric's failing
      * {@link Direction}: location by the Mann-Whitney rank-sum test, spread by the Brown-Forsythe test
      * (absolute deviations from the medians; a larger canary spread fails whatever the direction),
-     * the tail by Fisher's exact test on the samples beyond the pooled 95th percentile (5th for
-     * {@link Direction#DECREASE}), which sees a canary that produces outliers, and the outliers by
-     * Fisher's exact test on the samples beyond the pooled Tukey fence ({@link #FENCE_IQR} times the
-     * pooled interquartile range above the third quartile, below the first for
-     * {@link Direction#DECREASE}), which sees a canary that grows a long tail of more than 5 % of its
-     * samples. Both cuts are drawn on the pooled samples, so the tests stay exact when canary and
-     * baseline are alike. A counted metric is
-     * tested by Fisher's exact test at every count, so sparse errors are never left to a normal
-     * approximation.
+     * and the tail by the exact {@link ExceedanceTest}: the canary samples strictly above the
+     * baseline's largest, second and third largest values ({@link #TAIL_RANKS} ranks; below its
+     * smallest for {@link Direction#DECREASE}, the more significant side doubled for
+     * {@link Direction#EITHER}), tested together by their smallest p-value under its exact joint
+     * law. It sees a canary that grows a long tail or a cluster of outliers the baseline never
+     * reaches. A counted metric is tested by Fisher's exact test at every count, so sparse errors are
+     * never left to a normal approximation.
      *
-     * <p>The stage's false-fail rate is held at {@code 1 - confidence}: each metric's significance is
-     * divided among the deciding metrics and then among its tests (Bonferroni), so that an A/A stage
-     * fails at most that often whatever the number of metrics. A significant change fails only
-     * beyond the metric's allowed effect (the mean ratio for location, the spread ratio for spread,
-     * the ratio of the shares beyond the cut for the tail, the rate ratio for counts); an undefined
-     * ratio counts as beyond every limit. A critical metric beyond its critical limit rolls back at
-     * once. A metric without a failing test passes only when its data exclude the configured
-     * {@link MetricSpec#harmfulIncrease()} at the per-test confidence (Hodges-Lehmann interval for
-     * samples, Newcombe's bound of the rate difference for counts); otherwise it holds with
+     * <p><b>Significance (weighted Bonferroni).</b> Let {@code a = (1 - confidence) / d}, {@code d} the
+     * number of deciding metrics. A counted metric is tested at {@code a}. A sampled metric spends
+     * {@link #TAIL_SHARE} {@code = 3/4} of {@code a} on the tail test and {@code a / 8} on each of the
+     * location and spread tests. Claim: when canary and baseline are alike (A/A, exchangeable
+     * samples and the same error rate), the stage fails with probability at most
+     * {@code 1 - confidence}. Proof: each test is valid at its level under the null (the rank-sum
+     * and Fisher tests exactly or conservatively, Brown-Forsythe at its nominal level, the tail test
+     * exactly with ties counted conservatively: see {@link ExceedanceTest}), so for one sampled metric
+     * {@code P(some test rejects) <= 3a/4 + a/8 + a/8 = a} by the union bound, whatever the
+     * dependence between the tests; a counted metric rejects with probability at most {@code a}; over
+     * the {@code d} deciding metrics the union bound gives at most {@code d * a = 1 - confidence}. A
+     * failing verdict needs a rejection, so it is at most as likely. The adjusted p-value of a sampled
+     * metric is {@code d * min(8 p_location, 8 p_spread, 4/3 p_tail)} (capped at 1), below
+     * {@code 1 - confidence} exactly when some test rejects at its level. The shares were measured on
+     * the accuracy corpus (README, "Canary judge accuracy"): the tail needs the larger share because
+     * its exact law is discrete.
+     *
+     * <p>A significant change fails only beyond the metric's allowed effect (the mean ratio for
+     * location, the spread ratio for spread, for the tail the ratio of the canary's to the
+     * baseline's value at the most significant rank, the rate ratio for counts); an undefined ratio
+     * counts as beyond every limit. A critical metric beyond its critical limit rolls back at once. A
+     * metric without a failing test passes only when its data exclude the configured
+     * {@link MetricSpec#harmfulIncrease()} at the location test's confidence (Hodges-Lehmann interval
+     * for samples, Newcombe's bound of the rate difference for counts); otherwise it holds with
      * {@code distribution.metric.underpowered}. Measurements: one per metric, named after it, whose
      * value is its smallest adjusted p-value. Stateless and thread safe.
      */
