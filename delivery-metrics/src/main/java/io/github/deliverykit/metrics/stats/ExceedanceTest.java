@@ -83,7 +83,7 @@ public final class ExceedanceTest {
         Checks.inRange(n2, 1, Integer.MAX_VALUE / 2, "n2");
         Checks.inRange(rank, 1, n2, "rank");
         Checks.inRange(t, 0, n1, "t");
-        return survivals((int) n1, (int) n2, rank)[rank - 1][(int) t];
+        return survivals((int) n1, (int) n2, rank, (int) t)[rank - 1][(int) t];
     }
 
     private static ExceedanceTestResult run(double[] xs, double[] ys, int ranks, Alternative alternative) {
@@ -91,20 +91,24 @@ public final class ExceedanceTest {
         Checks.inRange(ranks, 1, ys.length, "ranks");
         int n1 = xs.length;
         int n2 = ys.length;
-        double[][] s = survivals(n1, n2, ranks);
         return switch (alternative) {
-            case GREATER -> side(s, upperCounts(xs, ys, ranks), n1, n2, ranks, alternative, 1);
-            case LESS -> side(s, lowerCounts(xs, ys, ranks), n1, n2, ranks, alternative, 1);
+            case GREATER -> side(upperCounts(xs, ys, ranks), n1, n2, ranks, alternative, 1);
+            case LESS -> side(lowerCounts(xs, ys, ranks), n1, n2, ranks, alternative, 1);
             case TWO_SIDED -> {
-                ExceedanceTestResult up = side(s, upperCounts(xs, ys, ranks), n1, n2, ranks, alternative, 2);
-                ExceedanceTestResult down = side(s, lowerCounts(xs, ys, ranks), n1, n2, ranks, alternative, 2);
+                ExceedanceTestResult up = side(upperCounts(xs, ys, ranks), n1, n2, ranks, alternative, 2);
+                ExceedanceTestResult down = side(lowerCounts(xs, ys, ranks), n1, n2, ranks, alternative, 2);
                 yield up.pValue() <= down.pValue() ? up : down;
             }
         };
     }
 
-    private static ExceedanceTestResult side(double[][] s, int[] counts, int n1, int n2, int ranks, Alternative alt,
-            int sides) {
+    private static ExceedanceTestResult side(int[] counts, int n1, int n2, int ranks, Alternative alt, int sides) {
+        int tMax = 0;
+        for (int c : counts) {
+            tMax = Math.max(tMax, c);
+        }
+        // the marginal laws up to the largest observed count; extended below while a critical count lies beyond
+        double[][] s = survivals(n1, n2, ranks, Math.min(n1, tMax + 8));
         int best = 0;
         for (int r = 1; r < ranks; r++) {
             if (s[r][counts[r]] < s[best][counts[best]]) {
@@ -115,8 +119,11 @@ public final class ExceedanceTest {
         int[] critical = new int[ranks];
         for (int r = 0; r < ranks; r++) {
             int t = 0;
-            while (t <= n1 && s[r][t] > pStar) {
+            while (t <= n1 && (t >= s[r].length ? 0 : s[r][t]) > pStar) {
                 t++;
+                if (t == s[r].length && t <= n1) {
+                    s = survivals(n1, n2, ranks, Math.min(n1, 2 * t + 8));
+                }
             }
             critical[r] = t; // n1 + 1: never reached
         }
@@ -133,12 +140,16 @@ public final class ExceedanceTest {
         int ranks = critical.length;
         double total = n1 + (double) n2;
         // at[c]: probability of having drawn c x-values and b y-values without breaking a constraint
-        double[] at = new double[n1 + 1];
+        int size = 1;
+        for (int a : critical) {
+            size = Math.max(size, Math.min(n1 + 1, a));
+        }
+        double[] at = new double[size];
         at[0] = 1;
         int width = 1; // entries 0..width-1 may be non-zero
         for (int b = 0; b < ranks; b++) {
             int limit = Math.min(n1 + 1, critical[b]); // c must stay below limit when the (b+1)-th y is drawn
-            double[] next = new double[n1 + 1];
+            double[] next = new double[size];
             double carry = 0; // probability flowing right along this row
             for (int c = 0; c < limit; c++) {
                 double here = carry + (c < width ? at[c] : 0);
@@ -156,17 +167,17 @@ public final class ExceedanceTest {
         return Math.min(1, sum);
     }
 
-    /** s[r - 1][t] = P(T_r >= t), t = 0..n1, for r = 1..ranks, by the draw recurrence of the hypergeometric law. */
-    private static double[][] survivals(int n1, int n2, int ranks) {
-        double[][] s = new double[ranks][n1 + 1];
+    /** s[r - 1][t] = P(T_r >= t), t = 0..tMax, for r = 1..ranks, by the draw recurrence of the hypergeometric law. */
+    private static double[][] survivals(int n1, int n2, int ranks, int tMax) {
+        double[][] s = new double[ranks][tMax + 1];
         double total = n1 + (double) n2;
         double[] pmf = new double[ranks]; // pmf[j]: P(j y-values among the first k draws), j < ranks
         pmf[0] = 1;
-        int maxK = n1 + ranks - 1;
+        int maxK = tMax + ranks - 1;
         for (int k = 0; k <= maxK; k++) {
             for (int r = 1; r <= ranks; r++) {
                 int t = k - r + 1;
-                if (t >= 0 && t <= n1) {
+                if (t >= 0 && t <= tMax) {
                     double sum = 0;
                     for (int j = 0; j < r; j++) {
                         sum += pmf[j];
