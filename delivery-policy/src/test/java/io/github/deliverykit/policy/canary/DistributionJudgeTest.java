@@ -10,6 +10,7 @@ import io.github.deliverykit.core.finding.Level;
 import io.github.deliverykit.core.spi.RuleResult;
 import io.github.deliverykit.metrics.stats.Alternative;
 import io.github.deliverykit.metrics.stats.BrownForsythe;
+import io.github.deliverykit.metrics.stats.ExceedanceTest;
 import io.github.deliverykit.metrics.stats.MannWhitney;
 import io.github.deliverykit.metrics.stats.ProportionTest;
 import io.github.deliverykit.policy.canary.CanaryAnalysisConfig.Direction;
@@ -71,8 +72,11 @@ final class DistributionJudgeTest {
         RuleResult<List<MetricResult>> r = judge(samples(40, b -> b), MetricSpec.samples("latency").build());
         Finding pass = only(r, "distribution.metric.pass");
         assertEquals(Level.PASS, pass.level());
-        assertEquals(0.02 / 4, (double) pass.fact("alpha"), 1e-15);
-        assertEquals(4L, pass.fact("tests"));
+        // weighted Bonferroni: 3/4 of the significance to the tail test, 1/8 each to location and spread
+        assertEquals(0.02 / 8, (double) pass.fact("alpha"), 1e-15);
+        assertEquals(0.02 * 3 / 4, (double) pass.fact("tailAlpha"), 1e-15);
+        assertEquals(3L, pass.fact("tests"));
+        assertEquals(3L, pass.fact("tailRanks"));
         assertEquals(1.0, pass.fact("meanRatio"));
         assertEquals(1.0, pass.fact("spreadRatio"));
         assertEquals(Outcome.PASS, metric(r, "latency").outcome());
@@ -91,7 +95,7 @@ final class DistributionJudgeTest {
         assertEquals(Outcome.FAIL, m.outcome());
         assertFalse(m.critical());
         assertTrue(m.value() < 0.02, () -> "adjusted " + m.value());
-        assertEquals(4 * (double) spread.fact("spreadPValue"), m.value(), 1e-18);
+        assertEquals(8 * (double) spread.fact("spreadPValue"), m.value(), 1e-18);
         assertEquals(m.value(), (double) spread.fact("adjustedPValue"));
     }
 
@@ -101,33 +105,43 @@ final class DistributionJudgeTest {
         RuleResult<List<MetricResult>> r = judge(samples(100, b -> b < 110 ? b / 100 : b),
                 MetricSpec.samples("latency").direction(Direction.DECREASE).build());
         Finding tail = only(r, "distribution.metric.tail");
-        assertTrue(tail.message().contains("P5"), tail.message());
+        assertTrue(tail.message().contains("smallest"), tail.message());
         assertEquals(10L, tail.fact("canaryTail"));
-        assertEquals(0.05, (double) tail.fact("tailQuantile"), 1e-15);
+        assertEquals("lower", tail.fact("tailSide"));
+        assertEquals(1.0 / 100, (double) tail.fact("tailRatio"), 1e-12);
         // the same canary judged on increase has no heavier upper tail
         assertTrue(judge(samples(100, b -> b < 110 ? b / 100 : b), MetricSpec.samples("latency").build()).findings()
                 .find("distribution.metric.tail").isEmpty());
         // either direction: the upper tail, two-sided
         RuleResult<List<MetricResult>> either = judge(samples(100, b -> b >= 190 ? b * 100 : b),
                 MetricSpec.samples("latency").direction(Direction.EITHER).build());
-        assertEquals(10L, only(either, "distribution.metric.tail").fact("canaryTail"));
+        Finding eitherTail = only(either, "distribution.metric.tail");
+        assertEquals(10L, eitherTail.fact("canaryTail"));
+        assertEquals("upper", eitherTail.fact("tailSide"));
+        assertTrue((double) eitherTail.fact("tailPValue") >= (double) eitherTail.fact("tailMarginalPValue"), eitherTail::toString);
     }
 
     @Test
     void heavyTail_failsOnTheTailTest() {
-        // 10 of 100 canary samples at 100x: beyond the pooled P95 only canary samples remain
+        // 10 of 100 canary samples at 100x: all of them beyond the baseline's largest value
         RuleResult<List<MetricResult>> r = judge(samples(100, b -> b >= 190 ? b * 100 : b), MetricSpec.samples("latency").build());
         Finding tail = only(r, "distribution.metric.tail");
         assertEquals(10L, tail.fact("canaryTail"));
-        assertEquals(0L, tail.fact("baselineTail"));
-        assertTrue(Double.isNaN((double) tail.fact("tailRatio")));
-        assertTrue(tail.message().contains("P95"), tail.message());
+        assertEquals(1L, tail.fact("tailRank"));
+        assertEquals(199.0, (double) tail.fact("baselineAtTailRank"));
+        assertEquals(100.0, (double) tail.fact("tailRatio"), 1e-12);
+        assertEquals(ExceedanceTest.survival(1, 10, 100, 100), (double) tail.fact("tailMarginalPValue"), 1e-15);
+        assertTrue(tail.message().contains("largest"), tail.message());
+        assertEquals(Outcome.FAIL, metric(r, "latency").outcome());
+        // a tail ratio (canary's extreme over the baseline's) within the allowed increase passes
+        assertTrue(judge(samples(100, b -> b >= 190 ? b * 100 : b), MetricSpec.samples("latency").allowed(101, 1).build())
+                .findings().find("distribution.metric.tail").isEmpty());
     }
 
     @Test
-    void longTail_failsOnTheOutlierTestWhenTheP95IsTheBaselines() {
-        // the baseline's 5 largest samples are the pooled top: the P95 tail test sees nothing, but 30 canary
-        // samples against 5 lie beyond the pooled Tukey fence
+    void tailBelowTheBaselinesOwnOutliers_isNotSeenByTheTailTest() {
+        // the baseline's 5 largest samples are far above everything: 30 canary samples at 10x stay below the
+        // baseline's three largest, so no canary sample exceeds them (a limit of the exceedance test, stated in the README)
         List<Observation> log = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             double b = i < 95 ? 100 + i : 1e6 + i;
@@ -136,46 +150,26 @@ final class DistributionJudgeTest {
             log.add(new Observation.Sample(T0.plusSeconds(i), Variant.CANARY, "latency", c));
         }
         RuleResult<List<MetricResult>> r = judge(log, MetricSpec.samples("latency").build());
-        Finding out = only(r, "distribution.metric.outliers");
-        assertEquals(Level.FAIL, out.level());
-        assertEquals(30L, out.fact("canaryOutliers"));
-        assertEquals(5L, out.fact("baselineOutliers"));
-        assertEquals(6.0, (double) out.fact("outlierRatio"), 1e-12);
-        assertEquals(1.5, (double) out.fact("fenceIqr"));
-        assertTrue(out.message().contains("Tukey fence"), out.message());
-        assertTrue(r.findings().find("distribution.metric.tail").isEmpty(), r.findings()::toString);
-        assertTrue(r.findings().find("distribution.metric.spread").isEmpty(), r.findings()::toString);
-        MetricResult m = metric(r, "latency");
-        assertEquals(Outcome.FAIL, m.outcome());
-        assertTrue((double) out.fact("outlierPValue") < 0.005, out::toString);
-        assertEquals(4 * (double) out.fact("outlierPValue"), m.value(), 1e-18);
-        // a ratio of the shares within the allowed increase passes
-        assertTrue(judge(log, MetricSpec.samples("latency").allowed(7.0, 1).build()).findings()
-                .find("distribution.metric.outliers").isEmpty());
-        // a critical metric beyond its critical limit is critical
-        assertTrue(metric(judge(log, MetricSpec.samples("latency").critical().criticalLimits(5, 1).build()), "latency").critical());
-        assertFalse(metric(judge(log, MetricSpec.samples("latency").critical().criticalLimits(7, 1).build()), "latency").critical());
-    }
-
-    @Test
-    void fence_isTheUpperTukeyFenceOrTheLowerForADecrease() {
-        List<Observation> log = samples(40, b -> b);
-        double[] pooled = new double[80];
-        for (int i = 0; i < 40; i++) {
-            pooled[i] = 100 + i;
-            pooled[40 + i] = 100 + i;
+        Finding pass = only(r, "distribution.metric.pass");
+        assertEquals(0L, pass.fact("canaryTail"));
+        assertEquals(1.0, (double) pass.fact("tailPValue"));
+        // with the baseline's outliers gone, the same canary fails on its tail: 30 samples beyond the baseline's largest
+        List<Observation> clean = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            clean.add(new Observation.Sample(T0.plusSeconds(i), Variant.BASELINE, "latency", 100 + i));
+            clean.add(new Observation.Sample(T0.plusSeconds(i), Variant.CANARY, "latency", i < 70 ? 100 + i : 1000 + i));
         }
-        double q1 = io.github.deliverykit.metrics.stats.Quantiles.quantile(pooled, 0.25,
-                io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition.LINEAR);
-        double q3 = io.github.deliverykit.metrics.stats.Quantiles.quantile(pooled, 0.75,
-                io.github.deliverykit.metrics.stats.Quantiles.QuantileDefinition.LINEAR);
-        Finding up = only(judge(log, MetricSpec.samples("latency").build()), "distribution.metric.pass");
-        assertEquals(q3 + 1.5 * (q3 - q1), (double) up.fact("fence"), 1e-12);
-        assertEquals(0L, up.fact("canaryOutliers"));
-        assertEquals(1.0, up.fact("outlierRatio"));
-        Finding down = only(judge(log, MetricSpec.samples("latency").direction(Direction.DECREASE).build()),
-                "distribution.metric.pass");
-        assertEquals(q1 - 1.5 * (q3 - q1), (double) down.fact("fence"), 1e-12);
+        RuleResult<List<MetricResult>> seen = judge(clean, MetricSpec.samples("latency").build());
+        Finding tail = only(seen, "distribution.metric.tail");
+        assertEquals(30L, tail.fact("canaryTail"));
+        assertEquals(Outcome.FAIL, metric(seen, "latency").outcome());
+        assertTrue(metric(seen, "latency").value() <= (double) tail.fact("tailPValue") / 0.75, tail::toString);
+        assertEquals(1099.0 / 199, (double) tail.fact("tailRatio"), 1e-12);
+        // a critical metric beyond its critical limit is critical
+        assertTrue(metric(judge(clean, MetricSpec.samples("latency").critical().criticalLimits(5, 1).build()), "latency")
+                .critical());
+        assertFalse(metric(judge(clean, MetricSpec.samples("latency").critical().criticalLimits(1000, 1).build()), "latency")
+                .critical());
     }
 
     @Test
@@ -234,7 +228,7 @@ final class DistributionJudgeTest {
         RuleResult<List<MetricResult>> two = judge(both, MetricSpec.proportion("requests").build(),
                 MetricSpec.samples("latency").build());
         assertEquals(0.01, (double) only(two, "distribution.metric.rate").fact("alpha"), 1e-15);
-        assertEquals(0.01 / 4, (double) only(two, "distribution.metric.pass").fact("alpha"), 1e-15);
+        assertEquals(0.01 / 8, (double) only(two, "distribution.metric.pass").fact("alpha"), 1e-15);
         RuleResult<List<MetricResult>> dry = judge(both, MetricSpec.proportion("requests").build(),
                 MetricSpec.samples("latency").dryRun().build());
         assertEquals(0.02, (double) only(dry, "distribution.metric.rate").fact("alpha"), 1e-15);
@@ -339,9 +333,12 @@ final class DistributionJudgeTest {
             assertEquals(MannWhitney.testSorted(canary, baseline, MannWhitney.Options.DEFAULT.withAlternative(alt)).pValue(),
                     (double) f.fact("locationPValue"), 0.0, d::toString);
             assertEquals(BrownForsythe.testSorted(canary, baseline, one).pValue(), (double) f.fact("spreadPValue"), 0.0, d::toString);
-            long ct = (long) f.fact("canaryTail");
-            long bt = (long) f.fact("baselineTail");
-            assertEquals(ProportionTest.fisherExact(ct, 40, bt, 40, one).pValue(), (double) f.fact("tailPValue"), 0.0, d::toString);
+            double tailP = d == Direction.EITHER
+                    ? Math.min(1, 2 * Math.min(ExceedanceTest.testSorted(canary, baseline, 3, Alternative.GREATER).pValue(),
+                            ExceedanceTest.testSorted(canary, baseline, 3, Alternative.LESS).pValue()))
+                    : ExceedanceTest.testSorted(canary, baseline, 3, d == Direction.DECREASE ? Alternative.LESS : Alternative.GREATER)
+                            .pValue();
+            assertEquals(tailP, (double) f.fact("tailPValue"), 0.0, d::toString);
             assertEquals(121.5, (double) f.fact("canaryMean"), 1e-12);
             assertEquals(119.5, (double) f.fact("baselineMean"), 1e-12);
             assertEquals(121.5 / 119.5, (double) f.fact("meanRatio"), 1e-12);
@@ -349,18 +346,21 @@ final class DistributionJudgeTest {
     }
 
     @Test
-    void tailCut_countsStrictlyBeyond() {
-        // 21 pooled values: the P95 and P5 cuts fall exactly on sample values (109 and 100)
+    void tail_countsStrictlyBeyond() {
+        // canary 100..109 against baseline 100..110: the canary's 109 ties nothing above the baseline's 110 and 109;
+        // only beyond the baseline's third largest (108) is one canary sample
         List<Observation> log = pairs(range(10, 100, 1), range(11, 100, 1));
         Finding up = judge(log, MetricSpec.samples("latency").minSamples(10).build()).findings().list().get(0);
-        assertEquals(109.0, up.fact("tailCut"));
-        assertEquals(0L, up.fact("canaryTail"));
-        assertEquals(1L, up.fact("baselineTail"));
-        Finding down = judge(log, MetricSpec.samples("latency").minSamples(10).direction(Direction.DECREASE).build())
-                .findings().list().get(0);
-        assertEquals(100.0, down.fact("tailCut"));
-        assertEquals(0L, down.fact("canaryTail"));
-        assertEquals(0L, down.fact("baselineTail"));
+        assertEquals(1L, up.fact("canaryTail"));
+        assertEquals(3L, up.fact("tailRank"));
+        assertEquals(108.0, (double) up.fact("baselineAtTailRank"));
+        assertEquals(107.0 / 108, (double) up.fact("tailRatio"), 1e-12); // third largest of each
+        // identical samples: below the baseline's r-th smallest lie the r - 1 smaller canary values, the tie is not counted
+        Finding same = judge(pairs(range(10, 100, 1), range(10, 100, 1)), MetricSpec.samples("latency").minSamples(10)
+                .direction(Direction.DECREASE).build()).findings().list().get(0);
+        assertEquals((long) same.fact("tailRank") - 1, (long) same.fact("canaryTail"));
+        assertEquals("lower", same.fact("tailSide"));
+        assertTrue((double) same.fact("tailPValue") > 0.5, same::toString);
     }
 
     @Test
