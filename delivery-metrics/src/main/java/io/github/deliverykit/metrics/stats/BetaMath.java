@@ -29,8 +29,10 @@ final class BetaMath {
     static final double ASYMPTOTIC_MIN = 100;
     /** The last pair of terms must be this small against the sum before the expansion may stop. */
     private static final double ASYMPTOTIC_EPS = 1e-6;
-    /** The bound on the predicted next pair of terms against the sum: what is left off is about that small. */
-    private static final double ASYMPTOTIC_NEXT = 1e-14;
+    /** The expansion stops when the last pair of terms is this small against the sum (TOMS 708's rule). */
+    private static final double ASYMPTOTIC_LAST = 1e-10;
+    /** Or sooner, when the predicted next pair is this small against the sum. The bound on the predicted next pair of terms against the sum: what is left off is about that small. */
+    private static final double ASYMPTOTIC_NEXT = 1e-13;
     /** Table of erfcx(t) = exp(t^2) erfc(t) at t = i / ERFCX_STEP, for the Taylor steps of {@link #erfcx}. */
     private static final double ERFCX_STEP = 32;
     private static final double ERFCX_MAX = 8;
@@ -232,11 +234,11 @@ final class BetaMath {
     }
 
     /**
-     * Whether the expansion may stop: the last pair of terms is small against the sum and the next
-     * pair, predicted by the ratio of the last two (the terms fall about geometrically), negligible.
+     * Whether the expansion may stop: the last pair of terms is negligible against the sum, or small
+     * and the next pair, predicted by the ratio of the last two (the terms fall about geometrically), negligible.
      */
     private static boolean converged(double pair, double previous, double sum) {
-        return pair <= ASYMPTOTIC_EPS * sum && pair * pair <= ASYMPTOTIC_NEXT * sum * previous;
+        return pair <= ASYMPTOTIC_LAST * sum || pair <= ASYMPTOTIC_EPS * sum && pair * pair <= ASYMPTOTIC_NEXT * sum * previous;
     }
 
     /** b_{i-1} of TOMS 708's recursion at r = -(i + 1) / 2, from a0 (b0 is scratch): returns b0[i - 1]. */
