@@ -27,8 +27,12 @@ final class BetaMath {
     private static final int TERMS = 20;
     /** Below this smaller parameter the expansion is not used (its terms shrink as 1 / sqrt(min(a, b))). */
     static final double ASYMPTOTIC_MIN = 100;
-    /** The expansion's relative stopping tolerance: the next terms are smaller still, and the tests need 1e-9. */
-    private static final double ASYMPTOTIC_EPS = 1e-10;
+    /** The last pair of terms must be this small against the sum before the expansion may stop. */
+    private static final double ASYMPTOTIC_EPS = 1e-6;
+    /** The expansion stops when the last pair of terms is this small against the sum (TOMS 708's rule). */
+    private static final double ASYMPTOTIC_LAST = 1e-10;
+    /** Or sooner, when the predicted next pair is this small against the sum. The bound on the predicted next pair of terms against the sum: what is left off is about that small. */
+    private static final double ASYMPTOTIC_NEXT = 1e-13;
     /** Table of erfcx(t) = exp(t^2) erfc(t) at t = i / ERFCX_STEP, for the Taylor steps of {@link #erfcx}. */
     private static final double ERFCX_STEP = 32;
     private static final double ERFCX_MAX = 8;
@@ -128,50 +132,83 @@ final class BetaMath {
             w0 = 1 / Math.sqrt(b * (h + 1));
         }
         double r0 = 1 / (h + 1);
+        // the first five coefficients d_0 .. d_4 written out (the recursion below, expanded in r0, r1 and h)
+        double h2 = h * h;
+        double h3 = h2 * h;
+        double g3 = 1 + h3;
+        double r1s = r1 * r1;
+        double r1c = r1s * r1;
+        double r0s = r0 * r0;
+        double d0 = r1 / 3;
+        double d1 = 0.25 * g3 * r0 - r1s / 6;
+        double d2 = -g3 / 3 * r0 * r1 + 4.0 / 27 * r1c + 0.2 * (1 + h2) * r1;
+        double d3 = -0.15625 * g3 * g3 * r0s + 35.0 / 72 * g3 * r0 * r1s + (1 + h3 * h2) / 6 * r0
+                - 35.0 / 216 * r1s * r1s - (1 + h2) / 3 * r1s;
+        double d4 = 0.5 * g3 * g3 * r0s * r1 - 20.0 / 27 * g3 * r0 * r1c
+                - (19.0 / 30 * (1 + h3 * h2) + 0.3 * h2 * (1 + h)) * r0 * r1
+                + 16.0 / 81 * r1c * r1s + 8.0 / 15 * (1 + h2) * r1c + (1 + h2 + h2 * h2) / 7 * r1;
+        double j0 = 0.5 / E0 * erfcx(z0);
+        double j1 = E1;
+        double sum = j0 + d0 * w0 * j1;
+        double previous = Math.abs(d0 * w0 * j1);
+        // n = 2 and n = 4: the error function's recurrence carries z
+        double w = w0 * w0;
+        j0 = E1 * z + j0;
+        j1 = E1 * z2 + 2 * j1;
+        double t0 = d1 * w * j0;
+        double t1 = d2 * w * w0 * j1;
+        sum += t0 + t1;
+        double pair = Math.abs(t0) + Math.abs(t1);
+        if (converged(pair, previous, sum)) {
+            return E0 * Math.exp(-(f + corr)) * sum;
+        }
+        previous = pair;
+        double znm1 = z2 * z;
+        double zn = z2 * z2;
+        j0 = E1 * znm1 + 3 * j0;
+        j1 = E1 * zn + 4 * j1;
+        w *= w0 * w0;
+        t0 = d3 * w * j0;
+        w *= w0;
+        t1 = d4 * w * j1;
+        sum += t0 + t1;
+        pair = Math.abs(t0) + Math.abs(t1);
+        if (converged(pair, previous, sum)) {
+            return E0 * Math.exp(-(f + corr)) * sum;
+        }
+        previous = pair;
+        znm1 = z2 * znm1;
+        zn = z2 * zn;
+        // more terms: TOMS 708's recursion from n = 6 (a0, b0, c and d depend on h alone)
         double[] a0 = new double[TERMS + 1];
         double[] b0 = new double[TERMS + 1];
         double[] c = new double[TERMS + 1];
         double[] d = new double[TERMS + 1];
-        // a0, b0, c and d depend on h alone; the error function's recurrence carries z
-        a0[0] = r1 * (2.0 / 3);
-        c[0] = -0.5 * a0[0];
-        d[0] = -c[0];
-        double j0 = 0.5 / E0 * erfcx(z0);
-        double j1 = E1;
-        double sum = j0 + d[0] * w0 * j1;
+        d[0] = d0;
+        d[1] = d1;
+        d[2] = d2;
+        d[3] = d3;
+        d[4] = d4;
         double s = 1;
-        double h2 = h * h;
         double hn = 1;
-        double w = w0;
-        double znm1 = z;
-        double zn = z2;
-        for (int n = 2; n <= TERMS; n += 2) {
+        a0[0] = r1 * (2.0 / 3);
+        for (int n = 2; n <= 4; n += 2) {
+            hn *= h2;
+            a0[n - 1] = r0 * 2 * (h * hn + 1) * RECIPROCAL[n + 2];
+            s += hn;
+            a0[n] = r1 * 2 * s * RECIPROCAL[n + 3];
+        }
+        for (int i = 1; i <= 5; i++) {
+            c[i - 1] = coefficientB(i, a0, b0) * RECIPROCAL[i + 1];
+        }
+        for (int n = 6; n <= TERMS; n += 2) {
             hn *= h2;
             a0[n - 1] = r0 * 2 * (h * hn + 1) * RECIPROCAL[n + 2];
             int np1 = n + 1;
             s += hn;
             a0[np1 - 1] = r1 * 2 * s * RECIPROCAL[n + 3];
             for (int i = n; i <= np1; i++) {
-                double r = (i + 1.0) * -0.5;
-                double r1p = r + 1;
-                b0[0] = r * a0[0];
-                for (int m = 2; m <= i; m++) {
-                    // sum over j of (j r - (m - j)) a0[j - 1] b0[m - j - 1], the factor stepping by r + 1
-                    double coef = r1p - m;
-                    double even = 0;
-                    double odd = 0;
-                    int j = 1;
-                    for (; j + 1 <= m - 1; j += 2) {
-                        even += coef * a0[j - 1] * b0[m - j - 1];
-                        odd += (coef + r1p) * a0[j] * b0[m - j - 2];
-                        coef += 2 * r1p;
-                    }
-                    if (j <= m - 1) {
-                        even += coef * a0[j - 1] * b0[m - j - 1];
-                    }
-                    b0[m - 1] = r * a0[m - 1] + (even + odd) * RECIPROCAL[m];
-                }
-                c[i - 1] = b0[i - 1] * RECIPROCAL[i + 1];
+                c[i - 1] = coefficientB(i, a0, b0) * RECIPROCAL[i + 1];
                 double dsum = 0;
                 for (int j = 1; j <= i - 1; j++) {
                     dsum += d[i - j - 1] * c[j - 1];
@@ -183,15 +220,49 @@ final class BetaMath {
             znm1 = z2 * znm1;
             zn = z2 * zn;
             w *= w0;
-            double t0 = d[n - 1] * w * j0;
+            t0 = d[n - 1] * w * j0;
             w *= w0;
-            double t1 = d[np1 - 1] * w * j1;
+            t1 = d[np1 - 1] * w * j1;
             sum += t0 + t1;
-            if (Math.abs(t0) + Math.abs(t1) <= ASYMPTOTIC_EPS * sum) {
+            pair = Math.abs(t0) + Math.abs(t1);
+            if (converged(pair, previous, sum)) {
                 return E0 * Math.exp(-(f + corr)) * sum;
             }
+            previous = pair;
         }
         return Double.NaN;
+    }
+
+    /**
+     * Whether the expansion may stop: the last pair of terms is negligible against the sum, or small
+     * and the next pair, predicted by the ratio of the last two (the terms fall about geometrically), negligible.
+     */
+    private static boolean converged(double pair, double previous, double sum) {
+        return pair <= ASYMPTOTIC_LAST * sum || pair <= ASYMPTOTIC_EPS * sum && pair * pair <= ASYMPTOTIC_NEXT * sum * previous;
+    }
+
+    /** b_{i-1} of TOMS 708's recursion at r = -(i + 1) / 2, from a0 (b0 is scratch): returns b0[i - 1]. */
+    private static double coefficientB(int i, double[] a0, double[] b0) {
+        double r = (i + 1.0) * -0.5;
+        double r1p = r + 1;
+        b0[0] = r * a0[0];
+        for (int m = 2; m <= i; m++) {
+            // sum over j of (j r - (m - j)) a0[j - 1] b0[m - j - 1], the factor stepping by r + 1
+            double coef = r1p - m;
+            double even = 0;
+            double odd = 0;
+            int j = 1;
+            for (; j + 1 <= m - 1; j += 2) {
+                even += coef * a0[j - 1] * b0[m - j - 1];
+                odd += (coef + r1p) * a0[j] * b0[m - j - 2];
+                coef += 2 * r1p;
+            }
+            if (j <= m - 1) {
+                even += coef * a0[j - 1] * b0[m - j - 1];
+            }
+            b0[m - 1] = r * a0[m - 1] + (even + odd) * RECIPROCAL[m];
+        }
+        return b0[i - 1];
     }
 
     /** log Gamma(x) for x &gt; 0. */
