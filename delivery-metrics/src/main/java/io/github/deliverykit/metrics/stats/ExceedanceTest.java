@@ -22,7 +22,8 @@ import java.util.Arrays;
  * {@code x} equal to the {@code r}-th largest of {@code y} is not counted, so every {@code T_r} is
  * at most its value under a random breaking of the ties and the p-values stay valid (conservative).
  *
- * <p>Linear time after sorting: {@code O((n1 + n2) * ranks)}. Stateless and thread safe.
+ * <p>Linear time: {@code O((n1 + n2) * ranks)}, without sorting up to 16 ranks (sorted input for
+ * {@link #testSorted}). Stateless and thread safe.
  */
 public final class ExceedanceTest {
 
@@ -43,11 +44,85 @@ public final class ExceedanceTest {
      *     below 1 or above the size of {@code y}, or the alternative is null
      */
     public static ExceedanceTestResult test(double[] x, double[] y, int ranks, Alternative alternative) {
-        double[] xs = checked(x, 1, "x").clone();
-        double[] ys = checked(y, 1, "y").clone();
-        Arrays.sort(xs);
-        Arrays.sort(ys);
-        return run(xs, ys, ranks, alternative);
+        checked(x, 1, "x");
+        checked(y, 1, "y");
+        Checks.notNull(alternative, "alternative");
+        Checks.inRange(ranks, 1, y.length, "ranks");
+        if (ranks > SELECT_RANKS) {
+            double[] xs = x.clone();
+            double[] ys = y.clone();
+            Arrays.sort(xs);
+            Arrays.sort(ys);
+            return run(xs, ys, ranks, alternative);
+        }
+        // the counts need only y's most extreme values: selected in one pass, no sort
+        int n1 = x.length;
+        int n2 = y.length;
+        return switch (alternative) {
+            case GREATER -> side(beyond(x, extremes(y, ranks, 1), 1), n1, n2, ranks, alternative, 1);
+            case LESS -> side(beyond(x, extremes(y, ranks, -1), -1), n1, n2, ranks, alternative, 1);
+            case TWO_SIDED -> {
+                ExceedanceTestResult up = side(beyond(x, extremes(y, ranks, 1), 1), n1, n2, ranks, alternative, 2);
+                ExceedanceTestResult down = side(beyond(x, extremes(y, ranks, -1), -1), n1, n2, ranks, alternative, 2);
+                yield up.pValue() <= down.pValue() ? up : down;
+            }
+        };
+    }
+
+    /** Up to this many ranks, {@link #test} selects y's extremes in one pass instead of sorting both samples. */
+    private static final int SELECT_RANKS = 16;
+
+    /**
+     * The {@code r} most extreme values of {@code a} in the order of {@link Double#compare} (NaN
+     * above every number, -0.0 below 0.0), repeats kept: the largest first when {@code sign} is 1
+     * ({@code e[r - 1]} is the r-th largest), the smallest first when it is -1.
+     */
+    private static double[] extremes(double[] a, int r, int sign) {
+        double[] e = new double[r];
+        int size = 0;
+        for (double v : a) {
+            int j;
+            if (size < r) {
+                j = size++;
+            } else if (sign * Double.compare(v, e[r - 1]) > 0) {
+                j = r - 1;
+            } else {
+                continue;
+            }
+            while (j > 0 && sign * Double.compare(e[j - 1], v) < 0) {
+                e[j] = e[j - 1];
+                j--;
+            }
+            e[j] = v;
+        }
+        return e;
+    }
+
+    /**
+     * counts[r - 1]: the values of {@code x} strictly beyond {@code e[r - 1]} (above it when
+     * {@code sign} is 1, below it when -1), for the extremes of {@link #extremes}.
+     */
+    private static int[] beyond(double[] x, double[] e, int sign) {
+        int r = e.length;
+        int[] first = new int[r + 1];
+        double least = e[r - 1];
+        for (double v : x) {
+            if (sign * Double.compare(v, least) <= 0) {
+                continue; // beyond none (most values)
+            }
+            int j = 0;
+            while (sign * Double.compare(v, e[j]) <= 0) {
+                j++;
+            }
+            first[j]++; // beyond e[j] and every later, less extreme one
+        }
+        int[] counts = new int[r];
+        int sum = 0;
+        for (int j = 0; j < r; j++) {
+            sum += first[j];
+            counts[j] = sum;
+        }
+        return counts;
     }
 
     /**

@@ -149,4 +149,35 @@ final class ExceedanceTestTest {
         assertThrows(IllegalArgumentException.class, () -> ExceedanceTest.survival(1, 2, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new ExceedanceTestResult(1, 1, 1, 1, 2, 0.5, 0.5, Alternative.LESS));
     }
+
+    /** The one-pass selection of y's extremes (up to 16 ranks) and the sort (above) agree with the sorted call. */
+    @Test
+    void unsortedCall_equalsSortedCall_onTiesSignedZerosInfinitiesAndNaN() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        double[] pool = {0.0, -0.0, 1.0, 2.0, 2.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.0, 3.5};
+        for (int round = 0; round < 3000; round++) {
+            int n1 = 1 + rnd.nextInt(round < 1500 ? 12 : 300);
+            int n2 = 1 + rnd.nextInt(round < 1500 ? 12 : 300);
+            double[] x = new double[n1];
+            double[] y = new double[n2];
+            boolean discrete = rnd.nextBoolean();
+            for (int i = 0; i < n1; i++) {
+                x[i] = discrete ? pool[rnd.nextInt(pool.length)] : rnd.nextGaussian() * 3 + (rnd.nextInt(10) == 0 ? 8 : 0);
+            }
+            for (int i = 0; i < n2; i++) {
+                y[i] = discrete ? pool[rnd.nextInt(pool.length)] : rnd.nextGaussian() * 3;
+            }
+            int ranks = 1 + rnd.nextInt(Math.min(n2, 20));
+            Alternative alt = Alternative.values()[rnd.nextInt(Alternative.values().length)];
+            double[] xs = x.clone();
+            double[] ys = y.clone();
+            java.util.Arrays.sort(xs);
+            java.util.Arrays.sort(ys);
+            ExceedanceTestResult sorted = ExceedanceTest.testSorted(xs, ys, ranks, alt);
+            ExceedanceTestResult any = ExceedanceTest.test(x, y, ranks, alt);
+            int r = round;
+            assertEquals(sorted, any, () -> "round " + r + ": " + java.util.Arrays.toString(x) + " / "
+                    + java.util.Arrays.toString(y) + " ranks " + ranks + " " + alt);
+        }
+    }
 }
