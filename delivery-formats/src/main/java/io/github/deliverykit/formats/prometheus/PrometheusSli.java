@@ -1,6 +1,7 @@
 package io.github.deliverykit.formats.prometheus;
 
 import io.github.deliverykit.core.check.Checks;
+import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
@@ -203,6 +204,10 @@ public final class PrometheusSli {
             this.step = step.toMillis();
         }
 
+        /** The first and last whole milliseconds of {@link Interval}, the range a budget's series may cover. */
+        private static final long FIRST_MILLIS = Interval.MIN.toEpochMilli() + 1;
+        private static final long LAST_MILLIS = Interval.MAX.toEpochMilli();
+
         private String where(int series, long millis) {
             return "$.data.result[" + series + "] at " + Instant.ofEpochMilli(millis);
         }
@@ -221,6 +226,13 @@ public final class PrometheusSli {
             if (value > 1e15) {
                 samplesDropped++;
                 issues.issue(IssueKind.REJECTED, source, where(series, millis), "count " + value + " is above 10^15");
+                return;
+            }
+            if (millis < FIRST_MILLIS || millis > LAST_MILLIS - step) {
+                // a step the budgets' series cannot hold: it would have to end after Interval.MAX
+                samplesDropped++;
+                issues.issue(IssueKind.REJECTED, source, where(series, millis), "time is outside " + Interval.MIN
+                        + " .. " + Interval.MAX + " (one " + step + " ms step included), the range of a budget's series");
                 return;
             }
             if (origin == Long.MIN_VALUE) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.deliverykit.core.time.Interval;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
@@ -54,6 +55,21 @@ final class PrometheusTest {
         assertEquals(7, r.accepted());
         assertEquals(1, r.skipped(), r.issues().toString());
         assertEquals(1, r.noted(), r.issues().toString());
+    }
+
+    /** Found by the mutated-input property: a sample 285 years after the first ran the series past Interval.MAX. */
+    @Test
+    void goodTotal_sampleWhoseStepEndsAfterTheBudgetsRange_isRejectedNotAnEscape() throws IOException {
+        // on the hour grid from 1970, 2.6 million steps on (under the 10^7 limit); its step ends after Interval.MAX
+        long last = Interval.MAX.getEpochSecond() / 3600 * 3600;
+        Path good = Files.writeString(dir.resolve("good.json"), matrix("[0,\"9\"],[" + last + ",\"8\"]"));
+        Path total = Files.writeString(dir.resolve("total.json"), matrix("[0,\"10\"],[" + last + ",\"10\"]"));
+        SliRead read = PrometheusSli.goodTotal(good, total, Duration.ofHours(1));
+        assertEquals(Instant.EPOCH, read.series().origin());
+        assertEquals(1, read.series().buckets());
+        assertEquals(9, read.series().good(0, 1));
+        assertEquals(2, read.report().rejected(), read.report().issues().toString());
+        assertTrue(read.report().issues().toString().contains("the range of a budget's series"), read.report().issues().toString());
     }
 
     @Test
