@@ -314,7 +314,8 @@ public final class ExceedanceTest {
 
     private static void checkSorted(double[] a, String field) {
         for (int i = 1; i < a.length; i++) {
-            if (Double.compare(a[i], a[i - 1]) < 0) {
+            // strictly above its predecessor is in order (and neither is NaN); ties, NaN and signed zeros take Double.compare
+            if (!(a[i] > a[i - 1]) && Double.compare(a[i], a[i - 1]) < 0) {
                 throw Checks.invalid(field, "must be sorted ascending (index " + i + ")", a[i]);
             }
         }

@@ -151,6 +151,19 @@ final class ExceedanceTestTest {
     }
 
     /** The one-pass selection of y's extremes (up to 16 ranks) and the sort (above) agree with the sorted call. */
+    /** The sorted call's order is Double.compare's: NaN last, -0.0 before 0.0. */
+    @Test
+    void sortedCall_checksTheOrderOfDoubleCompare() {
+        double[] y = {1, 2, 3};
+        for (double[] bad : new double[][] {{0.0, -0.0}, {Double.NaN, 1}, {2, 1}, {1, Double.NaN, 5}}) {
+            assertThrows(IllegalArgumentException.class, () -> ExceedanceTest.testSorted(bad, y, 1, Alternative.GREATER),
+                    java.util.Arrays.toString(bad));
+        }
+        for (double[] good : new double[][] {{-0.0, 0.0}, {1, Double.NaN}, {1, 1, 2}, {Double.NEGATIVE_INFINITY, 0, Double.POSITIVE_INFINITY, Double.NaN}}) {
+            assertEquals(good.length, ExceedanceTest.testSorted(good, y, 1, Alternative.GREATER).n1());
+        }
+    }
+
     @Test
     void unsortedCall_equalsSortedCall_onTiesSignedZerosInfinitiesAndNaN() {
         SplittableRandom rnd = new SplittableRandom(23);
