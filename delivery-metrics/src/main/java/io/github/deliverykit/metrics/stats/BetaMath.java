@@ -110,7 +110,8 @@ final class BetaMath {
      * b rlog1(lambda / b)} with {@code lambda = (a + b) y - b} (the caller has it from the saddle
      * point's deviance, without cancellation) and {@code corr = del(a) + del(b) - del(a + b)}, del
      * the error of Stirling's formula. NaN when the expansion does not apply or has not converged:
-     * the caller then takes another route.
+     * the caller then takes another route. The coefficients are polynomials in h
+     * ({@link #ASYMPTOTIC_D}), so no recursion runs and nothing is allocated.
      */
     static double asymptoticSmallTail(double a, double b, double f, double corr) {
         if (!(Math.min(a, b) >= ASYMPTOTIC_MIN && f >= 0 && f <= (ERFCX_MAX - 0.1) * (ERFCX_MAX - 0.1))) {
@@ -120,111 +121,35 @@ final class BetaMath {
         double z = z0 / E1 * 0.5;
         double z2 = f + f;
         double h;
-        double r1;
         double w0;
         if (a < b) {
             h = a / b;
-            r1 = (b - a) / b;
             w0 = 1 / Math.sqrt(a * (h + 1));
         } else {
+            // r1 = h - 1 instead of 1 - h: d_n changes by (-1)^(n + 1), which w0^(n + 1) carries
             h = b / a;
-            r1 = (b - a) / a;
-            w0 = 1 / Math.sqrt(b * (h + 1));
+            w0 = -1 / Math.sqrt(b * (h + 1));
         }
-        double r0 = 1 / (h + 1);
-        // the first five coefficients d_0 .. d_4 written out (the recursion below, expanded in r0, r1 and h)
-        double h2 = h * h;
-        double h3 = h2 * h;
-        double g3 = 1 + h3;
-        double r1s = r1 * r1;
-        double r1c = r1s * r1;
-        double r0s = r0 * r0;
-        double d0 = r1 / 3;
-        double d1 = 0.25 * g3 * r0 - r1s / 6;
-        double d2 = -g3 / 3 * r0 * r1 + 4.0 / 27 * r1c + 0.2 * (1 + h2) * r1;
-        double d3 = -0.15625 * g3 * g3 * r0s + 35.0 / 72 * g3 * r0 * r1s + (1 + h3 * h2) / 6 * r0
-                - 35.0 / 216 * r1s * r1s - (1 + h2) / 3 * r1s;
-        double d4 = 0.5 * g3 * g3 * r0s * r1 - 20.0 / 27 * g3 * r0 * r1c
-                - (19.0 / 30 * (1 + h3 * h2) + 0.3 * h2 * (1 + h)) * r0 * r1
-                + 16.0 / 81 * r1c * r1s + 8.0 / 15 * (1 + h2) * r1c + (1 + h2 + h2 * h2) / 7 * r1;
         double j0 = 0.5 / E0 * erfcx(z0);
         double j1 = E1;
-        double sum = j0 + d0 * w0 * j1;
-        double previous = Math.abs(d0 * w0 * j1);
-        // n = 2 and n = 4: the error function's recurrence carries z
-        double w = w0 * w0;
-        j0 = E1 * z + j0;
-        j1 = E1 * z2 + 2 * j1;
-        double t0 = d1 * w * j0;
-        double t1 = d2 * w * w0 * j1;
-        sum += t0 + t1;
-        double pair = Math.abs(t0) + Math.abs(t1);
-        if (converged(pair, previous, sum)) {
-            return E0 * Math.exp(-(f + corr)) * sum;
-        }
-        previous = pair;
-        double znm1 = z2 * z;
-        double zn = z2 * z2;
-        j0 = E1 * znm1 + 3 * j0;
-        j1 = E1 * zn + 4 * j1;
-        w *= w0 * w0;
-        t0 = d3 * w * j0;
-        w *= w0;
-        t1 = d4 * w * j1;
-        sum += t0 + t1;
-        pair = Math.abs(t0) + Math.abs(t1);
-        if (converged(pair, previous, sum)) {
-            return E0 * Math.exp(-(f + corr)) * sum;
-        }
-        previous = pair;
-        znm1 = z2 * znm1;
-        zn = z2 * zn;
-        // more terms: TOMS 708's recursion from n = 6 (a0, b0, c and d depend on h alone)
-        double[] a0 = new double[TERMS + 1];
-        double[] b0 = new double[TERMS + 1];
-        double[] c = new double[TERMS + 1];
-        double[] d = new double[TERMS + 1];
-        d[0] = d0;
-        d[1] = d1;
-        d[2] = d2;
-        d[3] = d3;
-        d[4] = d4;
-        double s = 1;
-        double hn = 1;
-        a0[0] = r1 * (2.0 / 3);
-        for (int n = 2; n <= 4; n += 2) {
-            hn *= h2;
-            a0[n - 1] = r0 * 2 * (h * hn + 1) * RECIPROCAL[n + 2];
-            s += hn;
-            a0[n] = r1 * 2 * s * RECIPROCAL[n + 3];
-        }
-        for (int i = 1; i <= 5; i++) {
-            c[i - 1] = coefficientB(i, a0, b0) * RECIPROCAL[i + 1];
-        }
-        for (int n = 6; n <= TERMS; n += 2) {
-            hn *= h2;
-            a0[n - 1] = r0 * 2 * (h * hn + 1) * RECIPROCAL[n + 2];
-            int np1 = n + 1;
-            s += hn;
-            a0[np1 - 1] = r1 * 2 * s * RECIPROCAL[n + 3];
-            for (int i = n; i <= np1; i++) {
-                c[i - 1] = coefficientB(i, a0, b0) * RECIPROCAL[i + 1];
-                double dsum = 0;
-                for (int j = 1; j <= i - 1; j++) {
-                    dsum += d[i - j - 1] * c[j - 1];
-                }
-                d[i - 1] = -(dsum + c[i - 1]);
-            }
+        double first = coefficient(0, h) * w0 * j1;
+        double sum = j0 + first;
+        double previous = Math.abs(first);
+        double w = w0;
+        double znm1 = z;
+        double zn = z2;
+        for (int n = 2; n <= TERMS; n += 2) {
+            // the error function's recurrence carries z, the coefficients h
             j0 = E1 * znm1 + (n - 1.0) * j0;
             j1 = E1 * zn + n * j1;
             znm1 = z2 * znm1;
             zn = z2 * zn;
             w *= w0;
-            t0 = d[n - 1] * w * j0;
+            double t0 = coefficient(n - 1, h) * w * j0;
             w *= w0;
-            t1 = d[np1 - 1] * w * j1;
+            double t1 = coefficient(n, h) * w * j1;
             sum += t0 + t1;
-            pair = Math.abs(t0) + Math.abs(t1);
+            double pair = Math.abs(t0) + Math.abs(t1);
             if (converged(pair, previous, sum)) {
                 return E0 * Math.exp(-(f + corr)) * sum;
             }
@@ -241,29 +166,99 @@ final class BetaMath {
         return pair <= ASYMPTOTIC_LAST * sum || pair <= ASYMPTOTIC_EPS * sum && pair * pair <= ASYMPTOTIC_NEXT * sum * previous;
     }
 
-    /** b_{i-1} of TOMS 708's recursion at r = -(i + 1) / 2, from a0 (b0 is scratch): returns b0[i - 1]. */
-    private static double coefficientB(int i, double[] a0, double[] b0) {
-        double r = (i + 1.0) * -0.5;
-        double r1p = r + 1;
-        b0[0] = r * a0[0];
-        for (int m = 2; m <= i; m++) {
-            // sum over j of (j r - (m - j)) a0[j - 1] b0[m - j - 1], the factor stepping by r + 1
-            double coef = r1p - m;
-            double even = 0;
-            double odd = 0;
-            int j = 1;
-            for (; j + 1 <= m - 1; j += 2) {
-                even += coef * a0[j - 1] * b0[m - j - 1];
-                odd += (coef + r1p) * a0[j] * b0[m - j - 2];
-                coef += 2 * r1p;
-            }
-            if (j <= m - 1) {
-                even += coef * a0[j - 1] * b0[m - j - 1];
-            }
-            b0[m - 1] = r * a0[m - 1] + (even + odd) * RECIPROCAL[m];
+    /** The expansion's coefficient d_n at h for a &lt; b (Horner on {@link #ASYMPTOTIC_D}), 0 &lt;= n &lt;= {@link #TERMS}. */
+    static double coefficient(int n, double h) {
+        double[] c = ASYMPTOTIC_D[n];
+        double v = c[c.length - 1];
+        for (int i = c.length - 2; i >= 0; i--) {
+            v = v * h + c[i];
         }
-        return b0[i - 1];
+        return v;
     }
+
+    /**
+     * The coefficients d_0 .. d_20 of the expansion as polynomials in h = min(a, b) / max(a, b),
+     * constant term first, for a &lt; b. TOMS 708 computes d_n from h, r0 = 1 / (1 + h) and r1 = 1 - h
+     * by an O(n^3) recursion at each call; with r0 (1 + h^(n + 1)) = 1 - h + ... + h^n (n even) every
+     * quantity of that recursion is a polynomial in h, and d_n one of degree n + 1 (for a &gt;= b,
+     * r1 = h - 1, d_n changes by (-1)^(n + 1)). Generated in exact rational arithmetic by
+     * {@code tools/basym-coefficients.py}; every coefficient is within a factor 5 of the polynomial's
+     * largest value on [0, 1], so Horner's rule loses nothing to cancellation. The test checks them
+     * against the recursion run in doubles.
+     */
+    private static final double[][] ASYMPTOTIC_D = {
+        {0.3333333333333333, -0.3333333333333333},
+        {0.08333333333333333, 0.08333333333333333, 0.08333333333333333},
+        {0.014814814814814815, 0.022222222222222223, -0.022222222222222223, -0.014814814814814815},
+        {0.0011574074074074073, 0.0023148148148148147, 0.003472222222222222, 0.0023148148148148147,
+            0.0011574074074074073},
+        {-0.0003527336860670194, -0.0008818342151675485, -0.0003527336860670194, 0.0003527336860670194,
+            0.0008818342151675485, 0.0003527336860670194},
+        {-0.0001787551440329218, -0.0005362654320987655, -0.0005169753086419753, -0.00014017489711934156,
+            -0.0005169753086419753, -0.0005362654320987655, -0.0001787551440329218},
+        {-3.919263178522438e-05, -0.00013717421124828533, -0.0001763668430335097, -9.798157946306095e-05,
+            9.798157946306095e-05, 0.0001763668430335097, 0.00013717421124828533, 3.919263178522438e-05},
+        {-2.185448510679992e-06, -8.741794042719968e-06, -1.5240728493043307e-05, -1.5125906329610034e-05,
+            -1.5068495247893395e-05, -1.5125906329610034e-05, -1.5240728493043307e-05, -8.741794042719968e-06,
+            -2.185448510679992e-06},
+        {1.85406221071516e-06, 8.34327994821822e-06, 1.4192483328285798e-05, 1.0738385223981931e-05,
+            2.1080885278416142e-06, -2.1080885278416142e-06, -1.0738385223981931e-05, -1.4192483328285798e-05,
+            -8.34327994821822e-06, -1.85406221071516e-06},
+        {8.296711340953087e-07, 4.148355670476543e-06, 8.276475706594938e-06, 8.215768803520493e-06,
+            3.986470595611359e-06, 6.273147905138278e-07, 3.986470595611359e-06, 8.215768803520493e-06,
+            8.276475706594938e-06, 4.148355670476543e-06, 8.296711340953087e-07},
+        {1.7665952736826078e-07, 9.716274005254345e-07, 2.2016121696048537e-06, 2.6200492592810836e-06,
+            1.720171816193764e-06, 5.950966170444909e-07, -5.950966170444909e-07, -1.720171816193764e-06,
+            -2.6200492592810836e-06, -2.2016121696048537e-06, -9.716274005254345e-07, -1.7665952736826078e-07},
+        {6.707853543401498e-09, 4.024712126040899e-08, 1.0690319053053239e-07, 1.6558400776557954e-07,
+            1.6554455957250576e-07, 1.113925255610447e-07, 8.284395542458865e-08, 1.113925255610447e-07,
+            1.6554455957250576e-07, 1.6558400776557954e-07, 1.0690319053053239e-07, 4.024712126040899e-08,
+            6.707853543401498e-09},
+        {-1.0261809784240309e-08, -6.6701763597562e-08, -1.8220304761990481e-07, -2.6839736233629443e-07,
+            -2.2517613840074847e-07, -1.0089150464093308e-07, -1.3218729877775755e-08, 1.3218729877775755e-08,
+            1.0089150464093308e-07, 2.2517613840074847e-07, 2.6839736233629443e-07, 1.8220304761990481e-07,
+            6.6701763597562e-08, 1.0261809784240309e-08},
+        {-4.382036018453353e-09, -3.067425212917347e-08, -9.197975732634476e-08, -1.5311326627881346e-07,
+            -1.5269197846260493e-07, -9.099129383586905e-08, -2.956600916728304e-08, -3.2999014432068605e-09,
+            -2.956600916728304e-08, -9.099129383586905e-08, -1.5269197846260493e-07, -1.5311326627881346e-07,
+            -9.197975732634476e-08, -3.067425212917347e-08, -4.382036018453353e-09},
+        {-9.14769958223679e-10, -6.860774686677592e-09, -2.2358599932798845e-08, -4.1275816815249e-08,
+            -4.708602020615278e-08, -3.3860308211576944e-08, -1.4933314170128575e-08, -3.753189532912183e-09,
+            3.753189532912183e-09, 1.4933314170128575e-08, 3.3860308211576944e-08, 4.708602020615278e-08,
+            4.1275816815249e-08, 2.2358599932798845e-08, 6.860774686677592e-09, 9.14769958223679e-10},
+        {-2.5514193994946248e-11, -2.0411355195956999e-10, -7.38742076405458e-10, -1.5992073755457315e-09,
+            -2.300334948875099e-09, -2.2994804253165183e-09, -1.6192251646270285e-09, -8.084660997248993e-10,
+            -4.804163312833213e-10, -8.084660997248993e-10, -1.6192251646270285e-09, -2.2994804253165183e-09,
+            -2.300334948875099e-09, -1.5992073755457315e-09, -7.38742076405458e-10, -2.0411355195956999e-10,
+            -2.5514193994946248e-11},
+        {5.830772132550426e-11, 4.956156312667861e-10, 1.8537941903846997e-09, 3.991143802549525e-09,
+            5.420116227887653e-09, 4.7657561061203105e-09, 2.653797239471094e-09, 8.463521666361951e-10,
+            8.36984668411132e-11, -8.36984668411132e-11, -8.463521666361951e-10, -2.653797239471094e-09,
+            -4.7657561061203105e-09, -5.420116227887653e-09, -3.991143802549525e-09, -1.8537941903846997e-09,
+            -4.956156312667861e-10, -5.830772132550426e-11},
+        {2.4361948020667415e-11, 2.1925753218600676e-10, 8.769050591656204e-10, 2.0454030771088103e-09,
+            3.0660269717853394e-09, 3.062065839849733e-09, 2.035993968776194e-09, 8.670617522515087e-10,
+            2.1188251043626507e-10, 1.840256555538755e-11, 2.1188251043626507e-10, 8.670617522515087e-10,
+            2.035993968776194e-09, 3.062065839849733e-09, 3.0660269717853394e-09, 2.0454030771088103e-09,
+            8.769050591656204e-10, 2.1925753218600676e-10, 2.4361948020667415e-11},
+        {5.0276692801141755e-12, 4.776285816108467e-11, 2.032620903388946e-10, 5.09774884772945e-10,
+            8.332702163120137e-10, 9.258404593118408e-10, 7.062425638016302e-10, 3.6382273417357913e-10,
+            1.2069525283872788e-10, 2.381069079198818e-11, -2.381069079198818e-11, -1.2069525283872788e-10,
+            -3.6382273417357913e-10, -7.062425638016302e-10, -9.258404593118408e-10, -8.332702163120137e-10,
+            -5.09774884772945e-10, -2.032620903388946e-10, -4.776285816108467e-11, -5.0276692801141755e-12},
+        {1.1004392031956135e-13, 1.1004392031956134e-12, 5.058827063593715e-12, 1.4166926281268444e-11,
+            2.6963109405056376e-11, 3.676462458457287e-11, 3.678286566966986e-11, 2.7124889173927336e-11,
+            1.4606619337275326e-11, 5.732159677922706e-12, 2.845190970263831e-12, 5.732159677922706e-12,
+            1.4606619337275326e-11, 2.7124889173927336e-11, 3.678286566966986e-11, 3.676462458457287e-11,
+            2.6963109405056376e-11, 1.4166926281268444e-11, 5.058827063593715e-12, 1.1004392031956134e-12,
+            1.1004392031956135e-13},
+        {-3.371763262400985e-13, -3.5403514255210345e-12, -1.679572064922444e-11, -4.74482176927994e-11,
+            -8.849086905663458e-11, -1.1400959103665613e-10, -1.029643640599522e-10, -6.452051311550342e-11,
+            -2.689542122825526e-11, -6.6643941678163835e-12, -5.309279548697569e-13, 5.309279548697569e-13,
+            6.6643941678163835e-12, 2.689542122825526e-11, 6.452051311550342e-11, 1.029643640599522e-10,
+            1.1400959103665613e-10, 8.849086905663458e-11, 4.74482176927994e-11, 1.679572064922444e-11,
+            3.5403514255210345e-12, 3.371763262400985e-13}
+    };
 
     /** log Gamma(x) for x &gt; 0. */
     static double logGamma(double x) {

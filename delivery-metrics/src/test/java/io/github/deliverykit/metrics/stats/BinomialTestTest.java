@@ -232,6 +232,70 @@ final class BinomialTestTest {
     }
 
     @Test
+    void asymptoticCoefficients_equalTomsRecursion() {
+        // the polynomials in h against TOMS 708's recursion in r0, r1 and h, run in doubles, on both sides of
+        // a = b; the recursion's own rounding grows with n (about 4e-16 at d_8, 3e-15 at d_20, where d_20 w0^21
+        // is below 1e-21 of the sum)
+        SplittableRandom rnd = new SplittableRandom(47);
+        for (int round = 0; round < 2000; round++) {
+            double a = 100 + rnd.nextDouble() * (round % 2 == 0 ? 1e3 : 1e7);
+            double b = round % 5 == 0 ? a : 100 + rnd.nextDouble() * (round % 3 == 0 ? 1e3 : 1e7);
+            double[] expected = tomsCoefficients(a, b);
+            double h = Math.min(a, b) / Math.max(a, b);
+            for (int n = 0; n < expected.length; n++) {
+                double sign = a < b || n % 2 == 1 ? 1 : -1;
+                double error = Math.abs(sign * BetaMath.coefficient(n, h) - expected[n]);
+                int nn = n;
+                assertTrue(error <= (n <= 12 ? 1e-15 : 5e-15), () -> "d_" + nn + " at a=" + a + " b=" + b + ": " + error);
+            }
+        }
+        assertEquals(1 / 3.0, BetaMath.coefficient(0, 0), 1e-16);
+        assertEquals(0.25, BetaMath.coefficient(1, 1), 1e-16);
+        assertEquals(0, BetaMath.coefficient(20, 1), 1e-25);
+    }
+
+    /** d_0 .. d_20 of TOMS 708 BASYM by its recursion (a0, b0, c from h, r0 and r1). */
+    private static double[] tomsCoefficients(double a, double b) {
+        double h = a < b ? a / b : b / a;
+        double r1 = a < b ? (b - a) / b : (b - a) / a;
+        double r0 = 1 / (h + 1);
+        int terms = 20;
+        double[] a0 = new double[terms + 1];
+        double[] b0 = new double[terms + 1];
+        double[] c = new double[terms + 1];
+        double[] d = new double[terms + 1];
+        a0[0] = r1 * (2.0 / 3);
+        c[0] = -0.5 * a0[0];
+        d[0] = -c[0];
+        double s = 1;
+        double hn = 1;
+        for (int n = 2; n <= terms; n += 2) {
+            hn *= h * h;
+            a0[n - 1] = 2 * r0 * (h * hn + 1) / (n + 2);
+            s += hn;
+            a0[n] = 2 * r1 * s / (n + 3);
+            for (int i = n; i <= n + 1; i++) {
+                double r = -0.5 * (i + 1);
+                b0[0] = r * a0[0];
+                for (int m = 2; m <= i; m++) {
+                    double bsum = 0;
+                    for (int j = 1; j <= m - 1; j++) {
+                        bsum += (j * r - (m - j)) * a0[j - 1] * b0[m - j - 1];
+                    }
+                    b0[m - 1] = r * a0[m - 1] + bsum / m;
+                }
+                c[i - 1] = b0[i - 1] / (i + 1);
+                double dsum = 0;
+                for (int j = 1; j <= i - 1; j++) {
+                    dsum += d[i - j - 1] * c[j - 1];
+                }
+                d[i - 1] = -(dsum + c[i - 1]);
+            }
+        }
+        return d;
+    }
+
+    @Test
     void probability_equalsCommonsDistribution() {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int round = 0; round < 2000; round++) {
