@@ -182,8 +182,8 @@ final class BetaMath {
      * by an O(n^3) recursion at each call; with r0 (1 + h^(n + 1)) = 1 - h + ... + h^n (n even) every
      * quantity of that recursion is a polynomial in h, and d_n one of degree n + 1 (for a &gt;= b,
      * r1 = h - 1, d_n changes by (-1)^(n + 1)). Generated in exact rational arithmetic by
-     * {@code tools/basym-coefficients.py}; every coefficient is within a factor 5 of the polynomial's
-     * largest value on [0, 1], so Horner's rule loses nothing to cancellation. The test checks them
+     * {@code tools/basym-coefficients.py}; the absolute values of each polynomial's coefficients add up
+     * to at most 5.2 times its largest value on [0, 1], so Horner's rule loses nothing to cancellation. The test checks them
      * against the recursion run in doubles.
      */
     private static final double[][] ASYMPTOTIC_D = {

@@ -290,14 +290,20 @@ public final class BinomialTest {
         double sum = term;
         double odds = p / q;
         double left = n - k; // n - i, exact in a double
-        // two terms a step, the second from the first's predecessor: the multiplications overlap
-        for (int i = (int) k; i + 2 < TABLE; i += 2) {
+        // four terms a step, each from the step's first by products of the ratios: one multiplication
+        // and one addition a step carry over, the rest overlap
+        for (int i = (int) k; i + 4 <= TABLE; i += 4) {
             double r0 = left * odds * INVERSE[i + 1];
             double r1 = (left - 1) * odds * INVERSE[i + 2];
+            double r2 = (left - 2) * odds * INVERSE[i + 3];
+            double r3 = (left - 3) * odds * INVERSE[i + 4];
+            double r01 = r0 * r1;
             double t1 = term * r0;
-            term *= r0 * r1;
-            sum += t1 + term;
-            left -= 2;
+            double t2 = term * r01;
+            double t3 = t2 * r2;
+            term *= r01 * (r2 * r3);
+            sum += (t1 + t2) + (t3 + term);
+            left -= 4;
             if (term <= NEGLIGIBLE * sum) {
                 return sum;
             }
@@ -323,16 +329,23 @@ public final class BinomialTest {
         double odds = p / q;
         double left = n - lo;
         int i = (int) lo;
-        for (; i + 2 <= m; i += 2) {
+        for (; i + 4 <= m; i += 4) {
             double r0 = left * odds * INVERSE[i + 1];
             double r1 = (left - 1) * odds * INVERSE[i + 2];
+            double r2 = (left - 2) * odds * INVERSE[i + 3];
+            double r3 = (left - 3) * odds * INVERSE[i + 4];
+            double r01 = r0 * r1;
             double t1 = term * r0;
-            term *= r0 * r1;
-            sum += t1 + term;
-            left -= 2;
+            double t2 = term * r01;
+            double t3 = t2 * r2;
+            term *= r01 * (r2 * r3);
+            sum += (t1 + t2) + (t3 + term);
+            left -= 4;
         }
-        if (i < m) {
-            sum += term * left * odds * INVERSE[i + 1];
+        for (; i < m; i++) {
+            term *= left * odds * INVERSE[i + 1];
+            sum += term;
+            left--;
         }
         return sum;
     }
