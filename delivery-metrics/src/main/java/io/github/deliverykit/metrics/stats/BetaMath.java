@@ -34,7 +34,7 @@ final class BetaMath {
     /** Or sooner, when the predicted next pair is this small against the sum. The bound on the predicted next pair of terms against the sum: what is left off is about that small. */
     private static final double ASYMPTOTIC_NEXT = 1e-13;
     /** Table of erfcx(t) = exp(t^2) erfc(t) at t = i / ERFCX_STEP, for the Taylor steps of {@link #erfcx}. */
-    private static final double ERFCX_STEP = 32;
+    private static final double ERFCX_STEP = 128;
     private static final double ERFCX_MAX = 8;
     private static final double[] ERFCX = new double[(int) (ERFCX_MAX * ERFCX_STEP) + 2];
     private static final double[] RECIPROCAL = new double[40];
@@ -92,14 +92,21 @@ final class BetaMath {
         double sum = u0 + u1;
         double a = 2 * t * d;
         double b = 2 * d * d;
-        for (int n = 1; n < RECIPROCAL.length - 1; n++) {
-            double u2 = (a * u1 + b * u0) * RECIPROCAL[n + 1];
-            sum += u2;
-            if (Math.abs(u2) <= 1e-16 * sum) {
+        // the terms u(n + 1) = (a u(n) + b u(n - 1)) / (n + 1) two at a time, both from the last pair:
+        // one multiplication and one addition a step depend on the step before
+        for (int n = 1; n + 2 < RECIPROCAL.length; n += 2) {
+            double a1 = a * RECIPROCAL[n + 1];
+            double b1 = b * RECIPROCAL[n + 1];
+            double a2 = a * RECIPROCAL[n + 2];
+            double b2 = b * RECIPROCAL[n + 2];
+            double u2 = a1 * u1 + b1 * u0;
+            double u3 = (a2 * a1 + b2) * u1 + a2 * b1 * u0;
+            sum += u2 + u3;
+            if (Math.abs(u3) <= 1e-16 * sum) {
                 break;
             }
-            u0 = u1;
-            u1 = u2;
+            u0 = u2;
+            u1 = u3;
         }
         return sum;
     }

@@ -28,6 +28,8 @@ public final class BinomialTest {
     /** Up to this many trials, probabilities come from a table of log(n!) and the recurrences multiply by 1 / i. */
     private static final int TABLE = 1024;
     private static final double[] LOG_FACTORIAL_TABLE = new double[TABLE];
+    /** {@link #stirlerr} below {@link #TABLE}: the tails of few counts and the expansion take it without a division. */
+    private static final double[] STIRLERR = new double[TABLE];
     private static final double[] INVERSE = new double[TABLE + 1];
     /** 1 / (2j + 1), the series of {@link #bd0}. */
     private static final double[] ODD_INVERSE = new double[64];
@@ -41,8 +43,9 @@ public final class BinomialTest {
         for (int i = 0; i < TABLE; i++) {
             // each entry from Stirling's formula and its error term: no error accumulates along the table
             double x = i;
+            STIRLERR[i] = stirlerrSeries(i);
             LOG_FACTORIAL_TABLE[i] = i < LOG_FACTORIAL.length ? LOG_FACTORIAL[i]
-                    : stirlerr(i) + (x + 0.5) * Math.log(x) - x + 0.5 * LN_2PI;
+                    : STIRLERR[i] + (x + 0.5) * Math.log(x) - x + 0.5 * LN_2PI;
         }
         for (int i = 1; i <= TABLE; i++) {
             INVERSE[i] = 1.0 / i;
@@ -592,12 +595,23 @@ public final class BinomialTest {
                     + k * Math.log(p) + (n - k) * Math.log(q));
         }
         double lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
-        double lf = LN_2PI + Math.log(k) + Math.log1p(-(double) k / n);
+        // log(2 pi k (n - k) / n) with one log: the argument's rounding is a few 1e-16 of the result
+        double lf = LN_2PI + Math.log(k * ((n - k) / (double) n));
         return Math.exp(lc - 0.5 * lf);
     }
 
     /** log(n!) - log(sqrt(2 pi n) (n / e)^n), the error of Stirling's formula. */
     static double stirlerr(long n) {
+        if (n < TABLE) {
+            return STIRLERR[(int) n];
+        }
+        // n > 500: the series' first two terms, by one division
+        double r = 1.0 / n;
+        return (1.0 / 12 - 1.0 / 360 * r * r) * r;
+    }
+
+    /** {@link #stirlerr} from log(n!) or the series, for the table. */
+    private static double stirlerrSeries(long n) {
         if (n < LOG_FACTORIAL.length) {
             double x = n;
             return LOG_FACTORIAL[(int) n] - (x + 0.5) * Math.log(x) + x - 0.5 * LN_2PI;
