@@ -392,7 +392,25 @@ public final class BinomialTest {
         double odds = p / q;
         if (n < TABLE) {
             int m = (int) n;
-            for (int i = (int) k; i < m && term > 0; i++) {
+            int i = (int) k;
+            // four terms a step as in fewUpper; stop when a step no longer changes the sum
+            for (; i + 4 <= m; i += 4) {
+                double r0 = (m - i) * odds * INVERSE[i + 1];
+                double r1 = (m - i - 1) * odds * INVERSE[i + 2];
+                double r2 = (m - i - 2) * odds * INVERSE[i + 3];
+                double r3 = (m - i - 3) * odds * INVERSE[i + 4];
+                double r01 = r0 * r1;
+                double t1 = term * r0;
+                double t2 = term * r01;
+                double t3 = t2 * r2;
+                term *= r01 * (r2 * r3);
+                double next = sum + ((t1 + t2) + (t3 + term));
+                if (next == sum) {
+                    return sum;
+                }
+                sum = next;
+            }
+            for (; i < m && term > 0; i++) {
                 term *= (m - i) * odds * INVERSE[i + 1];
                 double next = sum + term;
                 if (next == sum) {
@@ -425,7 +443,24 @@ public final class BinomialTest {
         double odds = q / p;
         if (n < TABLE) {
             int m = (int) n;
-            for (int i = (int) k; i > 0 && term > 0; i--) {
+            int i = (int) k;
+            for (; i >= 4; i -= 4) {
+                double r0 = i * odds * INVERSE[m - i + 1];
+                double r1 = (i - 1) * odds * INVERSE[m - i + 2];
+                double r2 = (i - 2) * odds * INVERSE[m - i + 3];
+                double r3 = (i - 3) * odds * INVERSE[m - i + 4];
+                double r01 = r0 * r1;
+                double t1 = term * r0;
+                double t2 = term * r01;
+                double t3 = t2 * r2;
+                term *= r01 * (r2 * r3);
+                double next = sum + ((t1 + t2) + (t3 + term));
+                if (next == sum) {
+                    return sum;
+                }
+                sum = next;
+            }
+            for (; i > 0 && term > 0; i--) {
                 term *= i * odds * INVERSE[m - i + 1];
                 double next = sum + term;
                 if (next == sum) {
