@@ -300,12 +300,8 @@ public final class BinomialTest {
             double r1 = (left - 1) * odds * INVERSE[i + 2];
             double r2 = (left - 2) * odds * INVERSE[i + 3];
             double r3 = (left - 3) * odds * INVERSE[i + 4];
-            double r01 = r0 * r1;
-            double t1 = term * r0;
-            double t2 = term * r01;
-            double t3 = t2 * r2;
-            term *= r01 * (r2 * r3);
-            sum += (t1 + t2) + (t3 + term);
+            sum += fourTerms(term, r0, r1, r2, r3);
+            term *= (r0 * r1) * (r2 * r3);
             left -= 4;
             if (term <= NEGLIGIBLE * sum) {
                 return sum;
@@ -337,12 +333,8 @@ public final class BinomialTest {
             double r1 = (left - 1) * odds * INVERSE[i + 2];
             double r2 = (left - 2) * odds * INVERSE[i + 3];
             double r3 = (left - 3) * odds * INVERSE[i + 4];
-            double r01 = r0 * r1;
-            double t1 = term * r0;
-            double t2 = term * r01;
-            double t3 = t2 * r2;
-            term *= r01 * (r2 * r3);
-            sum += (t1 + t2) + (t3 + term);
+            sum += fourTerms(term, r0, r1, r2, r3);
+            term *= (r0 * r1) * (r2 * r3);
             left -= 4;
         }
         for (; i < m; i++) {
@@ -380,6 +372,20 @@ public final class BinomialTest {
         return (long) Math.min(n, Math.max(0, m));
     }
 
+    /**
+     * The next four terms of a tail sum from the current one and the four ratios, each from the first
+     * by products of the ratios (one multiplication and one addition carry from step to step, the rest
+     * overlap); the caller moves {@code term} on by {@code (r0 * r1) * (r2 * r3)}, the last of them.
+     */
+    private static double fourTerms(double term, double r0, double r1, double r2, double r3) {
+        double r01 = r0 * r1;
+        double t1 = term * r0;
+        double t2 = term * r01;
+        double t3 = t2 * r2;
+        double t4 = term * (r01 * (r2 * r3));
+        return (t1 + t2) + (t3 + t4);
+    }
+
     /** Sum of f(i) for i = k .. n, k above the mode (terms decrease). */
     private static double sumUp(long k, long n, double p, double q) {
         return sumUp(pmf(k, n, p, q), k, n, p, q);
@@ -399,12 +405,8 @@ public final class BinomialTest {
                 double r1 = (m - i - 1) * odds * INVERSE[i + 2];
                 double r2 = (m - i - 2) * odds * INVERSE[i + 3];
                 double r3 = (m - i - 3) * odds * INVERSE[i + 4];
-                double r01 = r0 * r1;
-                double t1 = term * r0;
-                double t2 = term * r01;
-                double t3 = t2 * r2;
-                term *= r01 * (r2 * r3);
-                double next = sum + ((t1 + t2) + (t3 + term));
+                double next = sum + fourTerms(term, r0, r1, r2, r3);
+                term *= (r0 * r1) * (r2 * r3);
                 if (next == sum) {
                     return sum;
                 }
@@ -449,12 +451,8 @@ public final class BinomialTest {
                 double r1 = (i - 1) * odds * INVERSE[m - i + 2];
                 double r2 = (i - 2) * odds * INVERSE[m - i + 3];
                 double r3 = (i - 3) * odds * INVERSE[m - i + 4];
-                double r01 = r0 * r1;
-                double t1 = term * r0;
-                double t2 = term * r01;
-                double t3 = t2 * r2;
-                term *= r01 * (r2 * r3);
-                double next = sum + ((t1 + t2) + (t3 + term));
+                double next = sum + fourTerms(term, r0, r1, r2, r3);
+                term *= (r0 * r1) * (r2 * r3);
                 if (next == sum) {
                     return sum;
                 }
