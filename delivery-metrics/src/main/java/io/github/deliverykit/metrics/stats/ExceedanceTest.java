@@ -158,7 +158,13 @@ public final class ExceedanceTest {
         Checks.inRange(n2, 1, Integer.MAX_VALUE / 2, "n2");
         Checks.inRange(rank, 1, n2, "rank");
         Checks.inRange(t, 0, n1, "t");
-        return survivals((int) n1, (int) n2, rank, (int) t)[rank - 1][(int) t];
+        double[] pmf = new double[rank];
+        pmf[0] = 1;
+        int draws = (int) t + rank - 1;
+        for (int k = 0; k < draws && draw(pmf, k, (int) n1, (int) n2); k++) {
+            // pmf[j]: P(j y-values among the first k + 1 draws)
+        }
+        return Math.min(1, sum(pmf, rank - 1));
     }
 
     private static ExceedanceTestResult run(double[] xs, double[] ys, int ranks, Alternative alternative) {
@@ -177,98 +183,182 @@ public final class ExceedanceTest {
         };
     }
 
+    /**
+     * Relative slack of the critical counts: a count whose marginal p-value equals {@code p*} up to
+     * rounding is critical. Exact ties between ranks are common ({@code n1 = n2} gives
+     * {@code P(T_r >= r) = 1/2} for every {@code r}), and a tie missed by one rounding would leave its
+     * rank's outcomes out of the p-value; the marginal laws are computed to about {@code 1e-14}.
+     */
+    private static final double TIE = 1e-12;
+
+    /**
+     * Up to this many ranks the rejection probability counts lattice paths in doubles (at most
+     * {@code C(n1 + 15, 15)}, below {@code 1e119}); above, it walks the probabilities draw by draw.
+     */
+    private static final int COUNTED_RANKS = 16;
+
+    /**
+     * The test of one tail from its counts ({@code counts[r - 1] = T_r}, nondecreasing in {@code r}).
+     *
+     * <p>One pass over the draws carries {@code pmf[j] = P(j y-values among the first k draws)},
+     * {@code j < ranks}, with one reciprocal a draw: {@code P(T_r >= t)} is the sum of its first
+     * {@code r} entries at {@code k = t + r - 1}. The pass stops at the largest count (the marginal
+     * p-values, their least {@code p*}) or where every entry has become 0 (so stays 0); a second pass
+     * from the state saved at {@code k = T_1} finds the critical counts: for rank {@code r} the first
+     * {@code t}, from its own count and from the critical count of rank {@code r - 1} on, with
+     * {@code P(T_r >= t) <= p*} (up to {@link #TIE}). The p-value is then the probability that a path
+     * leaves the region below the critical counts, as a sum of positive terms (relative accuracy for
+     * tiny p-values).
+     */
     private static ExceedanceTestResult side(int[] counts, int n1, int n2, int ranks, Alternative alt, int sides) {
-        int tMax = 0;
-        for (int c : counts) {
-            tMax = Math.max(tMax, c);
-        }
-        // the marginal laws up to the largest observed count; extended below while a critical count lies beyond
-        double[][] s = survivals(n1, n2, ranks, Math.min(n1, tMax + 8));
+        double[] pmf = new double[ranks];
+        double[] saved = new double[ranks];
+        pmf[0] = 1;
         int best = 0;
-        for (int r = 1; r < ranks; r++) {
-            if (s[r][counts[r]] < s[best][counts[best]]) {
-                best = r;
-            }
-        }
-        double pStar = s[best][counts[best]];
-        int[] critical = new int[ranks];
-        for (int r = 0; r < ranks; r++) {
-            int t = 0;
-            while (t <= n1 && (t >= s[r].length ? 0 : s[r][t]) > pStar) {
-                t++;
-                if (t == s[r].length && t <= n1) {
-                    s = survivals(n1, n2, ranks, Math.min(n1, 2 * t + 8));
+        double pStar = 2;
+        for (int k = 0, next = 0; ; k++) {
+            if (k == counts[next] + next) { // rank next + 1 is observed after T + next draws
+                double s = Math.min(1, sum(pmf, next));
+                if (s < pStar) {
+                    pStar = s;
+                    best = next;
+                }
+                if (next == 0) {
+                    System.arraycopy(pmf, 0, saved, 0, ranks);
+                }
+                if (++next == ranks) {
+                    break;
                 }
             }
-            critical[r] = t; // n1 + 1: never reached
+            if (!draw(pmf, k, n1, n2)) { // every later marginal p-value is 0
+                if (pStar > 0) {
+                    pStar = 0;
+                    best = next;
+                }
+                break;
+            }
         }
-        double p = Math.min(1, sides * Math.max(pStar, 1 - accepted(critical, n1, n2)));
-        return new ExceedanceTestResult(n1, n2, ranks, best + 1, counts[best], Math.min(1, sides * pStar), p, alt);
+        double p = pStar == 0 ? 0 : rejection(counts, saved, pStar * (1 + TIE), n1, n2, ranks);
+        return new ExceedanceTestResult(n1, n2, ranks, best + 1, counts[best], Math.min(1, sides * pStar),
+                Math.min(1, sides * Math.max(pStar, p)), alt);
     }
 
     /**
-     * The null probability that every {@code T_r < critical[r]}: a walk over the pooled draws from the
-     * largest down, x-draws rightwards and y-draws upwards, where the {@code r}-th y-draw must come
-     * before the {@code critical[r - 1]}-th x-draw.
+     * The null probability that some {@code T_r} reaches its critical count, the first {@code t} with
+     * {@code P(T_r >= t) <= limit} (from {@code counts[r - 1]} and the critical count of rank
+     * {@code r - 1} on), the draw state {@code pmf} taken at {@code k = counts[0]}.
      */
-    private static double accepted(int[] critical, int n1, int n2) {
-        int ranks = critical.length;
-        double total = n1 + (double) n2;
-        // at[c]: probability of having drawn c x-values and b y-values without breaking a constraint
-        int size = 1;
-        for (int a : critical) {
-            size = Math.max(size, Math.min(n1 + 1, a));
-        }
-        double[] at = new double[size];
-        at[0] = 1;
-        int width = 1; // entries 0..width-1 may be non-zero
-        for (int b = 0; b < ranks; b++) {
-            int limit = Math.min(n1 + 1, critical[b]); // c must stay below limit when the (b+1)-th y is drawn
-            double[] next = new double[size];
-            double carry = 0; // probability flowing right along this row
-            for (int c = 0; c < limit; c++) {
-                double here = carry + (c < width ? at[c] : 0);
-                double left = total - c - b;
-                next[c] = here * (n2 - b) / left;
-                carry = c < n1 ? here * (n1 - c) / left : 0;
+    private static double rejection(int[] counts, double[] pmf, double limit, int n1, int n2, int ranks) {
+        int[] critical = new int[ranks];
+        double[] exits = new double[ranks]; // exits[r - 1]: P(r - 1 y-values among the first critical + r - 1 draws)
+        int found = 0;
+        for (int k = counts[0]; ; k++) {
+            int t = k - found; // the count of rank found + 1 after k draws
+            if (t > n1) {
+                break; // this rank and the later ones never reach a critical count
             }
-            at = next;
-            width = limit;
-        }
-        double sum = 0;
-        for (int c = 0; c < width; c++) {
-            sum += at[c];
-        }
-        return Math.min(1, sum);
-    }
-
-    /** s[r - 1][t] = P(T_r >= t), t = 0..tMax, for r = 1..ranks, by the draw recurrence of the hypergeometric law. */
-    private static double[][] survivals(int n1, int n2, int ranks, int tMax) {
-        double[][] s = new double[ranks][tMax + 1];
-        double total = n1 + (double) n2;
-        double[] pmf = new double[ranks]; // pmf[j]: P(j y-values among the first k draws), j < ranks
-        pmf[0] = 1;
-        int maxK = tMax + ranks - 1;
-        for (int k = 0; k <= maxK; k++) {
-            for (int r = 1; r <= ranks; r++) {
-                int t = k - r + 1;
-                if (t >= 0 && t <= tMax) {
-                    double sum = 0;
-                    for (int j = 0; j < r; j++) {
-                        sum += pmf[j];
-                    }
-                    s[r - 1][t] = Math.min(1, sum);
+            if (t >= counts[found] && (found == 0 || t >= critical[found - 1]) && sum(pmf, found) <= limit) {
+                critical[found] = t;
+                exits[found] = pmf[found];
+                if (++found == ranks) {
+                    break;
                 }
             }
-            if (k == maxK) {
-                break;
+            if (!draw(pmf, k, n1, n2)) {
+                break; // the later ranks' exits would be 0
             }
-            double left = total - k;
-            for (int j = ranks - 1; j >= 0; j--) {
-                double xDraw = Math.max(0, n1 - (k - j)) / left;
-                double yDraw = j > 0 ? Math.max(0, n2 - (j - 1)) / left : 0;
-                pmf[j] = pmf[j] * xDraw + (j > 0 ? pmf[j - 1] * yDraw : 0);
+        }
+        if (found == 0) {
+            return 0;
+        }
+        return ranks <= COUNTED_RANKS ? counted(critical, exits, found) : walked(critical, found, n1, n2);
+    }
+
+    /**
+     * The rejection probability by counting lattice paths: every path of {@code c} x-draws and
+     * {@code b} y-draws has the same probability, so row {@code b} (b y-values drawn, alive while
+     * {@code c < critical[b]}) is left with probability {@code K_b * exits[b] / C(critical[b] + b, b)},
+     * where {@code K_b} counts the paths to {@code (critical[b] - 1, b)} that kept below the critical
+     * counts. {@code K_b} is a sum of positive terms: between two critical counts the rows above are
+     * fed by a constant row, so a stretch of {@code L} columns adds to row {@code s + m} the row
+     * {@code s + i} times {@code C(L - 1 + m - i, m - i)}.
+     */
+    private static double counted(int[] critical, double[] exits, int found) {
+        double[] paths = new double[found]; // paths[b]: the valid paths to row b's last column so far
+        double[] binom = new double[found];
+        paths[0] = 1;
+        double rejected = exits[0];
+        for (int b = 1; b < found; b++) {
+            int length = critical[b - 1] - (b > 1 ? critical[b - 2] : 0); // the columns where row b - 1 no longer grows
+            if (length > 0) {
+                binom[0] = 1;
+                for (int d = 1; d <= found - b; d++) {
+                    binom[d] = binom[d - 1] * (length - 1 + d) / d;
+                }
+                for (int m = found - b; m >= 1; m--) {
+                    double s = 0;
+                    for (int i = 0; i <= m; i++) {
+                        s += paths[b - 1 + i] * binom[m - i];
+                    }
+                    paths[b - 1 + m] = s;
+                }
             }
+            double ways = 1; // C(critical[b] + b, b): the paths to (critical[b], b)
+            for (int i = 1; i <= b; i++) {
+                ways = ways * (critical[b] + i) / i;
+            }
+            rejected += paths[b] / ways * exits[b];
+        }
+        return rejected;
+    }
+
+    /**
+     * The rejection probability by a walk over the draws, x-draws rightwards and y-draws upwards:
+     * the probability leaving row {@code b} at column {@code critical[b]} (for more ranks than
+     * {@link #COUNTED_RANKS}, where path counts could overflow).
+     */
+    private static double walked(int[] critical, int found, int n1, int n2) {
+        if (critical[0] == 0) {
+            return 1; // T_1 >= 0 always
+        }
+        double total = n1 + (double) n2;
+        double[] at = new double[critical[found - 1]]; // at[c]: probability entering row b at column c
+        at[0] = 1;
+        double rejected = 0;
+        for (int b = 0; b < found; b++) {
+            double carry = 0; // probability flowing right along row b
+            for (int c = 0; c < critical[b]; c++) {
+                double here = carry + at[c];
+                double left = total - c - b;
+                at[c] = here * (n2 - b) / left;
+                carry = here * (n1 - c) / left;
+            }
+            rejected += carry;
+        }
+        return rejected;
+    }
+
+    /**
+     * One more draw: {@code pmf[j]} becomes {@code P(j y-values among the first k + 1 draws)} from
+     * the first {@code k}.
+     *
+     * @return false if every entry is now 0 (and so stays 0)
+     */
+    private static boolean draw(double[] pmf, int k, int n1, int n2) {
+        double inv = 1 / (n1 + (double) n2 - k);
+        int top = pmf.length - 1;
+        for (int j = top; j > 0; j--) {
+            pmf[j] = pmf[j] * (Math.max(0, n1 - k + j) * inv) + pmf[j - 1] * ((n2 - j + 1) * inv);
+        }
+        pmf[0] *= Math.max(0, n1 - k) * inv;
+        return pmf[top] != 0 || sum(pmf, top) != 0;
+    }
+
+    /** a[0] + ... + a[last]. */
+    private static double sum(double[] a, int last) {
+        double s = 0;
+        for (int j = 0; j <= last; j++) {
+            s += a[j];
         }
         return s;
     }
@@ -276,9 +366,9 @@ public final class ExceedanceTest {
     /** counts[r - 1]: values of xs strictly above the r-th largest of ys. */
     private static int[] upperCounts(double[] xs, double[] ys, int ranks) {
         int[] counts = new int[ranks];
+        int i = xs.length;
         for (int r = 1; r <= ranks; r++) {
             double v = ys[ys.length - r];
-            int i = xs.length;
             while (i > 0 && Double.compare(xs[i - 1], v) > 0) {
                 i--;
             }
@@ -290,9 +380,9 @@ public final class ExceedanceTest {
     /** counts[r - 1]: values of xs strictly below the r-th smallest of ys. */
     private static int[] lowerCounts(double[] xs, double[] ys, int ranks) {
         int[] counts = new int[ranks];
+        int i = 0;
         for (int r = 1; r <= ranks; r++) {
             double v = ys[r - 1];
-            int i = 0;
             while (i < xs.length && Double.compare(xs[i], v) < 0) {
                 i++;
             }
