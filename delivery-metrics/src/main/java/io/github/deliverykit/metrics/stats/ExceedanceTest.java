@@ -18,7 +18,10 @@ import java.util.Arrays;
  * draws without replacement hold at most {@code r - 1} y-labels (a hypergeometric tail). The test
  * of all ranks together uses the smallest marginal p-value {@code p*}; its p-value is the exact
  * probability under the null that some {@code T_r} reaches the critical count of its rank at level
- * {@code p*}, computed by a lattice walk over the draws (no Bonferroni bound). Ties: a value of
+ * {@code p*} (no Bonferroni bound), counted as lattice paths below the critical counts (each path
+ * of {@code c} x-draws and {@code b} y-draws is equally likely) and summed from positive terms, so
+ * tiny p-values keep their relative accuracy. A rank whose marginal p-value equals {@code p*} (exact
+ * ties between ranks are common) is critical at that count. Ties in the data: a value of
  * {@code x} equal to the {@code r}-th largest of {@code y} is not counted, so every {@code T_r} is
  * at most its value under a random breaking of the ties and the p-values stay valid (conservative).
  *
