@@ -32,6 +32,8 @@ public final class ExceedanceTest {
 
     /** The ranks a test covers by default: beyond the largest, second and third largest of {@code y}. */
     public static final int DEFAULT_RANKS = 3;
+    /** The largest rank {@link #survival} takes: its law of {@code rank} counts is an array of that length. */
+    public static final int MAX_SURVIVAL_RANK = 1 << 16;
 
     private ExceedanceTest() {}
 
@@ -149,7 +151,8 @@ public final class ExceedanceTest {
      * {@code n2}: that the first {@code t + rank - 1} of the pooled values, from the largest down,
      * hold at most {@code rank - 1} values of {@code y}.
      *
-     * @param rank the rank, 1 to {@code n2}
+     * @param rank the rank, 1 to {@code n2} and at most {@link #MAX_SURVIVAL_RANK} (the law of the
+     *     first {@code rank} counts is held in memory)
      * @param t the exceedance count, 0 to {@code n1}
      * @param n1 the size of {@code x}, 1 or more
      * @param n2 the size of {@code y}, 1 or more
@@ -159,7 +162,7 @@ public final class ExceedanceTest {
     public static double survival(int rank, long t, long n1, long n2) {
         Checks.inRange(n1, 1, Integer.MAX_VALUE / 2, "n1");
         Checks.inRange(n2, 1, Integer.MAX_VALUE / 2, "n2");
-        Checks.inRange(rank, 1, n2, "rank");
+        Checks.inRange(rank, 1, Math.min(n2, MAX_SURVIVAL_RANK), "rank");
         Checks.inRange(t, 0, n1, "t");
         double[] pmf = new double[rank];
         pmf[0] = 1;

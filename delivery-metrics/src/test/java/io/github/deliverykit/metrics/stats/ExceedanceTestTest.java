@@ -32,6 +32,16 @@ final class ExceedanceTestTest {
         assertEquals(0.0016183074503198838, ExceedanceTest.survival(1, 9, 100, 100), 1e-15);
     }
 
+    @Test
+    void survival_rankAboveItsBound_isRefusedNamingTheField_notAnOutOfMemoryError() {
+        int n = Integer.MAX_VALUE / 2;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExceedanceTest.survival(ExceedanceTest.MAX_SURVIVAL_RANK + 1, 0, n, n));
+        assertTrue(e.getMessage().contains("rank") && e.getMessage().contains(String.valueOf(ExceedanceTest.MAX_SURVIVAL_RANK + 1)),
+                e.getMessage());
+        assertEquals(1.0, ExceedanceTest.survival(ExceedanceTest.MAX_SURVIVAL_RANK, 0, n, n), 1e-12);
+    }
+
     /** Every arrangement of n1 x-labels and n2 y-labels, from the largest value down: T_r for each. */
     private static double exactMinP(int n1, int n2, int ranks, double pStar) {
         int total = n1 + n2;
