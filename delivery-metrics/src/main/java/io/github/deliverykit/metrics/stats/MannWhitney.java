@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * The Mann-Whitney U (Wilcoxon rank-sum) test and the Hodges-Lehmann shift estimate on primitive
  * arrays.
  *
- * <p>{@link #test(double[], double[], Options)} writes the order-preserving long keys of both
+ * <p>{@link #test(double[], double[], Options)} on up to 1,024 values in all sorts both samples
+ * together once: each value's order-preserving long key less the smallest, with a low bit telling
+ * x from y, bucketed by its top bits and finished by one insertion sort; one pass over the sorted
+ * keys then accumulates U and the tie term (keys spanning 2^63 or more, which only mixed signs of
+ * large magnitude reach, take the path below). Above 1,024 values it writes the order-preserving long keys of both
  * samples, sorted, into one array (per-thread scratch up to 8192 values in all, so it allocates
  * only the result; an array of the call up to 2^18 values) and merges the two halves, accumulating
  * U and the tie term in one pass, without data-dependent branches when no key repeats. From 64
@@ -143,6 +147,9 @@ public final class MannWhitney {
         Checks.notNull(y, "y");
         if (x.length + y.length <= SCRATCH_LIMIT && x.length > 0 && y.length > 0) {
             Scratch scratch = SCRATCH.get();
+            if (x.length + y.length <= TAGGED_TO) {
+                return taggedTest(x, y, options, scratch.keys, scratch.raw, scratch.count);
+            }
             return keyTest(x, y, options, scratch.keys, scratch.count);
         }
         if (x.length > 0 && y.length > 0 && (long) x.length + y.length <= BUCKET_SORT_TO) {
@@ -183,6 +190,14 @@ public final class MannWhitney {
     /** Up to this many values in both samples, keys go to a per-thread scratch array, not to new arrays. */
     private static final int SCRATCH_LIMIT = 1 << 13;
 
+    /**
+     * Up to this many values in both samples, one sort of both samples' tagged keys and one ranking
+     * pass ({@link #taggedTest}); above, two sorts and a merge ({@link #keyTest}), which measured
+     * faster from 2,000 values with many ties (a repeated value costs the merge one step, the
+     * ranking pass one each).
+     */
+    static final int TAGGED_TO = 1 << 10;
+
     /** From this many values in both samples, {@link RankSort} sorts them, a comparison sort below. */
     static final int BUCKET_SORT_FROM = 64;
 
@@ -192,10 +207,59 @@ public final class MannWhitney {
     /** The per-thread keys and bucket counts of {@link #keyTest}: a call never shares them. */
     private static final class Scratch {
         final long[] keys = new long[SCRATCH_LIMIT];
+        final long[] raw = new long[SCRATCH_LIMIT];
         final int[] count = new int[RankSort.buckets(SCRATCH_LIMIT)];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * The test on one sort of both samples' tagged keys ({@link RankSort#sortTagged}) and one
+     * ranking pass ({@link #taggedTwiceU}); the two-sort path ({@link #keyTest}) when the keys'
+     * range is too wide for the tag.
+     */
+    static RankTestResult taggedTest(double[] x, double[] y, Options options, long[] k, long[] raw, int[] count) {
+        int n1 = x.length;
+        int n2 = y.length;
+        double zero = options.signedZeros() ? -0.0 : 0.0;
+        if (!RankSort.sortTagged(x, y, zero, k, raw, count)) {
+            return keyTest(x, y, options, k, count);
+        }
+        long[] tie = new long[1];
+        long twice = taggedTwiceU(k, n1 + n2, tie);
+        return result(n1, n2, twice, tie[0], options);
+    }
+
+    /**
+     * Twice U of the x's (low bit 1) over the y's (low bit 0) in the sorted tagged keys
+     * {@code k[0, n)} of {@link RankSort#sortTagged}, and the tie term, in one pass without
+     * data-dependent branches. Each x adds twice the y's of smaller values plus the y's of its
+     * value met so far, each y the x's of its value met so far: every tied pair counts once, as
+     * half a pair twice. The r-th repeat of a value (r from 0) adds 3 r (r + 1) to the tie term,
+     * which sums to t^3 - t over a value of t repeats (exact in a long, and in a double below 2^53).
+     */
+    static long taggedTwiceU(long[] k, int n, long[] tieOut) {
+        long xs = 0; // x's so far (the y's so far are p - xs)
+        long xg = 0; // x's below the current value
+        long g = 0; // where the current value starts (the y's below it are g - xg)
+        long twice = 0;
+        long tie = 0;
+        long prev = k[0] ^ 2; // another value than the first
+        for (int p = 0; p < n; p++) {
+            long a = k[p];
+            boolean fresh = ((a ^ prev) >>> 1) != 0;
+            xg = fresh ? xs : xg;
+            g = fresh ? p : g;
+            long r = p - g;
+            tie += r * (r + 1);
+            // an x adds the y's so far and the y's below its value, a y the x's of its value so far
+            twice += (a & 1) == 1 ? p + g - xs - xg : xs - xg;
+            xs += a & 1;
+            prev = a;
+        }
+        tieOut[0] = 3 * tie;
+        return twice;
+    }
 
     /**
      * The test on keys: both samples' keys are checked, written and sorted into {@code k} (x's at
@@ -203,7 +267,7 @@ public final class MannWhitney {
      * merge without data-dependent branches when no value repeats; repeated values take the
      * general tie-counting merge.
      */
-    private static RankTestResult keyTest(double[] x, double[] y, Options options, long[] k, int[] count) {
+    static RankTestResult keyTest(double[] x, double[] y, Options options, long[] k, int[] count) {
         int n1 = x.length;
         int n2 = y.length;
         double zero = options.signedZeros() ? -0.0 : 0.0;
