@@ -126,6 +126,11 @@ final class ClaudeLineScanner {
         return to;
     }
 
+    /** {@link #ws}, without a call where there is no white space (compact JSON). */
+    private static int sp(byte[] b, int i, int to) {
+        return i < to && b[i] <= ' ' ? ws(b, i, to) : i;
+    }
+
     /** The index of the first byte at or after {@code i} that is not white space. */
     private static int ws(byte[] b, int i, int to) {
         while (i < to) {
@@ -146,7 +151,7 @@ final class ClaudeLineScanner {
         if (depth > MAX_DEPTH) {
             return -1;
         }
-        i = ws(b, i, to);
+        i = sp(b, i, to);
         if (i < to && b[i] == '}') {
             return i + 1;
         }
@@ -161,11 +166,11 @@ final class ClaudeLineScanner {
                 return -1;
             }
             int kind = level == 0 ? 0 : kind(level, b, name, end - name);
-            i = ws(b, end + 1, to);
+            i = sp(b, end + 1, to);
             if (i >= to || b[i] != ':') {
                 return -1;
             }
-            i = ws(b, i + 1, to);
+            i = sp(b, i + 1, to);
             if (i >= to) {
                 return -1;
             }
@@ -182,7 +187,7 @@ final class ClaudeLineScanner {
             if (i < 0) {
                 return -1;
             }
-            i = ws(b, i, to);
+            i = sp(b, i, to);
             if (i >= to) {
                 return -1;
             }
@@ -192,7 +197,7 @@ final class ClaudeLineScanner {
             if (b[i] != ',') {
                 return -1;
             }
-            i = ws(b, i + 1, to);
+            i = sp(b, i + 1, to);
         }
     }
 
@@ -417,7 +422,7 @@ final class ClaudeLineScanner {
         if (depth > MAX_DEPTH) {
             return -1;
         }
-        i = ws(b, i, to);
+        i = sp(b, i, to);
         if (i < to && b[i] == ']') {
             return i + 1;
         }
@@ -426,7 +431,7 @@ final class ClaudeLineScanner {
             if (i < 0) {
                 return -1;
             }
-            i = ws(b, i, to);
+            i = sp(b, i, to);
             if (i >= to) {
                 return -1;
             }
@@ -436,7 +441,7 @@ final class ClaudeLineScanner {
             if (b[i] != ',') {
                 return -1;
             }
-            i = ws(b, i + 1, to);
+            i = sp(b, i + 1, to);
         }
         return -1;
     }
