@@ -32,9 +32,11 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams Claude Code session logs with Jackson's streaming parser (only {@code type},
- * {@code timestamp}, {@code sessionId}, {@code gitBranch}, {@code requestId} and {@code message.id},
- * {@code .model}, {@code .usage} are read; message content is skipped unread): every {@code *.jsonl} file under a directory (such as
+ * Streams Claude Code session logs (only {@code type}, {@code timestamp}, {@code sessionId},
+ * {@code gitBranch}, {@code requestId} and {@code message.id}, {@code .model}, {@code .usage} are read;
+ * the rest of a line is checked and skipped): each line by a validating byte scanner
+ * ({@link ClaudeLineScanner}), and a line it cannot prove well formed and of the usual shape by
+ * Jackson's streaming parser, which reads it alike or names the problem; every {@code *.jsonl} file under a directory (such as
  * {@code ~/.claude/projects}), in path order, one JSON object per line. Lines whose
  * {@code message.usage} is present become {@link ClaudeUsage}s; other lines (user turns, summaries)
  * are skipped and reported, malformed ones rejected and reported with file and line.
@@ -385,14 +387,11 @@ public final class ClaudeCodeLogs {
     /**
      * The fields of one line, filled by {@link #fields}; one instance serves the lines of a block in turn
      * ({@link #reset}). The ids are kept as characters and the timestamp as numbers, so that a line makes
-     * no String for them; the field names of each object level are predicted from the line before.
+     * no String for them.
      */
     static final class Fields {
         /** The last type, session, branch and model this thread read, reused when equal; null line by line. */
         String @Nullable [] seen;
-        final Names top = new Names(TOP_KINDS);
-        final Names message = new Names(MESSAGE_KINDS);
-        final Names usageNames = new Names(USAGE_KINDS);
         final Days days = new Days();
         @Nullable String type;
         /** The timestamp text when it is not the usual form (else null, and {@link #epochSecond} holds it). */
@@ -530,122 +529,6 @@ public final class ClaudeCodeLogs {
     private static final java.util.Map<String, Integer> MESSAGE_KINDS = java.util.Map.of("id", ID, "model", MODEL, "usage", USAGE);
     private static final java.util.Map<String, Integer> USAGE_KINDS = java.util.Map.of("input_tokens", INPUT, "output_tokens", OUTPUT,
             "cache_creation_input_tokens", CACHE_WRITE, "cache_read_input_tokens", CACHE_READ);
-
-    /**
-     * The field names of one object level, each with what it means, and the orders (shapes) the last
-     * objects of that level had: Claude Code writes its fields in a stable order per kind of line (a user
-     * turn, a response), so the next name is usually predicted and Jackson matches it byte for byte
-     * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}) instead of
-     * decoding and looking it up. Where a name differs from the shape followed so far, another
-     * remembered shape with the same names up to there is followed instead, or a new one is
-     * remembered in place of the least recently used. Any order is read correctly; a wrong guess only
-     * costs the lookup. Memory: at most {@value #SHAPES} shapes of {@value #SHAPE_NAMES} names.
-     */
-    private static final class Names {
-        static final int SHAPES = 4;
-        static final int SHAPE_NAMES = 64;
-        final java.util.Map<String, Integer> kinds;
-        final java.util.HashMap<String, Name> known = new java.util.HashMap<>();
-        final Name[][] shapes = new Name[SHAPES][SHAPE_NAMES];
-        final int[] sizes = new int[SHAPES];
-        final long[] used = new long[SHAPES];
-        long clock;
-        /** The shape followed by the object being read, and the position in it. */
-        int shape;
-        int at;
-
-        Names(java.util.Map<String, Integer> kinds) {
-            this.kinds = kinds;
-        }
-
-        /** Starts an object of this level: the last shape is the first guess. */
-        void start() {
-            at = 0;
-            used[shape] = ++clock;
-        }
-
-        Name name(String n) {
-            Name got = known.get(n);
-            if (got == null) {
-                got = new Name(new com.fasterxml.jackson.core.io.SerializedString(n), kinds.getOrDefault(n, 0));
-                if (known.size() < 256) { // a bounded memory of names, whatever the input
-                    known.put(n, got);
-                }
-            }
-            return got;
-        }
-
-        /** Moves to the next field of the object: its name, or null at the end of the object. */
-        @Nullable Name next(JsonParser p) throws IOException {
-            int i = at;
-            Name expect = i < sizes[shape] ? shapes[shape][i] : null;
-            if (expect != null && p.nextFieldName(expect.text)) {
-                at = i + 1;
-                return expect;
-            }
-            JsonToken t = expect != null ? p.currentToken() : p.nextToken();
-            if (t != JsonToken.FIELD_NAME) {
-                return null;
-            }
-            String n = p.currentName();
-            if (i >= SHAPE_NAMES) {
-                return name(n); // a very wide object: read, not remembered
-            }
-            at = i + 1;
-            if (i == sizes[shape]) { // past the end of this shape: it grows
-                Name got = name(n);
-                shapes[shape][i] = got;
-                sizes[shape] = i + 1;
-                return got;
-            }
-            // another shape with the same names so far and this one next
-            for (int s = 0; s < SHAPES; s++) {
-                if (s != shape && sizes[s] > i && shapes[s][i].text.getValue().equals(n) && samePrefix(s, i)) {
-                    shape = s;
-                    used[s] = ++clock;
-                    return shapes[s][i];
-                }
-            }
-            // a new shape: the names so far, then this one, in place of the least recently used
-            int victim = 0;
-            for (int s = 1; s < SHAPES; s++) {
-                if (used[s] < used[victim]) {
-                    victim = s;
-                }
-            }
-            if (victim != shape) {
-                System.arraycopy(shapes[shape], 0, shapes[victim], 0, i);
-            }
-            Name got = name(n);
-            shapes[victim][i] = got;
-            sizes[victim] = i + 1;
-            shape = victim;
-            used[victim] = ++clock;
-            return got;
-        }
-
-        private boolean samePrefix(int s, int n) {
-            Name[] a = shapes[s];
-            Name[] b = shapes[shape];
-            for (int i = 0; i < n; i++) {
-                if (a[i] != b[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** A field name and what it means on its level. */
-    private static final class Name {
-        final com.fasterxml.jackson.core.io.SerializedString text;
-        final int kind;
-
-        Name(com.fasterxml.jackson.core.io.SerializedString text, int kind) {
-            this.text = text;
-            this.kind = kind;
-        }
-    }
 
     /** A line that is JSON but not the shape of a log line. */
     private static final class Shape extends Exception {
@@ -802,6 +685,14 @@ public final class ClaudeCodeLogs {
         return v;
     }
 
+    /** The next field of an object: what its name means on the level ({@code kinds}, else 0), or -1 at its end. */
+    private static int next(JsonParser p, java.util.Map<String, Integer> kinds) throws IOException {
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            return -1;
+        }
+        return kinds.getOrDefault(p.currentName(), 0);
+    }
+
     /** Reads the fields the mapping uses with Jackson's streaming parser, skipping the rest unread. */
     private static void fields(JsonParser p, Fields f) throws IOException, Shape {
         if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -811,12 +702,10 @@ public final class ClaudeCodeLogs {
     }
 
     private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.top;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, TOP_KINDS)) >= 0) {
             JsonToken t = p.nextToken();
-            switch (field.kind) {
+            switch (kind) {
                 case TYPE -> f.type = canonical(p, t, "$.type", f.seen, 0);
                 case TIMESTAMP -> timestamp(p, t, f);
                 case SESSION -> f.sessionId = canonical(p, t, "$.sessionId", f.seen, 1);
@@ -835,12 +724,10 @@ public final class ClaudeCodeLogs {
     }
 
     private static void message(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.message;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, MESSAGE_KINDS)) >= 0) {
             JsonToken t = p.nextToken();
-            switch (field.kind) {
+            switch (kind) {
                 case ID -> chars(p, t, "$.message.id", f.messageId);
                 case MODEL -> f.model = canonical(p, t, "$.message.model", f.seen, 3);
                 case USAGE -> {
@@ -859,16 +746,14 @@ public final class ClaudeCodeLogs {
     }
 
     private static void usage(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.usageNames;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, USAGE_KINDS)) >= 0) {
             JsonToken v = p.nextToken();
-            switch (field.kind) {
-                case INPUT -> f.input = tokens(p, v, field.text.getValue());
-                case OUTPUT -> f.output = tokens(p, v, field.text.getValue());
-                case CACHE_WRITE -> f.cacheWrite = tokens(p, v, field.text.getValue());
-                case CACHE_READ -> f.cacheRead = tokens(p, v, field.text.getValue());
+            switch (kind) {
+                case INPUT -> f.input = tokens(p, v, p.currentName());
+                case OUTPUT -> f.output = tokens(p, v, p.currentName());
+                case CACHE_WRITE -> f.cacheWrite = tokens(p, v, p.currentName());
+                case CACHE_READ -> f.cacheRead = tokens(p, v, p.currentName());
                 default -> p.skipChildren();
             }
         }

@@ -210,64 +210,39 @@ final class ClaudeLineScanner {
         if (keys == null) {
             return 0;
         }
-        long first = first(b, at, n);
         for (Key k : keys) {
-            if (k.is(b, at, first)) {
+            if (k.is(b, at)) {
                 return k.kind;
             }
         }
         return 0;
     }
 
-    /** The low {@code n} bytes of a word, for n from 0 to 7. */
-    private static final long[] MASKS = {0, 0xFFL, 0xFFFFL, 0xFFFFFFL, 0xFFFFFFFFL, 0xFF_FFFFFFFFL, 0xFFFF_FFFFFFFFL,
-        0xFFFFFF_FFFFFFFFL};
-
-    /** The first eight bytes at {@code at} (little-endian), of which only the first {@code n} when fewer. */
-    private static long first(byte[] b, int at, int n) {
-        if (n >= 8) {
-            return (long) LONGS.get(b, at);
-        }
-        if (at + 8 <= b.length) {
-            return (long) LONGS.get(b, at) & MASKS[n]; // the bytes after the name are masked off
-        }
-        long v = 0;
-        for (int k = n - 1; k >= 0; k--) {
-            v = v << 8 | (b[at + k] & 0xFF);
-        }
-        return v;
-    }
-
-    /**
-     * A field name read on some level, as words of eight bytes (little-endian) at offsets 0, 8, ... and
-     * {@code n - 8} (overlapping the one before), or one word of its bytes when shorter.
-     */
+    /** A field name read on some level; of eight bytes or more, its first eight compared as one word. */
     private static final class Key {
         final byte[] bytes;
         final int kind;
-        final long[] words;
-        final int[] offsets;
+        final boolean wide;
+        final long first;
 
         Key(String name, int kind) {
             this.bytes = ascii(name);
             this.kind = kind;
-            int n = bytes.length;
-            int count = n <= 8 ? 1 : (n + 7) / 8;
-            words = new long[count];
-            offsets = new int[count];
-            for (int w = 0; w < count; w++) {
-                offsets[w] = w == count - 1 && n > 8 ? n - 8 : 8 * w;
-                words[w] = first(bytes, offsets[w], Math.min(8, n));
-            }
+            this.wide = bytes.length >= 8;
+            this.first = wide ? (long) LONGS.get(bytes, 0) : 0;
         }
 
-        /** Whether the name at {@code at} (of this length, its first word {@code first}) is this one. */
-        boolean is(byte[] b, int at, long first) {
-            if (first != words[0]) {
-                return false;
+        /** Whether the name at {@code at} (of this length) is this one. */
+        boolean is(byte[] b, int at) {
+            int k = 0;
+            if (wide) {
+                if ((long) LONGS.get(b, at) != first) {
+                    return false;
+                }
+                k = 8;
             }
-            for (int w = 1; w < words.length; w++) {
-                if ((long) LONGS.get(b, at + offsets[w]) != words[w]) {
+            for (; k < bytes.length; k++) {
+                if (b[at + k] != bytes[k]) {
                     return false;
                 }
             }
