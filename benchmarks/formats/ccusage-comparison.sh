@@ -16,7 +16,14 @@ bench="$root/benchmarks/target/benchmarks.jar"
 cli="$root/delivery-cli/target/delivery.jar"
 launcher="$root/delivery-cli/bin/delivery"
 
-java -cp "$bench" io.github.deliverykit.benchmarks.formats.ClaudeLogTree "$tree" "$lines"
+gen_cp=$bench
+if [ ! -f "$bench" ]; then
+  # no benchmarks jar (its JMH dependency not at hand): the tree generator alone, which needs only the JDK
+  gen_cp=$(mktemp -d)
+  javac -d "$gen_cp" "$root/benchmarks/src/main/java/io/github/deliverykit/benchmarks/formats/ClaudeLogTree.java"
+  [ -n "${SKIP_JMH:-}" ] || { echo "no $bench: build it, or SKIP_JMH=1" >&2; exit 1; }
+fi
+java -cp "$gen_cp" io.github.deliverykit.benchmarks.formats.ClaudeLogTree "$tree" "$lines"
 if [ ! -x "$peer/node_modules/.bin/ccusage" ]; then
   mkdir -p "$peer" && (cd "$peer" && npm init -y >/dev/null && npm install --no-audit --no-fund ccusage@20.0.24 >/dev/null)
 fi

@@ -3,7 +3,6 @@ package io.github.deliverykit.formats.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
@@ -33,9 +32,11 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams Claude Code session logs with Jackson's streaming parser (only {@code type},
- * {@code timestamp}, {@code sessionId}, {@code gitBranch}, {@code requestId} and {@code message.id},
- * {@code .model}, {@code .usage} are read; message content is skipped unread): every {@code *.jsonl} file under a directory (such as
+ * Streams Claude Code session logs (only {@code type}, {@code timestamp}, {@code sessionId},
+ * {@code gitBranch}, {@code requestId} and {@code message.id}, {@code .model}, {@code .usage} are read;
+ * the rest of a line is checked and skipped): each line by a validating byte scanner
+ * ({@link ClaudeLineScanner}), and a line it cannot prove well formed and of the usual shape by
+ * Jackson's streaming parser, which reads it alike or names the problem; every {@code *.jsonl} file under a directory (such as
  * {@code ~/.claude/projects}), in path order, one JSON object per line. Lines whose
  * {@code message.usage} is present become {@link ClaudeUsage}s; other lines (user turns, summaries)
  * are skipped and reported, malformed ones rejected and reported with file and line.
@@ -207,7 +208,7 @@ public final class ClaudeCodeLogs {
      * value that skipped it ({@code reason}, with {@code skip} 1: the type without usage, 2: the model
      * not billed) and its position null: the texts are built in the merge while issues are still listed.
      */
-    private record Parsed(String source, int line, @Nullable ClaudeUsage usage, long key, boolean identified,
+    record Parsed(String source, int line, @Nullable ClaudeUsage usage, long key, boolean identified,
             @Nullable IssueKind issue, @Nullable String position, @Nullable String reason, int skip, boolean endOfFile) {
 
         static Parsed issue(String source, int line, IssueKind kind, String position, String reason) {
@@ -341,25 +342,36 @@ public final class ClaudeCodeLogs {
             if (endOfFile) {
                 return new Parsed[] {Parsed.end(source)};
             }
-            List<Parsed> fast = parseBlock(source, project, firstLine, data, length, lines);
-            if (fast != null) {
-                return fast.toArray(new Parsed[0]);
-            }
+            Fields f = FIELDS.get();
             List<Parsed> out = new ArrayList<>(Blocks.LINES);
             int line = firstLine;
             int start = 0;
-            for (int i = 0; i <= length; i++) {
-                if (i == length || data[i] == '\n') {
-                    if (!blank(data, start, i)) {
-                        out.add(parseLine(source, project, line, data, start, i - start));
+            // a line per newline, and the last one unless the block ends with a newline: the scanner reads a
+            // line and finds its end; a line it finds doubtful is cut at its newline and left to Jackson
+            while (start < length) {
+                int end = ClaudeLineScanner.scan(data, start, length, f);
+                if (end >= 0) {
+                    out.add(mapped(source, project, line, f));
+                } else {
+                    end = newline(data, start, length);
+                    if (!blank(data, start, end)) {
+                        out.add(parseLine(source, project, line, data, start, end - start, f));
                     }
-                    line++;
-                    start = i + 1;
                 }
+                line++;
+                start = end + 1;
             }
-            // one line per newline, and the last one unless the block ends with a newline
-            lines[0] = line - firstLine - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
+            lines[0] = line - firstLine;
             return out.toArray(new Parsed[0]);
+        }
+
+        /** The first newline at or after {@code from}, or {@code to}. */
+        private static int newline(byte[] b, int from, int to) {
+            int i = from;
+            while (i < to && b[i] != '\n') {
+                i++;
+            }
+            return i;
         }
 
         private static boolean blank(byte[] b, int from, int to) {
@@ -375,14 +387,11 @@ public final class ClaudeCodeLogs {
     /**
      * The fields of one line, filled by {@link #fields}; one instance serves the lines of a block in turn
      * ({@link #reset}). The ids are kept as characters and the timestamp as numbers, so that a line makes
-     * no String for them; the field names of each object level are predicted from the line before.
+     * no String for them.
      */
-    private static final class Fields {
+    static final class Fields {
         /** The last type, session, branch and model this thread read, reused when equal; null line by line. */
         String @Nullable [] seen;
-        final Names top = new Names(TOP_KINDS);
-        final Names message = new Names(MESSAGE_KINDS);
-        final Names usageNames = new Names(USAGE_KINDS);
         final Days days = new Days();
         @Nullable String type;
         /** The timestamp text when it is not the usual form (else null, and {@link #epochSecond} holds it). */
@@ -400,6 +409,23 @@ public final class ClaudeCodeLogs {
         long output;
         long cacheWrite;
         long cacheRead;
+        /** The scanner's last type, session, branch and model (bytes and String), reused when equal. */
+        final byte[][] scannedBytes = new byte[4][];
+        final String[] scannedText = new String[4];
+        /** The scanner's copy of a timestamp, for {@link #usualInstant}. */
+        final char[] stamp = new char[24];
+
+        /** The ASCII text {@code b[at, at + n)}: the String last read into {@code slot} when equal. */
+        String scanned(int slot, byte[] b, int at, int n) {
+            byte[] last = scannedBytes[slot];
+            if (last != null && ClaudeLineScanner.same(b, at, n, last)) {
+                return scannedText[slot];
+            }
+            String s = new String(b, at, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+            scannedBytes[slot] = Arrays.copyOfRange(b, at, at + n);
+            scannedText[slot] = s;
+            return s;
+        }
 
         void reset() {
             type = null;
@@ -429,7 +455,7 @@ public final class ClaudeCodeLogs {
     });
 
     /** A string value kept as characters (present or not), reused line after line. */
-    private static final class Chars {
+    static final class Chars {
         char[] chars = new char[64];
         int length;
         boolean present;
@@ -445,6 +471,18 @@ public final class ClaudeCodeLogs {
                 chars = new char[Math.max(n, chars.length * 2)];
             }
             System.arraycopy(p.getTextCharacters(), p.getTextOffset(), chars, 0, n);
+            length = n;
+            present = true;
+        }
+
+        /** The ASCII text {@code b[at, at + n)}. */
+        void set(byte[] b, int at, int n) {
+            if (n > chars.length) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            for (int k = 0; k < n; k++) {
+                chars[k] = (char) b[at + k];
+            }
             length = n;
             present = true;
         }
@@ -465,7 +503,7 @@ public final class ClaudeCodeLogs {
     }
 
     /** The day of the last timestamp (its epoch day), so that a line does not build a {@code LocalDate}. */
-    private static final class Days {
+    static final class Days {
         int year = -1;
         int month;
         int day;
@@ -492,122 +530,6 @@ public final class ClaudeCodeLogs {
     private static final java.util.Map<String, Integer> USAGE_KINDS = java.util.Map.of("input_tokens", INPUT, "output_tokens", OUTPUT,
             "cache_creation_input_tokens", CACHE_WRITE, "cache_read_input_tokens", CACHE_READ);
 
-    /**
-     * The field names of one object level, each with what it means, and the orders (shapes) the last
-     * objects of that level had: Claude Code writes its fields in a stable order per kind of line (a user
-     * turn, a response), so the next name is usually predicted and Jackson matches it byte for byte
-     * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}) instead of
-     * decoding and looking it up. Where a name differs from the shape followed so far, another
-     * remembered shape with the same names up to there is followed instead, or a new one is
-     * remembered in place of the least recently used. Any order is read correctly; a wrong guess only
-     * costs the lookup. Memory: at most {@value #SHAPES} shapes of {@value #SHAPE_NAMES} names.
-     */
-    private static final class Names {
-        static final int SHAPES = 4;
-        static final int SHAPE_NAMES = 64;
-        final java.util.Map<String, Integer> kinds;
-        final java.util.HashMap<String, Name> known = new java.util.HashMap<>();
-        final Name[][] shapes = new Name[SHAPES][SHAPE_NAMES];
-        final int[] sizes = new int[SHAPES];
-        final long[] used = new long[SHAPES];
-        long clock;
-        /** The shape followed by the object being read, and the position in it. */
-        int shape;
-        int at;
-
-        Names(java.util.Map<String, Integer> kinds) {
-            this.kinds = kinds;
-        }
-
-        /** Starts an object of this level: the last shape is the first guess. */
-        void start() {
-            at = 0;
-            used[shape] = ++clock;
-        }
-
-        Name name(String n) {
-            Name got = known.get(n);
-            if (got == null) {
-                got = new Name(new com.fasterxml.jackson.core.io.SerializedString(n), kinds.getOrDefault(n, 0));
-                if (known.size() < 256) { // a bounded memory of names, whatever the input
-                    known.put(n, got);
-                }
-            }
-            return got;
-        }
-
-        /** Moves to the next field of the object: its name, or null at the end of the object. */
-        @Nullable Name next(JsonParser p) throws IOException {
-            int i = at;
-            Name expect = i < sizes[shape] ? shapes[shape][i] : null;
-            if (expect != null && p.nextFieldName(expect.text)) {
-                at = i + 1;
-                return expect;
-            }
-            JsonToken t = expect != null ? p.currentToken() : p.nextToken();
-            if (t != JsonToken.FIELD_NAME) {
-                return null;
-            }
-            String n = p.currentName();
-            if (i >= SHAPE_NAMES) {
-                return name(n); // a very wide object: read, not remembered
-            }
-            at = i + 1;
-            if (i == sizes[shape]) { // past the end of this shape: it grows
-                Name got = name(n);
-                shapes[shape][i] = got;
-                sizes[shape] = i + 1;
-                return got;
-            }
-            // another shape with the same names so far and this one next
-            for (int s = 0; s < SHAPES; s++) {
-                if (s != shape && sizes[s] > i && shapes[s][i].text.getValue().equals(n) && samePrefix(s, i)) {
-                    shape = s;
-                    used[s] = ++clock;
-                    return shapes[s][i];
-                }
-            }
-            // a new shape: the names so far, then this one, in place of the least recently used
-            int victim = 0;
-            for (int s = 1; s < SHAPES; s++) {
-                if (used[s] < used[victim]) {
-                    victim = s;
-                }
-            }
-            if (victim != shape) {
-                System.arraycopy(shapes[shape], 0, shapes[victim], 0, i);
-            }
-            Name got = name(n);
-            shapes[victim][i] = got;
-            sizes[victim] = i + 1;
-            shape = victim;
-            used[victim] = ++clock;
-            return got;
-        }
-
-        private boolean samePrefix(int s, int n) {
-            Name[] a = shapes[s];
-            Name[] b = shapes[shape];
-            for (int i = 0; i < n; i++) {
-                if (a[i] != b[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** A field name and what it means on its level. */
-    private static final class Name {
-        final com.fasterxml.jackson.core.io.SerializedString text;
-        final int kind;
-
-        Name(com.fasterxml.jackson.core.io.SerializedString text, int kind) {
-            this.text = text;
-            this.kind = kind;
-        }
-    }
-
     /** A line that is JSON but not the shape of a log line. */
     private static final class Shape extends Exception {
         private static final long serialVersionUID = 1L;
@@ -619,8 +541,22 @@ public final class ClaudeCodeLogs {
         }
     }
 
-    private static Parsed parseLine(String source, String project, int n, byte[] data, int off, int len) {
+    /**
+     * One line (no newline in {@code data}) by the scanner, or null when it finds the line doubtful (for
+     * tests: the two paths agree).
+     */
+    static @Nullable Parsed scannedLine(String source, String project, int n, byte[] data) {
         Fields f = new Fields();
+        return ClaudeLineScanner.scan(data, 0, data.length, f) == data.length ? mapped(source, project, n, f) : null;
+    }
+
+    /** One line by Jackson alone (for tests). */
+    static Parsed jacksonLine(String source, String project, int n, byte[] data) {
+        return parseLine(source, project, n, data, 0, data.length, new Fields());
+    }
+
+    private static Parsed parseLine(String source, String project, int n, byte[] data, int off, int len, Fields f) {
+        f.reset();
         try (JsonParser p = Json.LINES.createParser(data, off, len)) {
             fields(p, f);
             if (p.nextToken() != null) {
@@ -635,83 +571,6 @@ public final class ClaudeCodeLogs {
             throw new UncheckedIOException(e);
         }
         return mapped(source, project, n, f);
-    }
-
-    /**
-     * The fast path of a block: one parser over all its lines (Jackson reads a sequence of root values).
-     * Returns null, and the block is parsed line by line instead, unless every value is an object of
-     * the expected shape alone on its own line.
-     */
-    static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data) {
-        return parseBlock(source, project, firstLine, data, data.length, new int[1]);
-    }
-
-    /**
-     * The fast path over {@code data[0, length)}, its lines counted into {@code lines[0]}: the parser's
-     * line numbers, which count a lone carriage return as a line break too, so the space between the
-     * values must hold none (else null: the line-by-line path counts newlines only).
-     */
-    private static @Nullable List<Parsed> parseBlock(String source, String project, int firstLine, byte[] data, int length,
-            int[] lines) {
-        List<Parsed> out = new ArrayList<>(Blocks.LINES);
-        Fields f = FIELDS.get();
-        try (JsonParser p = Json.LINES.createParser(data, 0, length)) {
-            // the line and offset of a token without a JsonLocation per call, where the parser offers them
-            ParserBase rows = p instanceof ParserBase pb ? pb : null;
-            int last = 0;
-            int between = 0; // where the space after the last value starts
-            long delta = Long.MIN_VALUE; // the parser's offset of a byte minus its index (the parser's convention)
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                int line = rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr();
-                long offset = rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset();
-                if (delta == Long.MIN_VALUE) {
-                    delta = offset - firstValue(data, length);
-                }
-                long at = offset - delta;
-                if (t != JsonToken.START_OBJECT || line == last || at < between || at >= length || data[(int) at] != '{'
-                        || loneReturn(data, between, (int) at)) {
-                    return null;
-                }
-                f.reset();
-                fieldsAfterStart(p, f);
-                long end = (rows != null ? rows.getTokenCharacterOffset() : p.currentTokenLocation().getByteOffset()) - delta;
-                if ((rows != null ? rows.getTokenLineNr() : p.currentTokenLocation().getLineNr()) != line
-                        || end < at || end >= length || data[(int) end] != '}') {
-                    return null;
-                }
-                out.add(mapped(source, project, firstLine + line - 1, f));
-                last = line;
-                between = (int) end + 1;
-            }
-            if (loneReturn(data, between, length)) {
-                return null;
-            }
-            int row = p.currentLocation().getLineNr(); // 1 + the newlines
-            lines[0] = row - 1 + (length > 0 && data[length - 1] != '\n' ? 1 : 0);
-        } catch (Shape | IOException e) {
-            return null;
-        }
-        return out;
-    }
-
-    /** The index of the first byte after leading white space (and a UTF-8 byte order mark). */
-    private static int firstValue(byte[] b, int length) {
-        int i = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Whether {@code b[from, to)} holds a carriage return not followed by a newline. */
-    private static boolean loneReturn(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\r' && (i + 1 >= to || b[i + 1] != '\n')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Parsed mapped(String source, String project, int n, Fields f) {
@@ -780,7 +639,7 @@ public final class ClaudeCodeLogs {
      * sets {@code f.hasTime}); false for any other text, left to {@link Instant#parse}. The day of the
      * last call is remembered in {@code days}: consecutive lines mostly share it.
      */
-    private static boolean usualInstant(char[] c, int o, int n, Days days, Fields f) {
+    static boolean usualInstant(char[] c, int o, int n, Days days, Fields f) {
         if ((n != 20 && n != 24) || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
                 || c[o + 16] != ':' || c[o + n - 1] != 'Z' || (n == 24 && c[o + 19] != '.')) {
             return false;
@@ -826,6 +685,14 @@ public final class ClaudeCodeLogs {
         return v;
     }
 
+    /** The next field of an object: what its name means on the level ({@code kinds}, else 0), or -1 at its end. */
+    private static int next(JsonParser p, java.util.Map<String, Integer> kinds) throws IOException {
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            return -1;
+        }
+        return kinds.getOrDefault(p.currentName(), 0);
+    }
+
     /** Reads the fields the mapping uses with Jackson's streaming parser, skipping the rest unread. */
     private static void fields(JsonParser p, Fields f) throws IOException, Shape {
         if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -835,12 +702,10 @@ public final class ClaudeCodeLogs {
     }
 
     private static void fieldsAfterStart(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.top;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, TOP_KINDS)) >= 0) {
             JsonToken t = p.nextToken();
-            switch (field.kind) {
+            switch (kind) {
                 case TYPE -> f.type = canonical(p, t, "$.type", f.seen, 0);
                 case TIMESTAMP -> timestamp(p, t, f);
                 case SESSION -> f.sessionId = canonical(p, t, "$.sessionId", f.seen, 1);
@@ -859,12 +724,10 @@ public final class ClaudeCodeLogs {
     }
 
     private static void message(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.message;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, MESSAGE_KINDS)) >= 0) {
             JsonToken t = p.nextToken();
-            switch (field.kind) {
+            switch (kind) {
                 case ID -> chars(p, t, "$.message.id", f.messageId);
                 case MODEL -> f.model = canonical(p, t, "$.message.model", f.seen, 3);
                 case USAGE -> {
@@ -883,16 +746,14 @@ public final class ClaudeCodeLogs {
     }
 
     private static void usage(JsonParser p, Fields f) throws IOException, Shape {
-        Names names = f.usageNames;
-        names.start();
-        Name field;
-        while ((field = names.next(p)) != null) {
+        int kind;
+        while ((kind = next(p, USAGE_KINDS)) >= 0) {
             JsonToken v = p.nextToken();
-            switch (field.kind) {
-                case INPUT -> f.input = tokens(p, v, field.text.getValue());
-                case OUTPUT -> f.output = tokens(p, v, field.text.getValue());
-                case CACHE_WRITE -> f.cacheWrite = tokens(p, v, field.text.getValue());
-                case CACHE_READ -> f.cacheRead = tokens(p, v, field.text.getValue());
+            switch (kind) {
+                case INPUT -> f.input = tokens(p, v, p.currentName());
+                case OUTPUT -> f.output = tokens(p, v, p.currentName());
+                case CACHE_WRITE -> f.cacheWrite = tokens(p, v, p.currentName());
+                case CACHE_READ -> f.cacheRead = tokens(p, v, p.currentName());
                 default -> p.skipChildren();
             }
         }

@@ -143,16 +143,19 @@ final class ClaudeUsageTest {
     }
 
     @Test
-    void claude_blockFastPath_agreesWithLineByLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        // the sample's clean lines: read in one pass over the block; plus a broken line: read line by line
+    void claude_scannedLines_agreeWithJackson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // the sample's clean lines: read by the byte scanner; plus a broken line: left to Jackson
         List<String> clean = java.nio.file.Files.readAllLines(Samples.path(
                 "claude/projects/-work-shop/11111111-2222-3333-4444-555555555555.jsonl")).subList(0, 7);
         java.nio.file.Path fast = java.nio.file.Files.write(dir.resolve("fast.jsonl"), clean);
         List<String> broken = new ArrayList<>(clean);
         broken.add("{\"broken");
         java.nio.file.Path slow = java.nio.file.Files.write(dir.resolve("slow.jsonl"), broken);
-        org.junit.jupiter.api.Assertions.assertNotNull(ClaudeCodeLogs.parseBlock("f", "p", 1, java.nio.file.Files.readAllBytes(fast)));
-        assertEquals(null, ClaudeCodeLogs.parseBlock("s", "p", 1, java.nio.file.Files.readAllBytes(slow)));
+        for (String line : clean) {
+            byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(ClaudeCodeLogs.jacksonLine("f", "p", 3, b), ClaudeCodeLogs.scannedLine("f", "p", 3, b), line);
+        }
+        assertEquals(null, ClaudeCodeLogs.scannedLine("s", "p", 1, "{\"broken".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         List<ClaudeUsage> a = new ArrayList<>();
         List<ClaudeUsage> b = new ArrayList<>();
         ReadReport ra = ClaudeCodeLogs.stream(fast, a::add, 1);

@@ -1,0 +1,555 @@
+package io.github.deliverykit.formats.usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A validating byte scanner for the common shape of a Claude Code log line, in front of Jackson: it
+ * reads the fields {@link ClaudeCodeLogs} maps ({@code type}, {@code timestamp}, {@code sessionId},
+ * {@code gitBranch}, {@code requestId}, {@code message.id}, {@code .model}, {@code .usage}'s four token
+ * counts) straight from the UTF-8 bytes, and checks the rest of the line against the JSON grammar while
+ * skipping it. It only accepts what it can prove Jackson reads alike; on anything else it answers false
+ * and the line goes to the Jackson path, which then gives the record or names the problem. Doubtful:
+ * <ul>
+ * <li>anything that is not strict JSON (RFC 8259): comments, single quotes, leading zeros, trailing
+ *     commas, control characters in strings, bad escapes, a second value on the line, a byte order mark;
+ * <li>malformed or not shortest-form UTF-8, or an escaped surrogate, anywhere;
+ * <li>an escape or a byte outside printable ASCII in a field name, or in a value it reads;
+ * <li>a value it reads of another type than the usual one (e.g. a number as {@code type}, a negative,
+ *     fractional or 19-digit token count), and any field it reads given twice in one object;
+ * <li>nesting deeper than {@value #MAX_DEPTH}, a field name over {@value #MAX_NAME} bytes, a number
+ *     over {@value #MAX_NUMBER} characters, a line over {@value #MAX_LINE} bytes (well inside Jackson's
+ *     limits, which would otherwise reject what this accepts).
+ * </ul>
+ * Whitespace between tokens is space, tab and carriage return (a line holds no newline). Not thread
+ * safe: one {@link ClaudeCodeLogs.Fields} per thread.
+ */
+final class ClaudeLineScanner {
+
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NAME = 256;
+    static final int MAX_NUMBER = 64;
+    static final int MAX_LINE = 1 << 22;
+    /** The token counts read: up to 18 digits (below 2^63). */
+    static final int MAX_DIGITS = 18;
+
+    /** What is read at each level (0: an object whose fields are all skipped). */
+    private static final int TOP = 1;
+    private static final int MESSAGE = 2;
+    private static final int USAGE = 3;
+
+    // the fields read, per level
+    private static final int TYPE = 1;
+    private static final int TIMESTAMP = 2;
+    private static final int SESSION = 3;
+    private static final int BRANCH = 4;
+    private static final int REQUEST = 5;
+    private static final int MESSAGE_FIELD = 6;
+    private static final int ID = 1;
+    private static final int MODEL = 2;
+    private static final int USAGE_FIELD = 3;
+    private static final int INPUT = 1;
+    private static final int OUTPUT = 2;
+    private static final int CACHE_WRITE = 3;
+    private static final int CACHE_READ = 4;
+
+
+    /** A byte's class in a string: 0 plain ASCII, 1 quote, 2 backslash, 3 control, 4 the start of a multi-byte character. */
+    private static final byte[] STRING_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            STRING_CLASS[c] = 3;
+        }
+        STRING_CLASS['"'] = 1;
+        STRING_CLASS['\\'] = 2;
+        for (int c = 0x80; c < 0x100; c++) {
+            STRING_CLASS[c] = 4;
+        }
+    }
+
+    private ClaudeLineScanner() {}
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Scans the line that starts at {@code from} and ends before the next newline or at {@code limit}
+     * into {@code f} (reset first).
+     *
+     * @return the line's end (its newline, or {@code limit}) when {@code f} holds exactly what the Jackson
+     *     path reads from the line; -1 when the line is doubtful ({@code f} is then undefined)
+     */
+    static int scan(byte[] b, int from, int limit, ClaudeCodeLogs.Fields f) {
+        f.reset();
+        int i = ws(b, from, limit);
+        if (i >= limit || b[i] != '{') {
+            return -1;
+        }
+        i = object(b, i + 1, limit, f, TOP, 1);
+        if (i < 0) {
+            return -1;
+        }
+        i = ws(b, i, limit);
+        return (i == limit || b[i] == '\n') && i - from <= MAX_LINE ? i : -1;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+
+    /**
+     * The high bit of each byte of {@code v} (little-endian) that is a quote, a backslash, a control
+     * character or over 0x7F; exact for the lowest such byte (a borrow only runs upwards from a flagged one).
+     */
+    private static long specials(long v) {
+        long q = v ^ 0x2222222222222222L; // a quote becomes 0
+        long s = v ^ 0x5C5C5C5C5C5C5C5CL; // a backslash becomes 0
+        return ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
+    }
+
+    /** The first byte at or after {@code i} that is a quote, a backslash, a control character or over 0x7F; or {@code to}. */
+    static int special(byte[] b, int i, int to) {
+        for (; i + 8 <= to; i += 8) {
+            long t = specials((long) LONGS.get(b, i));
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (STRING_CLASS[b[i] & 0xFF] != 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** {@link #ws}, without a call where there is no white space (compact JSON). */
+    private static int sp(byte[] b, int i, int to) {
+        return i < to && b[i] <= ' ' ? ws(b, i, to) : i;
+    }
+
+    /** The index of the first byte at or after {@code i} that is not white space. */
+    private static int ws(byte[] b, int i, int to) {
+        while (i < to) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * An object after its {@code '{'}, the fields of {@code level} read into {@code f}, at nesting
+     * {@code depth}: the index after its {@code '}'}, or -1.
+     */
+    private static int object(byte[] b, int i, int to, ClaudeCodeLogs.Fields f, int level, int depth) {
+        if (depth > MAX_DEPTH) {
+            return -1;
+        }
+        i = sp(b, i, to);
+        if (i < to && b[i] == '}') {
+            return i + 1;
+        }
+        int read = 0; // the fields of this object read so far, one bit each
+        while (true) {
+            if (i >= to || b[i] != '"') {
+                return -1;
+            }
+            int name = i + 1;
+            int end = plain(b, name, to); // an escape or a byte over 0x7F in a name: doubtful
+            if (end < 0 || end - name > MAX_NAME) {
+                return -1;
+            }
+            int kind = level == 0 ? 0 : kind(level, b, name, end - name);
+            i = sp(b, end + 1, to);
+            if (i >= to || b[i] != ':') {
+                return -1;
+            }
+            i = sp(b, i + 1, to);
+            if (i >= to) {
+                return -1;
+            }
+            if (kind == 0) {
+                i = skip(b, i, to, depth);
+            } else {
+                int bit = 1 << kind;
+                if ((read & bit) != 0) {
+                    return -1; // given twice: Jackson keeps the last, with what the first left behind
+                }
+                read |= bit;
+                i = value(b, i, to, f, level, kind, depth);
+            }
+            if (i < 0) {
+                return -1;
+            }
+            i = sp(b, i, to);
+            if (i >= to) {
+                return -1;
+            }
+            if (b[i] == '}') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return -1;
+            }
+            i = sp(b, i + 1, to);
+        }
+    }
+
+    /** What the field name {@code b[at, at + n)} means on {@code level}, or 0. */
+    private static int kind(int level, byte[] b, int at, int n) {
+        if (n >= LONGEST) {
+            return 0;
+        }
+        Key[] keys = KEYS[level][n];
+        if (keys == null) {
+            return 0;
+        }
+        for (Key k : keys) {
+            if (k.is(b, at)) {
+                return k.kind;
+            }
+        }
+        return 0;
+    }
+
+    /** A field name read on some level; of eight bytes or more, its first eight compared as one word. */
+    private static final class Key {
+        final byte[] bytes;
+        final int kind;
+        final boolean wide;
+        final long first;
+
+        Key(String name, int kind) {
+            this.bytes = ascii(name);
+            this.kind = kind;
+            this.wide = bytes.length >= 8;
+            this.first = wide ? (long) LONGS.get(bytes, 0) : 0;
+        }
+
+        /** Whether the name at {@code at} (of this length) is this one. */
+        boolean is(byte[] b, int at) {
+            int k = 0;
+            if (wide) {
+                if ((long) LONGS.get(b, at) != first) {
+                    return false;
+                }
+                k = 8;
+            }
+            for (; k < bytes.length; k++) {
+                if (b[at + k] != bytes[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** One more than the longest name read. */
+    private static final int LONGEST = 28;
+    /** The names read, by level and length. */
+    private static final Key[][][] KEYS = new Key[USAGE + 1][LONGEST][];
+
+    static {
+        Key[][] keys = {{}, {new Key("timestamp", TIMESTAMP), new Key("sessionId", SESSION), new Key("gitBranch", BRANCH),
+            new Key("requestId", REQUEST), new Key("type", TYPE), new Key("message", MESSAGE_FIELD)},
+            {new Key("id", ID), new Key("model", MODEL), new Key("usage", USAGE_FIELD)},
+            {new Key("input_tokens", INPUT), new Key("output_tokens", OUTPUT),
+                new Key("cache_creation_input_tokens", CACHE_WRITE), new Key("cache_read_input_tokens", CACHE_READ)}};
+        for (int level = TOP; level <= USAGE; level++) {
+            for (Key k : keys[level]) {
+                Key[] same = KEYS[level][k.bytes.length];
+                same = same == null ? new Key[1] : Arrays.copyOf(same, same.length + 1);
+                same[same.length - 1] = k;
+                KEYS[level][k.bytes.length] = same;
+            }
+        }
+    }
+
+    /** A value read into {@code f}: the index after it, or -1. */
+    private static int value(byte[] b, int i, int to, ClaudeCodeLogs.Fields f, int level, int kind, int depth) {
+        if (level == USAGE) {
+            return tokens(b, i, to, f, kind);
+        }
+        if (level == TOP && kind == MESSAGE_FIELD || level == MESSAGE && kind == USAGE_FIELD) {
+            if (b[i] != '{') {
+                return literal(b, i, to, 'n', "null"); // null: no message, or no usage
+            }
+            if (level == MESSAGE) {
+                f.usage = true;
+            }
+            return object(b, i + 1, to, f, level + 1, depth + 1);
+        }
+        if (b[i] == 'n') {
+            return literal(b, i, to, 'n', "null"); // null: what reset() left
+        }
+        if (b[i] != '"') {
+            return -1;
+        }
+        int start = i + 1;
+        int end = plain(b, start, to);
+        if (end < 0) {
+            return -1;
+        }
+        int n = end - start;
+        if (level == TOP) {
+            switch (kind) {
+                case TYPE -> f.type = f.scanned(0, b, start, n);
+                case TIMESTAMP -> timestamp(b, start, n, f);
+                case SESSION -> f.sessionId = f.scanned(1, b, start, n);
+                case BRANCH -> f.gitBranch = f.scanned(2, b, start, n);
+                default -> f.requestId.set(b, start, n);
+            }
+        } else if (kind == MODEL) {
+            f.model = f.scanned(3, b, start, n);
+        } else {
+            f.messageId.set(b, start, n);
+        }
+        return end + 1;
+    }
+
+    /** The end (its closing quote) of a string of printable ASCII without escapes from {@code i}, or -1. */
+    private static int plain(byte[] b, int i, int to) {
+        int e = special(b, i, to);
+        return e < to && b[e] == '"' ? e : -1;
+    }
+
+    private static void timestamp(byte[] b, int at, int n, ClaudeCodeLogs.Fields f) {
+        char[] c = f.stamp;
+        if (n <= c.length) {
+            for (int k = 0; k < n; k++) {
+                c[k] = (char) b[at + k];
+            }
+            if (ClaudeCodeLogs.usualInstant(c, 0, n, f.days, f)) {
+                return;
+            }
+        }
+        f.timestamp = new String(b, at, n, StandardCharsets.ISO_8859_1);
+        f.hasTime = true;
+    }
+
+    /** A token count: null (0) or a whole number of at most {@value #MAX_DIGITS} digits; else -1. */
+    private static int tokens(byte[] b, int i, int to, ClaudeCodeLogs.Fields f, int kind) {
+        long v = 0;
+        int end;
+        if (b[i] == 'n') {
+            end = literal(b, i, to, 'n', "null");
+        } else {
+            end = i;
+            while (end < to && b[end] >= '0' && b[end] <= '9') {
+                v = v * 10 + (b[end] - '0');
+                end++;
+            }
+            int digits = end - i;
+            if (digits == 0 || digits > MAX_DIGITS || digits > 1 && b[i] == '0') {
+                return -1;
+            }
+        }
+        switch (kind) {
+            case INPUT -> f.input = v;
+            case OUTPUT -> f.output = v;
+            case CACHE_WRITE -> f.cacheWrite = v;
+            default -> f.cacheRead = v;
+        }
+        return end;
+    }
+
+    /** {@code word} (whose first byte {@code first} is) at {@code i}: the index after it, or -1. */
+    private static int literal(byte[] b, int i, int to, char first, String word) {
+        int n = word.length();
+        if (b[i] != first || to - i < n) {
+            return -1;
+        }
+        for (int k = 1; k < n; k++) {
+            if (b[i + k] != word.charAt(k)) {
+                return -1;
+            }
+        }
+        return i + n;
+    }
+
+    /** Skips any JSON value at {@code i} (nested in {@code depth} containers): the index after it, or -1. */
+    private static int skip(byte[] b, int i, int to, int depth) {
+        switch (b[i]) {
+            case '"':
+                return string(b, i + 1, to);
+            case '{':
+                return object(b, i + 1, to, null, 0, depth + 1);
+            case '[':
+                return array(b, i + 1, to, depth + 1);
+            case 't':
+                return literal(b, i, to, 't', "true");
+            case 'f':
+                return literal(b, i, to, 'f', "false");
+            case 'n':
+                return literal(b, i, to, 'n', "null");
+            default:
+                return number(b, i, to);
+        }
+    }
+
+    private static int array(byte[] b, int i, int to, int depth) {
+        if (depth > MAX_DEPTH) {
+            return -1;
+        }
+        i = sp(b, i, to);
+        if (i < to && b[i] == ']') {
+            return i + 1;
+        }
+        while (i < to) {
+            i = skip(b, i, to, depth);
+            if (i < 0) {
+                return -1;
+            }
+            i = sp(b, i, to);
+            if (i >= to) {
+                return -1;
+            }
+            if (b[i] == ']') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return -1;
+            }
+            i = sp(b, i + 1, to);
+        }
+        return -1;
+    }
+
+    /** A number by the JSON grammar ({@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}): the index after it, or -1. */
+    private static int number(byte[] b, int i, int to) {
+        int j = i;
+        if (b[j] == '-') {
+            j++;
+        }
+        int d = digits(b, j, to);
+        if (d == j || d > j + 1 && b[j] == '0') {
+            return -1;
+        }
+        j = d;
+        if (j < to && b[j] == '.') {
+            d = digits(b, j + 1, to);
+            if (d == j + 1) {
+                return -1;
+            }
+            j = d;
+        }
+        if (j < to && (b[j] == 'e' || b[j] == 'E')) {
+            j++;
+            if (j < to && (b[j] == '+' || b[j] == '-')) {
+                j++;
+            }
+            d = digits(b, j, to);
+            if (d == j) {
+                return -1;
+            }
+            j = d;
+        }
+        return j - i > MAX_NUMBER ? -1 : j;
+    }
+
+    private static int digits(byte[] b, int i, int to) {
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** A string after its opening quote, checked (escapes, control characters, UTF-8): the index after it, or -1. */
+    private static int string(byte[] b, int i, int to) {
+        while (true) {
+            i = special(b, i, to);
+            if (i >= to) {
+                return -1;
+            }
+            switch (STRING_CLASS[b[i] & 0xFF]) {
+                case 1:
+                    return i + 1;
+                case 2:
+                    i = escape(b, i + 1, to);
+                    break;
+                case 4:
+                    i = utf8(b, i, to);
+                    break;
+                default:
+                    return -1;
+            }
+            if (i < 0) {
+                return -1;
+            }
+        }
+    }
+
+    /** An escape after its backslash: the index after it, or -1 (unknown, short, or an escaped surrogate). */
+    private static int escape(byte[] b, int i, int to) {
+        if (i >= to) {
+            return -1;
+        }
+        switch (b[i]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+                return i + 1;
+            case 'u':
+                if (to - i < 5) {
+                    return -1;
+                }
+                int v = 0;
+                for (int k = 1; k <= 4; k++) {
+                    int h = Character.digit(b[i + k], 16);
+                    if (h < 0) {
+                        return -1;
+                    }
+                    v = v << 4 | h;
+                }
+                return v >= 0xD800 && v <= 0xDFFF ? -1 : i + 5;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * A multi-byte UTF-8 character at {@code i} in its shortest form and not a surrogate (RFC 3629, which
+     * Jackson's decoder accepts too): the index after it, or -1.
+     */
+    private static int utf8(byte[] b, int i, int to) {
+        int c = b[i] & 0xFF;
+        int n;
+        int low = 0x80;
+        int high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            low = c == 0xE0 ? 0xA0 : 0x80;
+            high = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            low = c == 0xF0 ? 0x90 : 0x80;
+            high = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -1;
+        }
+        if (to - i <= n) {
+            return -1;
+        }
+        int second = b[i + 1] & 0xFF;
+        if (second < low || second > high) {
+            return -1;
+        }
+        for (int k = 2; k <= n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return i + n + 1;
+    }
+
+    /** Whether {@code b[at, at + n)} equals {@code same}. */
+    static boolean same(byte[] b, int at, int n, byte[] same) {
+        return same.length == n && Arrays.equals(b, at, at + n, same, 0, n);
+    }
+}
