@@ -103,19 +103,28 @@ final class ClaudeLineScanner {
     /**
      * The high bit of each byte of {@code v} (little-endian) that is a quote, a backslash, a control
      * character or over 0x7F; exact for the lowest such byte (a borrow only runs upwards from a flagged one).
+     * {@link #special} holds the same expression written out (checked against this by the tests).
      */
-    private static long specials(long v) {
+    static long specials(long v) {
         long q = v ^ 0x2222222222222222L; // a quote becomes 0
         long s = v ^ 0x5C5C5C5C5C5C5C5CL; // a backslash becomes 0
         return ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
     }
 
-    /** The first byte at or after {@code i} that is a quote, a backslash, a control character or over 0x7F; or {@code to}. */
+    /**
+     * The first byte at or after {@code i} that is a quote, a backslash, a control character or over 0x7F; or {@code to}.
+     * The word test is {@link #specials} written out (C1, the launcher's compiler, inlines only methods of up to
+     * 35 bytes of bytecode, and this loop runs per word of every string), and the flagged byte is found by
+     * {@link #lowestFlagged} (C1 has no intrinsic for {@code Long.numberOfTrailingZeros}).
+     */
     static int special(byte[] b, int i, int to) {
         for (; i + 8 <= to; i += 8) {
-            long t = specials((long) LONGS.get(b, i));
+            long v = (long) LONGS.get(b, i);
+            long q = v ^ 0x2222222222222222L;
+            long s = v ^ 0x5C5C5C5C5C5C5C5CL;
+            long t = ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + lowestFlagged(t);
             }
         }
         for (; i < to; i++) {
@@ -124,6 +133,16 @@ final class ClaudeLineScanner {
             }
         }
         return to;
+    }
+
+    /**
+     * The index (0 to 7, little-endian) of the lowest byte whose high bit is set in {@code t}, a non-zero word of
+     * high bits only: {@code Long.numberOfTrailingZeros(t) >>> 3}, by a multiplication. The lowest set bit
+     * {@code t & -t} is {@code 0x80 << 8k}; shifted down to {@code 1 << 8k} it multiplies the constant (whose byte
+     * {@code 7 - k} is {@code k}) into a shift by {@code 8k}, which brings byte {@code 7 - k}, that is k, to the top.
+     */
+    static int lowestFlagged(long t) {
+        return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /** {@link #ws}, without a call where there is no white space (compact JSON). */
