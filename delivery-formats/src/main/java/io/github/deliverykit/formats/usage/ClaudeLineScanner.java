@@ -220,7 +220,11 @@ final class ClaudeLineScanner {
         }
     }
 
-    /** What the field name {@code b[at, at + n)} means on {@code level}, or 0. */
+    /**
+     * What the field name {@code b[at, at + n)} means on {@code level}, or 0. A name of eight bytes or more is
+     * read as one word once and compared with each candidate's first word here (C1 would not inline a
+     * per-candidate method), then its remaining bytes.
+     */
     private static int kind(int level, byte[] b, int at, int n) {
         if (n >= LONGEST) {
             return 0;
@@ -229,43 +233,40 @@ final class ClaudeLineScanner {
         if (keys == null) {
             return 0;
         }
+        int from = 0;
+        long word = 0;
+        if (n >= 8) {
+            word = (long) LONGS.get(b, at);
+            from = 8;
+        }
         for (Key k : keys) {
-            if (k.is(b, at)) {
+            if (k.first == word && rest(b, at, k.bytes, from)) {
                 return k.kind;
             }
         }
         return 0;
     }
 
-    /** A field name read on some level; of eight bytes or more, its first eight compared as one word. */
+    /** Whether {@code b[at + k, at + key.length)} equals {@code key[k, key.length)}. */
+    private static boolean rest(byte[] b, int at, byte[] key, int k) {
+        for (; k < key.length; k++) {
+            if (b[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field name read on some level; of eight bytes or more, its first eight bytes as one word (else 0). */
     private static final class Key {
         final byte[] bytes;
         final int kind;
-        final boolean wide;
         final long first;
 
         Key(String name, int kind) {
             this.bytes = ascii(name);
             this.kind = kind;
-            this.wide = bytes.length >= 8;
-            this.first = wide ? (long) LONGS.get(bytes, 0) : 0;
-        }
-
-        /** Whether the name at {@code at} (of this length) is this one. */
-        boolean is(byte[] b, int at) {
-            int k = 0;
-            if (wide) {
-                if ((long) LONGS.get(b, at) != first) {
-                    return false;
-                }
-                k = 8;
-            }
-            for (; k < bytes.length; k++) {
-                if (b[at + k] != bytes[k]) {
-                    return false;
-                }
-            }
-            return true;
+            this.first = bytes.length >= 8 ? (long) LONGS.get(bytes, 0) : 0;
         }
     }
 
