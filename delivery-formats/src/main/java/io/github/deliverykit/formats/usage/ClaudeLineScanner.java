@@ -103,19 +103,28 @@ final class ClaudeLineScanner {
     /**
      * The high bit of each byte of {@code v} (little-endian) that is a quote, a backslash, a control
      * character or over 0x7F; exact for the lowest such byte (a borrow only runs upwards from a flagged one).
+     * {@link #special} holds the same expression written out (checked against this by the tests).
      */
-    private static long specials(long v) {
+    static long specials(long v) {
         long q = v ^ 0x2222222222222222L; // a quote becomes 0
         long s = v ^ 0x5C5C5C5C5C5C5C5CL; // a backslash becomes 0
         return ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
     }
 
-    /** The first byte at or after {@code i} that is a quote, a backslash, a control character or over 0x7F; or {@code to}. */
+    /**
+     * The first byte at or after {@code i} that is a quote, a backslash, a control character or over 0x7F; or {@code to}.
+     * The word test is {@link #specials} written out (C1, the launcher's compiler, inlines only methods of up to
+     * 35 bytes of bytecode, and this loop runs per word of every string), and the flagged byte is found by
+     * {@link #lowestFlagged} (C1 has no intrinsic for {@code Long.numberOfTrailingZeros}).
+     */
     static int special(byte[] b, int i, int to) {
         for (; i + 8 <= to; i += 8) {
-            long t = specials((long) LONGS.get(b, i));
+            long v = (long) LONGS.get(b, i);
+            long q = v ^ 0x2222222222222222L;
+            long s = v ^ 0x5C5C5C5C5C5C5C5CL;
+            long t = ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + lowestFlagged(t);
             }
         }
         for (; i < to; i++) {
@@ -124,6 +133,16 @@ final class ClaudeLineScanner {
             }
         }
         return to;
+    }
+
+    /**
+     * The index (0 to 7, little-endian) of the lowest byte whose high bit is set in {@code t}, a non-zero word of
+     * high bits only: {@code Long.numberOfTrailingZeros(t) >>> 3}, by a multiplication. The lowest set bit
+     * {@code t & -t} is {@code 0x80 << 8k}; shifted down to {@code 1 << 8k} it multiplies the constant (whose byte
+     * {@code 7 - k} is {@code k}) into a shift by {@code 8k}, which brings byte {@code 7 - k}, that is k, to the top.
+     */
+    static int lowestFlagged(long t) {
+        return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /** {@link #ws}, without a call where there is no white space (compact JSON). */
@@ -201,7 +220,11 @@ final class ClaudeLineScanner {
         }
     }
 
-    /** What the field name {@code b[at, at + n)} means on {@code level}, or 0. */
+    /**
+     * What the field name {@code b[at, at + n)} means on {@code level}, or 0. A name of eight bytes or more is
+     * read as one word once and compared with each candidate's first word here (C1 would not inline a
+     * per-candidate method), then its remaining bytes.
+     */
     private static int kind(int level, byte[] b, int at, int n) {
         if (n >= LONGEST) {
             return 0;
@@ -210,43 +233,40 @@ final class ClaudeLineScanner {
         if (keys == null) {
             return 0;
         }
+        int from = 0;
+        long word = 0;
+        if (n >= 8) {
+            word = (long) LONGS.get(b, at);
+            from = 8;
+        }
         for (Key k : keys) {
-            if (k.is(b, at)) {
+            if (k.first == word && rest(b, at, k.bytes, from)) {
                 return k.kind;
             }
         }
         return 0;
     }
 
-    /** A field name read on some level; of eight bytes or more, its first eight compared as one word. */
+    /** Whether {@code b[at + k, at + key.length)} equals {@code key[k, key.length)}. */
+    private static boolean rest(byte[] b, int at, byte[] key, int k) {
+        for (; k < key.length; k++) {
+            if (b[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field name read on some level; of eight bytes or more, its first eight bytes as one word (else 0). */
     private static final class Key {
         final byte[] bytes;
         final int kind;
-        final boolean wide;
         final long first;
 
         Key(String name, int kind) {
             this.bytes = ascii(name);
             this.kind = kind;
-            this.wide = bytes.length >= 8;
-            this.first = wide ? (long) LONGS.get(bytes, 0) : 0;
-        }
-
-        /** Whether the name at {@code at} (of this length) is this one. */
-        boolean is(byte[] b, int at) {
-            int k = 0;
-            if (wide) {
-                if ((long) LONGS.get(b, at) != first) {
-                    return false;
-                }
-                k = 8;
-            }
-            for (; k < bytes.length; k++) {
-                if (b[at + k] != bytes[k]) {
-                    return false;
-                }
-            }
-            return true;
+            this.first = bytes.length >= 8 ? (long) LONGS.get(bytes, 0) : 0;
         }
     }
 

@@ -402,4 +402,56 @@ final class ClaudeLineScannerTest {
         assertEquals(2, r.rejected(), r.issues().toString());
         assertEquals(2, r.skipped(), r.issues().toString());
     }
+    /** The lowest flagged byte by multiplication equals numberOfTrailingZeros / 8, for every pattern of flagged bytes. */
+    @Test
+    void lowestFlagged_isTheLowestByteWithItsHighBitSet() {
+        for (int pattern = 1; pattern < 256; pattern++) {
+            long t = 0;
+            for (int k = 0; k < 8; k++) {
+                if ((pattern >>> k & 1) != 0) {
+                    t |= 0x80L << (8 * k);
+                }
+            }
+            assertEquals(Long.numberOfTrailingZeros(t) >>> 3, ClaudeLineScanner.lowestFlagged(t), Long.toHexString(t));
+        }
+    }
+
+    /** special (word test written out) finds exactly the first byte a byte-by-byte search finds, at any offset and bound. */
+    @Property(tries = 300)
+    void special_findsTheFirstSpecialByte(@ForAll("specialBytes") byte[] b, @ForAll("offsets") int from, @ForAll("offsets") int cut) {
+        int i = Math.min(from, b.length);
+        int to = Math.max(i, b.length - Math.min(cut, b.length));
+        int expected = i;
+        while (expected < to && !(b[expected] == '"' || b[expected] == '\\' || (b[expected] & 0xFF) < 0x20 || b[expected] < 0)) {
+            expected++;
+        }
+        assertEquals(expected, ClaudeLineScanner.special(b, i, to));
+        for (int k = 0; k + 8 <= b.length; k++) {
+            long v = java.nio.ByteBuffer.wrap(b, k, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            long t = ClaudeLineScanner.specials(v);
+            int first = 0;
+            while (first < 8 && !(b[k + first] == '"' || b[k + first] == '\\' || (b[k + first] & 0xFF) < 0x20 || b[k + first] < 0)) {
+                first++;
+            }
+            assertEquals(first == 8, t == 0);
+            if (t != 0) {
+                assertEquals(first, ClaudeLineScanner.lowestFlagged(t));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> specialBytes() {
+        // mostly plain ASCII, with quotes, backslashes, control characters and high bytes sprinkled in
+        Arbitrary<Byte> one = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) '"', (byte) '\\', (byte) 0x00, (byte) 0x1F, (byte) 0x0A,
+                        (byte) 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xC3, (byte) 0x21, (byte) 0x5B, (byte) 0x5D, (byte) 0x23)));
+        return one.array(byte[].class).ofMinSize(0).ofMaxSize(80);
+    }
+
+    @Provide
+    Arbitrary<Integer> offsets() {
+        return Arbitraries.integers().between(0, 20);
+    }
 }
