@@ -32,8 +32,11 @@ public final class ExceedanceTest {
 
     /** The ranks a test covers by default: beyond the largest, second and third largest of {@code y}. */
     public static final int DEFAULT_RANKS = 3;
-    /** The largest rank {@link #survival} takes: its law of {@code rank} counts is an array of that length. */
-    public static final int MAX_SURVIVAL_RANK = 1 << 16;
+    /**
+     * The largest rank {@link #survival} takes: its law of {@code rank} counts is an array of that
+     * length, and a call takes up to {@code (t + rank) * rank} steps.
+     */
+    public static final int MAX_SURVIVAL_RANK = 1 << 12;
 
     private ExceedanceTest() {}
 

@@ -242,9 +242,13 @@ final class ExceedanceTestPropertyTest {
     void equalsTheExactLaw(@ForAll @IntRange(min = 1, max = 40) int n1, @ForAll @IntRange(min = 1, max = 40) int n2,
             @ForAll @IntRange(min = 1, max = 6) int ranksWanted, @ForAll long seed) {
         int ranks = Math.min(ranksWanted, n2);
-        int[] c = counts(new SplittableRandom(seed), n1, ranks);
+        assertEqualsTheExactLaw(n1, n2, counts(new SplittableRandom(seed), n1, ranks));
+    }
+
+    /** The sorted call on samples with these counts: marginal and joint p-values equal to the exact law. */
+    private static void assertEqualsTheExactLaw(int n1, int n2, int[] c) {
         double[][] xy = samples(n1, n2, c);
-        ExceedanceTestResult res = ExceedanceTest.testSorted(xy[0], xy[1], ranks, Alternative.GREATER);
+        ExceedanceTestResult res = ExceedanceTest.testSorted(xy[0], xy[1], c.length, Alternative.GREATER);
         double[] want = exact(n1, n2, c);
         String what = n1 + " " + n2 + " " + Arrays.toString(c) + " " + res;
         assertClose(want[0], res.marginalPValue(), what);
@@ -320,13 +324,7 @@ final class ExceedanceTestPropertyTest {
             int n1 = 1 + rnd.nextInt(30);
             int n2 = 17 + rnd.nextInt(20);
             int ranks = 17 + rnd.nextInt(n2 - 16);
-            int[] c = counts(rnd, n1, ranks);
-            double[][] xy = samples(n1, n2, c);
-            ExceedanceTestResult res = ExceedanceTest.testSorted(xy[0], xy[1], ranks, Alternative.GREATER);
-            double[] want = exact(n1, n2, c);
-            String what = n1 + " " + n2 + " " + Arrays.toString(c) + " " + res;
-            assertClose(want[0], res.marginalPValue(), what);
-            assertClose(want[1], res.pValue(), what);
+            assertEqualsTheExactLaw(n1, n2, counts(rnd, n1, ranks));
         }
     }
 
