@@ -47,6 +47,7 @@ public final class AlertEvaluator {
     private static final int MAX_SCALE = 18;
     /** Boundaries per block of the batch evaluation: the block's masks and prefix values stay in L1. */
     private static final int BLOCK = 2048;
+    private static final int STRETCH = 32;
 
     private final SloTarget target;
     private final AlertTable table;
@@ -60,6 +61,10 @@ public final class AlertEvaluator {
     // the largest series total for which every product of a comparison (partial windows included) fits 63 bits
     private final long[] fastLimit;
     private final boolean[] neverFires;
+    // the rules that can fire, and the largest series total for which every product of the batch's
+    // bounds (at most 3 x max(num, den) x total) and comparisons fits 63 bits for all of them
+    private final int[] active;
+    private final long minFastLimit;
     private final int pageMask;
     private final Findings configuration;
     private final List<NeverFiring> neverFiring;
@@ -113,6 +118,17 @@ public final class AlertEvaluator {
             den[i] = BigDecimal.ONE.movePointRight(t.scale()).longValueExact();
             fastLimit[i] = Long.MAX_VALUE / Math.max(num[i], den[i]) / longBuckets[i];
         }
+        int[] act = new int[n];
+        int count = 0;
+        long limit = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (!neverFires[i]) {
+                act[count++] = i;
+                limit = Math.min(limit, Math.min(fastLimit[i], Long.MAX_VALUE / 4 / Math.max(num[i], den[i])));
+            }
+        }
+        this.active = java.util.Arrays.copyOf(act, count);
+        this.minFastLimit = limit;
         this.pageMask = pages;
         this.configuration = Findings.of(config);
         this.neverFiring = List.copyOf(never);
@@ -317,9 +333,12 @@ public final class AlertEvaluator {
 
     /**
      * The rules firing at every boundary of a range, in one pass over the prefix sums: exactly the
-     * masks {@link #firing(SliSeries, int)} gives, at O(1) per rule and boundary, allocation-free.
+     * masks {@link #firing(SliSeries, int)} gives, at most O(1) per rule and boundary, allocation-free.
      * Where the series' totals prove every product exact in 64 bits (about 9 x 10^14 events for
-     * 99.9 % and a 3-day window of minutes), the comparisons are plain multiplications.
+     * 99.9 % and a 3-day window of minutes), the comparisons are plain multiplications, and each
+     * rule's full windows go in stretches of 32 boundaries: bounds read off the prefix sums at a
+     * stretch's two ends settle the whole stretch when it is quiet or firing throughout, and only the
+     * stretches where a window may cross its threshold are compared boundary by boundary.
      *
      * @param series the series, with this evaluator's bucket size
      * @param from the first boundary, in {@code [0, series.buckets()]}
@@ -347,6 +366,20 @@ public final class AlertEvaluator {
             throw Checks.invalid("masks.length", "must be at least to - from (" + (to - from) + ")", masks.length);
         }
         int any = 0;
+        if (to > from && tp[to - 1] <= minFastLimit) {
+            // every product of the range exact in 64 bits: rule by rule, its partial boundaries one at a
+            // time, then its full ones in stretches
+            java.util.Arrays.fill(masks, 0, to - from, 0);
+            for (int i : active) {
+                int full = Math.max(from, Math.min(to, longBuckets[i]));
+                any |= partials(i, gp, tp, from, full, masks, 0);
+                if (full < to) {
+                    any |= stretches(i, gp, tp, full, to, masks, full - from);
+                }
+            }
+            return any;
+        }
+        // totals that need the exact comparison: rule by rule over blocks of boundaries
         for (int lo = from; lo < to; lo += BLOCK) {
             int hi = Math.min(to, lo + BLOCK);
             java.util.Arrays.fill(masks, lo - from, hi - from, 0);
@@ -359,17 +392,105 @@ public final class AlertEvaluator {
         return any;
     }
 
+    /**
+     * Rule i at the boundaries {@code [lo, hi)}, every window full and every product below 2^61: adds
+     * its bit to the masks where it fires. The boundaries go in stretches of {@link #STRETCH}; a window
+     * fires where {@code F = d x bad - n x total > 0}, and over a stretch starting at b, F can rise by
+     * at most {@code d x} (the bad events entering) {@code + n x} (the events leaving) and fall by at
+     * most {@code d x} (the bad events leaving) {@code + n x} (the events entering), all four read off
+     * the prefix sums at the stretch's ends. Where these bounds decide both windows for the whole
+     * stretch (quiet, or firing throughout), one evaluation stands for the stretch; elsewhere each
+     * boundary is compared exactly.
+     */
+    private int stretches(int i, long[] gp, long[] tp, int lo, int hi, int[] masks, int off) {
+        int lw = longBuckets[i];
+        int sw = shortBuckets[i];
+        long n = num[i];
+        long d = den[i];
+        int bit = 1 << i;
+        int any = 0;
+        for (int b = lo; b < hi; b += STRETCH) {
+            int e = Math.min(hi, b + STRETCH) - 1;
+            long tb = tp[b];
+            long bb = tb - gp[b];
+            long te = tp[e];
+            long be = te - gp[e];
+            // the long window: F at b, then its largest and smallest value over the stretch
+            long tl = tp[b - lw];
+            long bl = tl - gp[b - lw];
+            long tel = tp[e - lw];
+            long bel = tel - gp[e - lw];
+            long f = d * ((bb - bl)) - n * (tb - tl);
+            if (f + d * (be - bb) + n * (tel - tl) <= 0) {
+                continue; // quiet throughout
+            }
+            if (f - d * (bel - bl) - n * (te - tb) > 0) {
+                long ts = tp[b - sw];
+                long bs = ts - gp[b - sw];
+                long tes = tp[e - sw];
+                long bes = tes - gp[e - sw];
+                long fs = d * (bb - bs) - n * (tb - ts);
+                if (fs + d * (be - bb) + n * (tes - ts) <= 0) {
+                    continue; // the short window quiet throughout
+                }
+                if (fs - d * (bes - bs) - n * (te - tb) > 0) {
+                    for (int k = b - lo + off, end = e - lo + off; k <= end; k++) {
+                        masks[k] |= bit;
+                    }
+                    any = bit;
+                    continue;
+                }
+            }
+            any |= each(gp, tp, lw, sw, n, d, bit, b, e + 1, masks, b - lo + off);
+        }
+        return any;
+    }
+
+    /** Rule i at each boundary of {@code [lo, hi)}, all below its long window; adds its bit to
+     * {@code masks[off + b - lo]} where it fires. */
+    private int partials(int i, long[] gp, long[] tp, int lo, int hi, int[] masks, int off) {
+        int bit = 1 << i;
+        int any = 0;
+        for (int b = lo, k = off; b < hi; b++, k++) {
+            if (partialFires(i, gp, tp, b)) {
+                masks[k] |= bit;
+                any = bit;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * A rule (long and short window, threshold {@code n / d}, mask bit) at each boundary of
+     * {@code [lo, hi)}, every window full and every product exact in 64 bits; adds its bit to
+     * {@code masks[off + b - lo]} where it fires.
+     */
+    private static int each(long[] gp, long[] tp, int lw, int sw, long n, long d, int bit, int lo, int hi,
+            int[] masks, int off) {
+        int any = 0;
+        for (int b = lo, k = off; b < hi; b++, k++) {
+            long t1 = tp[b];
+            long g1 = gp[b];
+            long lt = t1 - tp[b - lw];
+            long lb = lt - (g1 - gp[b - lw]);
+            if (lb * d > n * lt) {
+                long st = t1 - tp[b - sw];
+                long sb = st - (g1 - gp[b - sw]);
+                if (sb * d > n * st) {
+                    masks[k] |= bit;
+                    any = bit;
+                }
+            }
+        }
+        return any;
+    }
+
     private int block(int i, long[] gp, long[] tp, int lo, int hi, int[] masks, int off) {
         int bit = 1 << i;
         int any = 0;
         int lw = longBuckets[i];
         int full = Math.max(lo, Math.min(hi, lw));
-        for (int b = lo; b < full; b++) {
-            if (partialFires(i, gp, tp, b)) {
-                masks[b - lo + off] |= bit;
-                any = bit;
-            }
-        }
+        any |= partials(i, gp, tp, lo, full, masks, off);
         if (full >= hi) {
             return any;
         }
@@ -378,20 +499,7 @@ public final class AlertEvaluator {
         long d = den[i];
         if (tp[hi - 1] <= fastLimit[i]) {
             // every window total is at most tp[hi - 1]: bad x d and n x total are exact longs
-            for (int b = full; b < hi; b++) {
-                long t1 = tp[b];
-                long g1 = gp[b];
-                long lt = t1 - tp[b - lw];
-                long lb = lt - (g1 - gp[b - lw]);
-                if (lb * d > n * lt) {
-                    long st = t1 - tp[b - sw];
-                    long sb = st - (g1 - gp[b - sw]);
-                    if (sb * d > n * st) {
-                        masks[b - lo + off] |= bit;
-                        any = bit;
-                    }
-                }
-            }
+            any |= each(gp, tp, lw, sw, n, d, bit, full, hi, masks, full - lo + off);
         } else {
             for (int b = full; b < hi; b++) {
                 long t1 = tp[b];

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -58,7 +59,50 @@ final class AlertPropertiesTest {
         SliSeries s = series(r, n, perBucket);
         int from = r.nextInt(n + 1);
         int to = from + r.nextInt(n + 2 - from);
-        int[] masks = new int[to - from + r.nextInt(3)];
+        assertBatchIsOneBoundaryAtATime(e, s, from, to, r.nextInt(3));
+    }
+
+    /**
+     * Incident-shaped series (quiet stretches, then episodes of high error of random length and
+     * strength, some ramping) under 30-day tables: the batch's stretches that are quiet, firing
+     * throughout or undecided must all give the one-boundary masks.
+     */
+    @Property(tries = 150)
+    void batch_equalsOneBoundaryAtATime_withIncidents(@ForAll @IntRange(min = 0, max = 2) int tableNo,
+            @ForAll @IntRange(min = 0, max = 5) int targetNo, @ForAll @IntRange(min = 1, max = 20000) int n,
+            @ForAll long seed) {
+        Duration period = Duration.ofDays(30);
+        AlertTable table = tableNo == 0 ? AlertTable.workbook(period)
+                : tableNo == 1 ? AlertTable.sloth(period) : AlertTable.pyrra(period);
+        AlertEvaluator e = AlertEvaluator.of(SloTarget.parse(TARGETS[targetNo]), table, period, MINUTE);
+        Random r = new Random(seed);
+        long[] good = new long[n];
+        long[] total = new long[n];
+        double budget = 1 - Double.parseDouble(TARGETS[targetNo]) / 100;
+        int i = 0;
+        while (i < n) {
+            // an episode: its traffic level (a surge dilutes or floods the windows within a few
+            // buckets), its error ratio around the rules' thresholds, flat or ramping
+            int length = 1 + r.nextInt(r.nextBoolean() ? 60 : 3000);
+            long traffic = new long[] {10, 300, 3000, 30000}[r.nextInt(4)];
+            double ratio = Math.min(1, budget * Math.pow(10, r.nextDouble() * 3 - 1));
+            boolean ramp = r.nextInt(3) == 0;
+            for (int k = 0; k < length && i < n; k++, i++) {
+                total[i] = r.nextInt(20) == 0 ? 0 : traffic / 2 + r.nextInt((int) traffic);
+                double q = ramp ? ratio * k / length : ratio;
+                long bad = Math.min(total[i], Math.round(total[i] * q * (0.5 + r.nextDouble())));
+                good[i] = total[i] - bad;
+            }
+        }
+        SliSeries s = SliSeries.ofCounts(T0, MINUTE, good, total);
+        int from = r.nextInt(3) == 0 ? 0 : r.nextInt(n + 1);
+        int to = r.nextInt(3) == 0 ? n + 1 : from + r.nextInt(n + 2 - from);
+        assertBatchIsOneBoundaryAtATime(e, s, from, to, 0);
+    }
+
+    /** The batch over {@code [from, to)} into a longer, dirty array equals the boundaries one by one. */
+    static void assertBatchIsOneBoundaryAtATime(AlertEvaluator e, SliSeries s, int from, int to, int extra) {
+        int[] masks = new int[to - from + extra];
         java.util.Arrays.fill(masks, -1);
         int any = e.firing(s, from, to, masks);
         int or = 0;
@@ -68,6 +112,62 @@ final class AlertPropertiesTest {
             or |= one;
         }
         assertEquals(or, any);
+    }
+
+    /**
+     * The batch masks of 6,000 minutes of 1,000 events, {@code bad(i)} of them bad, under the 30-day
+     * Workbook table at 99.9 %, after checking each against the one-boundary evaluation.
+     */
+    static int[] workbookBatch(java.util.function.IntToLongFunction bad) {
+        Duration period = Duration.ofDays(30);
+        AlertEvaluator e = AlertEvaluator.of(SloTarget.parse("99.9"), AlertTable.workbook(period), period, MINUTE);
+        int n = 6000;
+        long[] good = new long[n];
+        long[] total = new long[n];
+        for (int i = 0; i < n; i++) {
+            total[i] = 1000;
+            good[i] = total[i] - bad.applyAsLong(i);
+        }
+        SliSeries s = SliSeries.ofCounts(T0, MINUTE, good, total);
+        int[] masks = new int[n + 1];
+        e.firing(s, 0, n + 1, masks);
+        for (int b = 0; b <= n; b++) {
+            assertEquals(e.firing(s, b), masks[b], "boundary " + b);
+        }
+        return masks;
+    }
+
+    /**
+     * An old incident leaving the 1-hour window while a new one keeps the 5-minute window firing: the
+     * 1-hour rule stops firing mid-stretch (at 99.9 %, 14.4x: 1.44 %) as the old bad minutes leave,
+     * and starts again as the new ones accumulate. The batch must see both edges.
+     */
+    @Test
+    void batch_seesTheLongWindowEmptyWhileTheShortOneFires() {
+        int[] masks = workbookBatch(i -> i < 5000 ? 0 : i < 5060 ? 50 : i < 5100 ? 5 : 30);
+        int page = 1; // rule 0: 1 h / 5 min, 14.4x
+        // 1-hour window at 5115: 5 x 50 + 40 x 5 + 15 x 30 = 900 bad of 60,000 = 1.5 % (fires); at 5117:
+        // 3 x 50 + 200 + 17 x 30 = 860 = 1.43 % (quiet); at 5133: 200 - 13 x 5 + 33 x 30 = 1,125 = 1.875 %
+        assertEquals(page, masks[5115] & page);
+        assertEquals(0, masks[5117] & page);
+        assertEquals(0, masks[5120] & page);
+        assertEquals(page, masks[5133] & page);
+    }
+
+    /**
+     * The same edge on the 3-day / 6-hour ticket rule (1x: 0.1 %), whose short window outlives a batch
+     * stretch: an outage hour leaving the 3-day window ends the rule's firing while the 6-hour window
+     * keeps firing, so a stretch that starts firing on both windows must not be taken as firing
+     * throughout.
+     */
+    @Test
+    void batch_seesAnOutageLeaveTheThreeDayWindow() {
+        int[] masks = workbookBatch(i -> i < 1000 ? 0 : i < 1060 ? 1000 : i < 5000 ? i % 2 : 2);
+        int ticket = 4; // rule 2: 3 d / 6 h, 1x
+        // 3-day window at 5376: 4 outage minutes (4,000 bad) + 1,970 + 752 = 6,722 of 4,320,000 (fires);
+        // at 5400: 1,960 + 800 = 2,760 (quiet); the 6-hour window: 2 a minute, 0.2 % (fires)
+        assertEquals(ticket, masks[5376] & ticket);
+        assertEquals(0, masks[5400] & ticket);
     }
 
     @Property(tries = 300)
