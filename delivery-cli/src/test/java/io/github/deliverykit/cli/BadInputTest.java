@@ -53,6 +53,17 @@ final class BadInputTest {
     }
 
     @Test
+    void unreadablePrices_areInvalidInput_notAnInternalError() throws IOException {
+        Path logs = Path.of(example("formats/claude/projects/-work-shop/11111111-2222-3333-4444-555555555555.jsonl"));
+        Path missing = dir.resolve("no-prices.json");
+        assertInvalid(run("cost", "--claude-logs", logs.toString(), "--prices", missing.toString()),
+                missing.toString(), ": file not found");
+        Path directory = Files.createDirectory(dir.resolve("prices-dir"));
+        assertInvalid(run("cost", "--claude-logs", logs.toString(), "--prices", directory.toString()),
+                directory.toString());
+    }
+
+    @Test
     void missingFile() {
         Path missing = dir.resolve("nope.json");
         assertInvalid(releaseCheck(missing), missing.toString(), ": $: file not found");
