@@ -23,6 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,15 +69,29 @@ final class CostCommand extends ReportCommand {
         if (!Files.exists(logs)) {
             throw new InputException("--claude-logs: " + logs + " does not exist");
         }
-        PriceRead priceRead = LiteLlmPrices.read(prices);
+        // the prices are read on another thread while the logs' first blocks are parsed (reading them and
+        // starting Jackson took about a tenth of a second of a short run); the first response waits for them
+        CompletableFuture<PriceRead> pricing = CompletableFuture.supplyAsync(() -> LiteLlmPrices.read(prices), task -> {
+            Thread t = new Thread(task, "price-reader");
+            t.setDaemon(true);
+            t.start();
+        });
         Map<String, String> prOfBranch = new HashMap<>();
         TreeSet<String> merged = new TreeSet<>();
         if (prLinks != null) {
             readLinks(prLinks, prOfBranch, merged);
         }
-        UsageCosts costs = UsageCosts.of(priceRead.table(), z, prOfBranch::get);
-        ReadReport logRead = ClaudeCodeLogs.stream(logs, costs);
-        UsageCosts.Summary s = costs.summary();
+        ZoneId days = z;
+        UsageCosts[] priced = new UsageCosts[1];
+        Supplier<UsageCosts> costsOf = () -> {
+            if (priced[0] == null) {
+                priced[0] = UsageCosts.of(join(pricing).table(), days, prOfBranch::get);
+            }
+            return priced[0];
+        };
+        ReadReport logRead = ClaudeCodeLogs.stream(logs, usage -> costsOf.get().accept(usage));
+        PriceRead priceRead = join(pricing);
+        UsageCosts.Summary s = costsOf.get().summary();
 
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.info("cost.logs", "Claude Code logs: " + logRead.summary(),
@@ -144,6 +161,22 @@ final class CostCommand extends ReportCommand {
         return new Report(title, verdict, all, text.toString(), md.toString(), data, ExitCode.OK);
     }
 
+    /** The read prices, or the reader's exception as it was thrown (bad input stays bad input). */
+    private static PriceRead join(CompletableFuture<PriceRead> pricing) {
+        try {
+            return pricing.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private static <K> Map<String, String> strings(SortedMap<K, Cost> costs) {
         Map<String, String> out = new LinkedHashMap<>();
         costs.forEach((k, v) -> out.put(k.toString(), v.toString()));
@@ -165,13 +198,18 @@ final class CostCommand extends ReportCommand {
     /** One line of the --pr-links file. */
     record PrLink(@Nullable String branch, @Nullable String pullRequest, boolean merged) {}
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper LINKS = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The --pr-links reader, made on first use (an ObjectMapper takes tens of milliseconds to start). */
+    private static final class Links {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        private Links() {}
+    }
 
     private static void readLinks(Path file, Map<String, String> prOfBranch, TreeSet<String> merged) {
         PrLink[] links;
         try {
-            links = LINKS.readValue(file.toFile(), PrLink[].class);
+            links = Links.MAPPER.readValue(file.toFile(), PrLink[].class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             StringBuilder path = new StringBuilder("$");
             for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {

@@ -409,21 +409,38 @@ public final class ClaudeCodeLogs {
         long output;
         long cacheWrite;
         long cacheRead;
-        /** The scanner's last type, session, branch and model (bytes and String), reused when equal. */
-        final byte[][] scannedBytes = new byte[4][];
-        final String[] scannedText = new String[4];
-        /** The scanner's copy of a timestamp, for {@link #usualInstant}. */
-        final char[] stamp = new char[24];
+        /**
+         * The scanner's last two types, sessions, branches and models (bytes and String; entry {@code 2 * slot}
+         * the latest), reused when equal: user and assistant lines alternate their type.
+         */
+        final byte[][] scannedBytes = new byte[8][];
+        final String[] scannedText = new String[8];
+        /** The scanner's last two field names at each position of each read level, with what they mean. */
+        final ClaudeLineScanner.Key[] names = new ClaudeLineScanner.Key[4 * ClaudeLineScanner.NAMES * 2];
+        /** The Jackson path's copy of a timestamp as bytes, for {@link #usualInstant}. */
+        final byte[] stamp = new byte[24];
 
-        /** The ASCII text {@code b[at, at + n)}: the String last read into {@code slot} when equal. */
+        /** The ASCII text {@code b[at, at + n)}: one of the two Strings last read into {@code slot} when equal. */
         String scanned(int slot, byte[] b, int at, int n) {
-            byte[] last = scannedBytes[slot];
+            int latest = 2 * slot;
+            byte[] last = scannedBytes[latest];
             if (last != null && ClaudeLineScanner.same(b, at, n, last)) {
-                return scannedText[slot];
+                return scannedText[latest];
             }
-            String s = new String(b, at, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-            scannedBytes[slot] = Arrays.copyOfRange(b, at, at + n);
-            scannedText[slot] = s;
+            byte[] before = scannedBytes[latest + 1];
+            String s;
+            byte[] bytes;
+            if (before != null && ClaudeLineScanner.same(b, at, n, before)) {
+                s = scannedText[latest + 1];
+                bytes = before;
+            } else {
+                s = new String(b, at, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                bytes = Arrays.copyOfRange(b, at, at + n);
+            }
+            scannedBytes[latest + 1] = last;
+            scannedText[latest + 1] = scannedText[latest];
+            scannedBytes[latest] = bytes;
+            scannedText[latest] = s;
             return s;
         }
 
@@ -454,15 +471,22 @@ public final class ClaudeCodeLogs {
         return f;
     });
 
-    /** A string value kept as characters (present or not), reused line after line. */
+    /**
+     * A string value (present or not), reused line after line: the Jackson path's characters copied, or the
+     * scanner's ASCII bytes referred to where they lie in the line being read (read before the next line is).
+     */
     static final class Chars {
         char[] chars = new char[64];
+        /** The scanner's text {@code bytes[offset, offset + length)}, or null: the text is in {@link #chars}. */
+        byte @Nullable [] bytes;
+        int offset;
         int length;
         boolean present;
 
         void clear() {
             present = false;
             length = 0;
+            bytes = null;
         }
 
         void set(JsonParser p) throws IOException {
@@ -472,41 +496,58 @@ public final class ClaudeCodeLogs {
             }
             System.arraycopy(p.getTextCharacters(), p.getTextOffset(), chars, 0, n);
             length = n;
+            bytes = null;
             present = true;
         }
 
-        /** The ASCII text {@code b[at, at + n)}. */
+        /** The ASCII text {@code b[at, at + n)}, referred to (not copied). */
         void set(byte[] b, int at, int n) {
-            if (n > chars.length) {
-                chars = new char[Math.max(n, chars.length * 2)];
-            }
-            for (int k = 0; k < n; k++) {
-                chars[k] = (char) b[at + k];
-            }
+            bytes = b;
+            offset = at;
             length = n;
             present = true;
         }
 
+        char charAt(int i) {
+            byte[] b = bytes;
+            return b != null ? (char) (b[offset + i] & 0xFF) : chars[i];
+        }
+
         boolean isBlank() {
             for (int i = 0; i < length; i++) {
-                if (!Character.isWhitespace(chars[i])) {
+                if (!Character.isWhitespace(charAt(i))) {
                     return false;
                 }
             }
             return true;
         }
 
+        /** FNV-1a of the text into {@code h}. */
+        long mix(long h) {
+            byte[] b = bytes;
+            if (b != null) {
+                for (int i = offset, end = offset + length; i < end; i++) {
+                    h = (h ^ (b[i] & 0xFF)) * 0x100000001b3L;
+                }
+                return h;
+            }
+            return ClaudeCodeLogs.mix(h, chars, length);
+        }
+
         @Override
         public String toString() {
-            return new String(chars, 0, length);
+            byte[] b = bytes;
+            return b != null ? new String(b, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : new String(chars, 0, length);
         }
     }
 
     /** The day of the last timestamp (its epoch day), so that a line does not build a {@code LocalDate}. */
     static final class Days {
-        int year = -1;
-        int month;
-        int day;
+        boolean known;
+        /** The last date's text {@code yyyy-MM-dd}: its first eight bytes as a word, and the last two. */
+        long dateWord;
+        int dateTail;
         long epochDay;
     }
 
@@ -546,7 +587,11 @@ public final class ClaudeCodeLogs {
      * tests: the two paths agree).
      */
     static @Nullable Parsed scannedLine(String source, String project, int n, byte[] data) {
-        Fields f = new Fields();
+        return scannedLine(source, project, n, data, new Fields());
+    }
+
+    /** {@link #scannedLine(String, String, int, byte[])} with the fields of earlier lines ({@code f}'s memory). */
+    static @Nullable Parsed scannedLine(String source, String project, int n, byte[] data, Fields f) {
         return ClaudeLineScanner.scan(data, 0, data.length, f) == data.length ? mapped(source, project, n, f) : null;
     }
 
@@ -609,16 +654,31 @@ public final class ClaudeCodeLogs {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
         }
         ClaudeUsage usage = new ClaudeUsage(record, blankToNull(f.gitBranch), project);
-        long key = identified ? hash(messageId.chars, messageId.length, requestId.chars, requestId.length) : 0;
+        long key = identified ? hash(messageId, requestId) : 0;
         return new Parsed(source, n, usage, key, identified, null, null, null, 0, false);
     }
 
-    /** {@code messageId:requestId}, built once from the characters. */
+    /** {@code messageId:requestId}, built once (from the line's bytes when the scanner read both). */
     private static String id(Chars messageId, Chars requestId) {
-        char[] c = new char[messageId.length + 1 + requestId.length];
-        System.arraycopy(messageId.chars, 0, c, 0, messageId.length);
-        c[messageId.length] = ':';
-        System.arraycopy(requestId.chars, 0, c, messageId.length + 1, requestId.length);
+        int m = messageId.length;
+        int r = requestId.length;
+        byte[] mb = messageId.bytes;
+        byte[] rb = requestId.bytes;
+        if (mb != null && rb != null) {
+            byte[] c = new byte[m + 1 + r];
+            System.arraycopy(mb, messageId.offset, c, 0, m);
+            c[m] = ':';
+            System.arraycopy(rb, requestId.offset, c, m + 1, r);
+            return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        char[] c = new char[m + 1 + r];
+        for (int i = 0; i < m; i++) {
+            c[i] = messageId.charAt(i);
+        }
+        c[m] = ':';
+        for (int i = 0; i < r; i++) {
+            c[m + 1 + i] = requestId.charAt(i);
+        }
         return new String(c);
     }
 
@@ -635,37 +695,42 @@ public final class ClaudeCodeLogs {
     }
 
     /**
-     * Reads the {@code yyyy-MM-ddTHH:mm:ss[.SSS]Z} form into {@code f.epochSecond} and {@code f.nanos} (and
-     * sets {@code f.hasTime}); false for any other text, left to {@link Instant#parse}. The day of the
-     * last call is remembered in {@code days}: consecutive lines mostly share it.
+     * Reads the {@code yyyy-MM-ddTHH:mm:ss[.SSS]Z} form (ASCII bytes {@code c[o, o + n)}) into
+     * {@code f.epochSecond} and {@code f.nanos} (and sets {@code f.hasTime}); false for any other text, left
+     * to {@link Instant#parse}. The date of the last call is remembered in {@code days} as its bytes:
+     * consecutive lines mostly share it, and then only the time of day is read.
      */
-    static boolean usualInstant(char[] c, int o, int n, Days days, Fields f) {
+    static boolean usualInstant(byte[] c, int o, int n, Days days, Fields f) {
         if ((n != 20 && n != 24) || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
                 || c[o + 16] != ':' || c[o + n - 1] != 'Z' || (n == 24 && c[o + 19] != '.')) {
             return false;
         }
-        int year = digits(c, o, 4);
-        int month = digits(c, o + 5, 2);
-        int day = digits(c, o + 8, 2);
-        int hour = digits(c, o + 11, 2);
-        int minute = digits(c, o + 14, 2);
-        int second = digits(c, o + 17, 2);
-        int millis = n == 24 ? digits(c, o + 20, 3) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
-            return false;
-        }
-        if (year != days.year || month != days.month || day != days.day) {
+        long word = (long) LONGS.get(c, o);
+        int tail = (c[o + 8] & 0xFF) << 8 | (c[o + 9] & 0xFF);
+        if (!days.known || word != days.dateWord || tail != days.dateTail) {
+            int year = digits(c, o, 4);
+            int month = digits(c, o + 5, 2);
+            int day = digits(c, o + 8, 2);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+                return false;
+            }
             long epochDay;
             try {
                 epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
             } catch (java.time.DateTimeException e) {
                 return false;
             }
-            days.year = year;
-            days.month = month;
-            days.day = day;
+            days.known = true;
+            days.dateWord = word;
+            days.dateTail = tail;
             days.epochDay = epochDay;
+        }
+        int hour = digits(c, o + 11, 2);
+        int minute = digits(c, o + 14, 2);
+        int second = digits(c, o + 17, 2);
+        int millis = n == 24 ? digits(c, o + 20, 3) : 0;
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+            return false;
         }
         f.epochSecond = days.epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
         f.nanos = millis * 1_000_000;
@@ -673,14 +738,30 @@ public final class ClaudeCodeLogs {
         return true;
     }
 
-    private static int digits(char[] c, int from, int count) {
+    /** {@link #usualInstant(byte[], int, int, Days, Fields)} on characters (false if one is not ASCII). */
+    static boolean usualInstant(char[] c, int o, int n, Days days, Fields f) {
+        if (n != 20 && n != 24) {
+            return false;
+        }
+        byte[] b = f.stamp;
+        for (int k = 0; k < n; k++) {
+            char ch = c[o + k];
+            if (ch >= 0x80) {
+                return false;
+            }
+            b[k] = (byte) ch;
+        }
+        return usualInstant(b, 0, n, days, f);
+    }
+
+    private static int digits(byte[] c, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char d = c[i];
-            if (d < '0' || d > '9') {
+            int d = c[i] - '0';
+            if (d < 0 || d > 9) {
                 return -1;
             }
-            v = v * 10 + (d - '0');
+            v = v * 10 + d;
         }
         return v;
     }
@@ -953,19 +1034,24 @@ public final class ClaudeCodeLogs {
 
     /** A 64-bit hash of {@code a:b}. */
     static long hash(String a, String b) {
-        return hash(a.toCharArray(), a.length(), b.toCharArray(), b.length());
+        long h = (mix(0xcbf29ce484222325L, a.toCharArray(), a.length()) ^ ':') * 0x100000001b3L;
+        return finish(mix(h, b.toCharArray(), b.length()));
     }
 
-    /** A 64-bit hash of {@code a[0, na):b[0, nb)} (FNV-1a then a murmur finaliser), without building the string. */
-    private static long hash(char[] a, int na, char[] b, int nb) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < na; i++) {
-            h = (h ^ a[i]) * 0x100000001b3L;
+    /** A 64-bit hash of {@code a:b} (FNV-1a then a murmur finaliser), without building the string. */
+    private static long hash(Chars a, Chars b) {
+        return finish(b.mix((a.mix(0xcbf29ce484222325L) ^ ':') * 0x100000001b3L));
+    }
+
+    /** FNV-1a of {@code c[0, n)} into {@code h}. */
+    private static long mix(long h, char[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            h = (h ^ c[i]) * 0x100000001b3L;
         }
-        h = (h ^ ':') * 0x100000001b3L;
-        for (int i = 0; i < nb; i++) {
-            h = (h ^ b[i]) * 0x100000001b3L;
-        }
+        return h;
+    }
+
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -175,16 +175,45 @@ final class ClaudeLineScanner {
             return i + 1;
         }
         int read = 0; // the fields of this object read so far, one bit each
+        int field = 0; // the position of the next field in this object
         while (true) {
             if (i >= to || b[i] != '"') {
                 return -1;
             }
             int name = i + 1;
-            int end = plain(b, name, to); // an escape or a byte over 0x7F in a name: doubtful
-            if (end < 0 || end - name > MAX_NAME) {
-                return -1;
+            int end = -1;
+            int kind = 0;
+            Key[] names = null;
+            int slot = 0;
+            if (level != 0 && field < NAMES) {
+                // the names at this position on the last lines: Claude Code writes its fields in one order
+                names = f.names;
+                slot = (level * NAMES + field) * 2;
+                Key k = names[slot];
+                if (k != null && k.at(b, name, to)) {
+                    end = name + k.bytes.length;
+                    kind = k.kind;
+                } else if ((k = names[slot + 1]) != null && k.at(b, name, to)) {
+                    end = name + k.bytes.length;
+                    kind = k.kind;
+                    names[slot + 1] = names[slot];
+                    names[slot] = k;
+                }
             }
-            int kind = level == 0 ? 0 : kind(level, b, name, end - name);
+            if (end < 0) {
+                end = plain(b, name, to); // an escape or a byte over 0x7F in a name: doubtful
+                if (end < 0 || end - name > MAX_NAME) {
+                    return -1;
+                }
+                if (level != 0) {
+                    kind = kind(level, b, name, end - name);
+                    if (names != null) {
+                        names[slot + 1] = names[slot];
+                        names[slot] = new Key(Arrays.copyOfRange(b, name, end), kind);
+                    }
+                }
+            }
+            field++;
             i = sp(b, end + 1, to);
             if (i >= to || b[i] != ':') {
                 return -1;
@@ -221,9 +250,10 @@ final class ClaudeLineScanner {
     }
 
     /**
-     * What the field name {@code b[at, at + n)} means on {@code level}, or 0. A name of eight bytes or more is
-     * read as one word once and compared with each candidate's first word here (C1 would not inline a
-     * per-candidate method), then its remaining bytes.
+     * What the field name {@code b[at, at + n)} means on {@code level}, or 0. The name is compared with each
+     * candidate of its length word by word (C1 would not inline a per-candidate method, and compares bytes
+     * one at a time): its first eight bytes (a shorter name masked, read past its end inside the array), then
+     * the next eight and so on, the last word read ending at the name's end.
      */
     private static int kind(int level, byte[] b, int at, int n) {
         if (n >= LONGEST) {
@@ -233,42 +263,89 @@ final class ClaudeLineScanner {
         if (keys == null) {
             return 0;
         }
-        int from = 0;
-        long word = 0;
-        if (n >= 8) {
-            word = (long) LONGS.get(b, at);
-            from = 8;
+        if (n < 8 && at + 8 > b.length) {
+            // a name of fewer than eight bytes this near the end cannot be a read one on a well-formed line (the
+            // shortest rest after one is '":""}' or, for message.id, '":""}}'): the line is doubtful anyway
+            return 0;
         }
+        long word = firstWord(b, at, n);
         for (Key k : keys) {
-            if (k.first == word && rest(b, at, k.bytes, from)) {
+            if (k.matches(b, at, word)) {
                 return k.kind;
             }
         }
         return 0;
     }
 
-    /** Whether {@code b[at + k, at + key.length)} equals {@code key[k, key.length)}. */
-    private static boolean rest(byte[] b, int at, byte[] key, int k) {
-        for (; k < key.length; k++) {
-            if (b[at + k] != key[k]) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * The first eight bytes of the name {@code b[at, at + n)} as a little-endian word, a shorter name masked to
+     * its bytes (read past its end: the caller checks that eight bytes lie in the array).
+     */
+    private static long firstWord(byte[] b, int at, int n) {
+        long w = (long) LONGS.get(b, at);
+        return n >= 8 ? w : w & ((1L << (n << 3)) - 1);
     }
 
-    /** A field name read on some level; of eight bytes or more, its first eight bytes as one word (else 0). */
-    private static final class Key {
+    /**
+     * A field name read on some level: its first eight bytes as one little-endian word (a shorter name in
+     * the low bytes), and for a longer one the words at 8, 16, ... and the last eight bytes.
+     */
+    static final class Key {
         final byte[] bytes;
         final int kind;
         final long first;
+        final long[] words;
 
         Key(String name, int kind) {
-            this.bytes = ascii(name);
+            this(ascii(name), kind);
+        }
+
+        Key(byte[] name, int kind) {
+            this.bytes = name;
             this.kind = kind;
-            this.first = bytes.length >= 8 ? (long) LONGS.get(bytes, 0) : 0;
+            int n = bytes.length;
+            long w = 0;
+            for (int k = Math.min(n, 8) - 1; k >= 0; k--) {
+                w = w << 8 | (bytes[k] & 0xFF);
+            }
+            this.first = w;
+            int more = n <= 8 ? 0 : (n - 1) / 8; // the words after the first, the last one ending at n
+            words = new long[more];
+            for (int j = 1; j <= more; j++) {
+                words[j - 1] = (long) LONGS.get(bytes, Math.min(8 * j, n - 8));
+            }
+        }
+
+        /** Whether {@code b[at, to)} starts with this name and its closing quote. */
+        boolean at(byte[] b, int at, int to) {
+            int n = bytes.length;
+            if (at + n >= to || b[at + n] != '"') {
+                return false;
+            }
+            // near the array's end the slow path reads a short name
+            return (n >= 8 || at + 8 <= b.length) && matches(b, at, firstWord(b, at, n));
+        }
+
+        /** Whether the name of this key's length at {@code at}, whose first word is {@code word}, is this one. */
+        boolean matches(byte[] b, int at, long word) {
+            return word == first && (bytes.length <= 8 || rest(b, at));
+        }
+
+        /** Whether the name of this key's length at {@code at} equals it past the first word (a name over 8 bytes). */
+        boolean rest(byte[] b, int at) {
+            long[] w = words;
+            int n = bytes.length;
+            for (int j = 1; j <= w.length; j++) {
+                if ((long) LONGS.get(b, at + Math.min(8 * j, n - 8)) != w[j - 1]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
+
+    /** The field positions per level whose last two names are remembered ({@link ClaudeCodeLogs.Fields#names}). */
+    static final int NAMES = 32;
 
     /** One more than the longest name read. */
     private static final int LONGEST = 28;
@@ -340,14 +417,8 @@ final class ClaudeLineScanner {
     }
 
     private static void timestamp(byte[] b, int at, int n, ClaudeCodeLogs.Fields f) {
-        char[] c = f.stamp;
-        if (n <= c.length) {
-            for (int k = 0; k < n; k++) {
-                c[k] = (char) b[at + k];
-            }
-            if (ClaudeCodeLogs.usualInstant(c, 0, n, f.days, f)) {
-                return;
-            }
+        if (ClaudeCodeLogs.usualInstant(b, at, n, f.days, f)) {
+            return;
         }
         f.timestamp = new String(b, at, n, StandardCharsets.ISO_8859_1);
         f.hasTime = true;

@@ -148,6 +148,10 @@ final class ClaudeLineScannerTest {
             + "\"cache_creation_input_tokenz\":-1,\"input_tokens\":9},\"modeL\":1,\"models\":2,\"ids\":3,\"i\":4,\"model\":\"m\"},"
             + "\"Type\":1,\"types\":2,\"timestamq\":3,\"sessionIdx\":4,\"gitbranch\":5,\"requestIds\":6,\"messagE\":7,"
             + "\"timestamp\":\"2025-01-01T00:00:00Z\"}",
+        // names equal to a read one in their first eight bytes, or in their last eight, but not in between
+        "{\"sessionIe\":1,\"gitBrancH\":2,\"message\":{\"modeL\":3,\"usage\":{\"cache_creation_inpux_tokens\":4,"
+            + "\"cache_creatiOn_input_tokens\":5,\"cache_reaD_input_tokens\":6,\"input_tokenS\":7,\"outpuT_tokens\":8,"
+            + "\"cache_read_input_tokens\":9},\"model\":\"m\"},\"timestamp\":\"2025-01-01T00:00:00Z\",\"Timestamp\":1}",
         // ids of any length, longer than the scanner's first buffers
         "{\"requestId\":\"rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr\","
             + "\"message\":{\"id\":\"m\",\"model\":\"m\",\"usage\":{}},\"timestamp\":\"2025-01-01T00:00:00Z\"}",
@@ -305,6 +309,49 @@ final class ClaudeLineScannerTest {
         ClaudeCodeLogs.Parsed j = jackson(line);
         if (s != null) {
             assertEquals(j, s, new String(line, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Mutated lines read one after another by one scanner state (the names, values and day it remembers from
+     * earlier lines): each is read as Jackson reads it alone, or left to Jackson.
+     */
+    @Property(tries = 100)
+    void mutatedLinesInTurn_areReadAsJacksonReadsEach(@ForAll("mutatedRuns") List<byte[]> lines) {
+        ClaudeCodeLogs.Fields f = new ClaudeCodeLogs.Fields();
+        f.seen = new String[4];
+        for (byte[] line : lines) {
+            ClaudeCodeLogs.Parsed s = ClaudeCodeLogs.scannedLine("f.jsonl", "p", 7, line, f);
+            if (s != null) {
+                assertEquals(jackson(line), s, new String(line, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<byte[]>> mutatedRuns() {
+        // mostly unchanged lines, so that what the scanner remembers is used, with mutated ones among them
+        Arbitrary<byte[]> unchanged = Arbitraries.of(BASES).map(ClaudeLineScannerTest::utf8);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, unchanged), net.jqwik.api.Tuple.of(2, mutatedLines()))
+                .list().ofMinSize(2).ofMaxSize(12);
+    }
+
+    @Test
+    void aNameAtTheSamePosition_isReadAfresh_whenItChanges() {
+        ClaudeCodeLogs.Fields f = new ClaudeCodeLogs.Fields();
+        f.seen = new String[4];
+        String first = "{\"type\":\"user\",\"message\":{\"model\":\"m\",\"usage\":{\"input_tokens\":1}},"
+                + "\"timestamp\":\"2025-01-01T00:00:00Z\"}";
+        for (String line : List.of(first, first.replace("\"type\"", "\"typo\""), first.replace("\"input_tokens\"", "\"output_tokens\""),
+                first.replace("\"model\":\"m\"", "\"mode\":\"m\""), first, first.replace("\"type\":\"user\"", "\"type\":\"user\",\"type\":\"x\""),
+                first.replace("{\"type\"", "{\"ty\\u0070e\""), first.replace("\"timestamp\"", "\"timestamps\""), first)) {
+            byte[] b = utf8(line);
+            ClaudeCodeLogs.Parsed s = ClaudeCodeLogs.scannedLine("f.jsonl", "p", 7, b, f);
+            ClaudeCodeLogs.Parsed alone = scanned(b);
+            assertEquals(alone, s, line);
+            if (s != null) {
+                assertEquals(jackson(b), s, line);
+            }
         }
     }
 
