@@ -132,11 +132,6 @@ public final class DeliveryCli {
         return ExitCode.INVALID_INPUT;
     }
 
-    /** The command line with every subcommand. */
-    static CommandLine commandLine() {
-        return commandLine(new String[0]);
-    }
-
     /**
      * The command line for {@code args}: when they start with a subcommand's name, with that subcommand only
      * (what the run parses and executes is the same); else (help, the version, a mistyped name, which picocli

@@ -181,36 +181,32 @@ final class ClaudeLineScanner {
                 return -1;
             }
             int name = i + 1;
-            int end = -1;
-            int kind = 0;
             Key[] names = null;
             int slot = 0;
+            Key hit = null;
             if (level != 0 && field < NAMES) {
                 // the names at this position on the last lines: Claude Code writes its fields in one order
                 names = f.names;
                 slot = (level * NAMES + field) * 2;
-                Key k = names[slot];
-                if (k != null && k.at(b, name, to)) {
-                    end = name + k.bytes.length;
-                    kind = k.kind;
-                } else if ((k = names[slot + 1]) != null && k.at(b, name, to)) {
-                    end = name + k.bytes.length;
-                    kind = k.kind;
-                    names[slot + 1] = names[slot];
-                    names[slot] = k;
+                if (names[slot] != null && names[slot].at(b, name, to)) {
+                    hit = names[slot];
+                } else if (names[slot + 1] != null && names[slot + 1].at(b, name, to)) {
+                    hit = remember(names, slot, names[slot + 1]);
                 }
             }
-            if (end < 0) {
+            int end;
+            int kind;
+            if (hit != null) {
+                end = name + hit.bytes.length;
+                kind = hit.kind;
+            } else {
                 end = plain(b, name, to); // an escape or a byte over 0x7F in a name: doubtful
                 if (end < 0 || end - name > MAX_NAME) {
                     return -1;
                 }
-                if (level != 0) {
-                    kind = kind(level, b, name, end - name);
-                    if (names != null) {
-                        names[slot + 1] = names[slot];
-                        names[slot] = new Key(Arrays.copyOfRange(b, name, end), kind);
-                    }
+                kind = level == 0 ? 0 : kind(level, b, name, end - name);
+                if (names != null) {
+                    remember(names, slot, new Key(Arrays.copyOfRange(b, name, end), kind));
                 }
             }
             field++;
@@ -247,6 +243,13 @@ final class ClaudeLineScanner {
             }
             i = sp(b, i + 1, to);
         }
+    }
+
+    /** Puts {@code k} first of the two names remembered at {@code names[slot]}, the first one second. */
+    private static Key remember(Key[] names, int slot, Key k) {
+        names[slot + 1] = names[slot];
+        names[slot] = k;
+        return k;
     }
 
     /**
