@@ -188,9 +188,16 @@ final class ClaudeLineScanner {
                 // the names at this position on the last lines: Claude Code writes its fields in one order
                 names = f.names;
                 slot = (level * NAMES + field) * 2;
-                if (names[slot] != null && names[slot].at(b, name, to)) {
-                    hit = names[slot];
-                } else if (names[slot + 1] != null && names[slot + 1].at(b, name, to)) {
+                Key k = names[slot];
+                if (k != null) {
+                    // Key.at written out (C1 inlines only methods of up to 35 bytes of bytecode; this runs per field)
+                    int n = k.bytes.length;
+                    if (name + n < to && b[name + n] == '"' && (n >= 8 || name + 8 <= b.length)
+                            && ((long) LONGS.get(b, name) & k.mask) == k.first && (n <= 8 || k.rest(b, name))) {
+                        hit = k;
+                    }
+                }
+                if (hit == null && names[slot + 1] != null && names[slot + 1].at(b, name, to)) {
                     hit = remember(names, slot, names[slot + 1]);
                 }
             }
@@ -218,15 +225,41 @@ final class ClaudeLineScanner {
             if (i >= to) {
                 return -1;
             }
-            if (kind == 0) {
-                i = skip(b, i, to, depth);
-            } else {
+            if (kind != 0) {
                 int bit = 1 << kind;
                 if ((read & bit) != 0) {
                     return -1; // given twice: Jackson keeps the last, with what the first left behind
                 }
                 read |= bit;
-                i = value(b, i, to, f, level, kind, depth);
+            }
+            if (b[i] == '"' && (kind == 0 || text(level, kind))) {
+                // a string, skipped or read: the word loop of special written out (C1 would call it, and most values
+                // are short strings)
+                int j = i + 1;
+                long t = 0;
+                for (; j + 8 <= to; j += 8) {
+                    long v = (long) LONGS.get(b, j);
+                    long q = v ^ 0x2222222222222222L;
+                    long s = v ^ 0x5C5C5C5C5C5C5C5CL;
+                    t = ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
+                    if (t != 0) {
+                        break;
+                    }
+                }
+                j = t != 0 ? j + lowestFlagged(t) : special(b, j, to);
+                if (j < to && b[j] == '"') {
+                    if (kind != 0) {
+                        text(b, i + 1, j - i - 1, f, level, kind);
+                    }
+                    i = j + 1;
+                } else {
+                    // a skipped string is checked on from its first escape or other special byte; a read one is doubtful
+                    i = kind == 0 ? string(b, j, to) : -1;
+                }
+            } else if (kind == 0) {
+                i = skip(b, i, to, depth);
+            } else {
+                i = level == USAGE ? tokens(b, i, to, f, kind) : value(b, i, to, f, level, kind, depth);
             }
             if (i < 0) {
                 return -1;
@@ -297,6 +330,8 @@ final class ClaudeLineScanner {
         final byte[] bytes;
         final int kind;
         final long first;
+        /** The bytes of {@link #first} that are the name's (all for a name of eight bytes or more). */
+        final long mask;
         final long[] words;
 
         Key(String name, int kind) {
@@ -312,6 +347,7 @@ final class ClaudeLineScanner {
                 w = w << 8 | (bytes[k] & 0xFF);
             }
             this.first = w;
+            this.mask = n >= 8 ? -1L : (1L << (n << 3)) - 1;
             int more = n <= 8 ? 0 : (n - 1) / 8; // the words after the first, the last one ending at n
             words = new long[more];
             for (int j = 1; j <= more; j++) {
@@ -371,46 +407,40 @@ final class ClaudeLineScanner {
         }
     }
 
-    /** A value read into {@code f}: the index after it, or -1. */
-    private static int value(byte[] b, int i, int to, ClaudeCodeLogs.Fields f, int level, int kind, int depth) {
-        if (level == USAGE) {
-            return tokens(b, i, to, f, kind);
-        }
-        if (level == TOP && kind == MESSAGE_FIELD || level == MESSAGE && kind == USAGE_FIELD) {
-            if (b[i] != '{') {
-                return literal(b, i, to, 'n', "null"); // null: no message, or no usage
+    /** Whether the field {@code kind} of {@code level} (not 0) holds a string: all but message, usage and the counts. */
+    private static boolean text(int level, int kind) {
+        return level == TOP ? kind != MESSAGE_FIELD : level == MESSAGE && kind != USAGE_FIELD;
+    }
+
+    /** The string {@code b[at, at + n)} (printable ASCII, no escapes) of the text field {@code kind} read into {@code f}. */
+    private static void text(byte[] b, int at, int n, ClaudeCodeLogs.Fields f, int level, int kind) {
+        if (level == TOP) {
+            switch (kind) {
+                case TYPE -> f.type = f.scanned(0, b, at, n);
+                case TIMESTAMP -> timestamp(b, at, n, f);
+                case SESSION -> f.sessionId = f.scanned(1, b, at, n);
+                case BRANCH -> f.gitBranch = f.scanned(2, b, at, n);
+                default -> f.requestId.set(b, at, n);
             }
+        } else if (kind == MODEL) {
+            f.model = f.scanned(3, b, at, n);
+        } else {
+            f.messageId.set(b, at, n);
+        }
+    }
+
+    /**
+     * A value of the top or the message level read into {@code f} that is not a string: message or usage (an
+     * object, or null), or null for a text field; the index after it, or -1 (any other value is doubtful).
+     */
+    private static int value(byte[] b, int i, int to, ClaudeCodeLogs.Fields f, int level, int kind, int depth) {
+        if (!text(level, kind) && b[i] == '{') {
             if (level == MESSAGE) {
                 f.usage = true;
             }
             return object(b, i + 1, to, f, level + 1, depth + 1);
         }
-        if (b[i] == 'n') {
-            return literal(b, i, to, 'n', "null"); // null: what reset() left
-        }
-        if (b[i] != '"') {
-            return -1;
-        }
-        int start = i + 1;
-        int end = plain(b, start, to);
-        if (end < 0) {
-            return -1;
-        }
-        int n = end - start;
-        if (level == TOP) {
-            switch (kind) {
-                case TYPE -> f.type = f.scanned(0, b, start, n);
-                case TIMESTAMP -> timestamp(b, start, n, f);
-                case SESSION -> f.sessionId = f.scanned(1, b, start, n);
-                case BRANCH -> f.gitBranch = f.scanned(2, b, start, n);
-                default -> f.requestId.set(b, start, n);
-            }
-        } else if (kind == MODEL) {
-            f.model = f.scanned(3, b, start, n);
-        } else {
-            f.messageId.set(b, start, n);
-        }
-        return end + 1;
+        return literal(b, i, to, 'n', "null"); // null: no message, no usage, or what reset() left
     }
 
     /** The end (its closing quote) of a string of printable ASCII without escapes from {@code i}, or -1. */
@@ -642,8 +672,27 @@ final class ClaudeLineScanner {
         return i + n + 1;
     }
 
-    /** Whether {@code b[at, at + n)} equals {@code same}. */
+    /**
+     * Whether {@code b[at, at + n)} equals {@code same}: eight bytes at a time, the last word ending at {@code n}
+     * (these are short texts, where {@code Arrays.equals} costs more in its checks than in comparing).
+     */
     static boolean same(byte[] b, int at, int n, byte[] same) {
-        return same.length == n && Arrays.equals(b, at, at + n, same, 0, n);
+        if (same.length != n) {
+            return false;
+        }
+        if (n < 8) {
+            for (int k = 0; k < n; k++) {
+                if (b[at + k] != same[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int k = 0; k < n - 8; k += 8) {
+            if ((long) LONGS.get(b, at + k) != (long) LONGS.get(same, k)) {
+                return false;
+            }
+        }
+        return (long) LONGS.get(b, at + n - 8) == (long) LONGS.get(same, n - 8);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.deliverykit.formats.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,9 @@ final class ClaudeLineScannerTest {
         "{\"sessionIe\":1,\"gitBrancH\":2,\"message\":{\"modeL\":3,\"usage\":{\"cache_creation_inpux_tokens\":4,"
             + "\"cache_creatiOn_input_tokens\":5,\"cache_reaD_input_tokens\":6,\"input_tokenS\":7,\"outpuT_tokens\":8,"
             + "\"cache_read_input_tokens\":9},\"model\":\"m\"},\"timestamp\":\"2025-01-01T00:00:00Z\",\"Timestamp\":1}",
+        // skipped strings and names whose escapes and non-ASCII text come after their first words
+        "{\"aaaaaaaaaaaaaaaaaaaa\":\"0123456789abcdef\\n0123456789é012345678\\u00e9\",\"bbbbbbbbbbbbbbbbb\":{\"cccccccccccccccccc\":"
+            + "\"0123456789abcdefg\\\"\"},\"message\":{\"model\":\"m\",\"usage\":{}},\"timestamp\":\"2025-01-01T00:00:00Z\"}",
         // ids of any length, longer than the scanner's first buffers
         "{\"requestId\":\"rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr\","
             + "\"message\":{\"id\":\"m\",\"model\":\"m\",\"usage\":{}},\"timestamp\":\"2025-01-01T00:00:00Z\"}",
@@ -232,7 +236,11 @@ final class ClaudeLineScannerTest {
         "{\"a\":tru}", "{\"a\":truex}", "{\"a\":fals}", "{\"a\":nul}", "{\"a\":True}", "{\"a\":-}", "{\"a\":+1}", "{\"a\":.5}",
         "{\"a\":1.}", "{\"a\":1.e3}", "{\"a\":1e}", "{\"a\":1e+}", "{\"a\":-e1}", "{\"a\":01}", "{\"a\":-01}", "{\"a\":0x10}",
         "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-Infinity}", "{\"a\":'x'}", "{\"a\":[\"x\" \"y\"]}", "{\"a\":1:2}",
-        "{\"a\" 1}", "{\"a\"", "{\"a\":", "{\"a\"}", "{\"a\":1"})
+        "{\"a\" 1}", "{\"a\"", "{\"a\":", "{\"a\"}", "{\"a\":1",
+        // the same, their bad byte after the first words of a string
+        "{\"a\":\"0123456789abcdef\u0001\"}", "{\"a\":\"0123456789abcdef\\x\"}", "{\"a\":\"0123456789abcdef",
+        "{\"a\":{\"abcdefghijklmnopq\\u0041\":1}}", "{\"a\":{\"abcdefghijklmnopqé\":1}}", "{\"message\":{\"model\":\"0123456789abcdef\\n\"}}",
+        "{\"sessionId\":\"0123456789abcdefé\"}", "{\"type\":\"0123456789abcdef"})
     void doubtfulLines_areLeftToJackson(String line) {
         doubtful(line);
     }
@@ -484,6 +492,22 @@ final class ClaudeLineScannerTest {
             if (t != 0) {
                 assertEquals(first, ClaudeLineScanner.lowestFlagged(t));
             }
+        }
+    }
+
+    /** same (word by word, the last word ending at the text's end) agrees with Arrays.equals at any offset and length. */
+    @Property(tries = 300)
+    void same_agreesWithArraysEquals(@ForAll("specialBytes") byte[] b, @ForAll("offsets") int from) {
+        int at = Math.min(from, b.length);
+        for (int n = 0; at + n <= b.length; n++) {
+            byte[] copy = java.util.Arrays.copyOfRange(b, at, at + n);
+            assertTrue(ClaudeLineScanner.same(b, at, n, copy));
+            for (int k = 0; k < n; k++) {
+                copy[k] ^= 0x01; // one bit of one byte differs, at each place in the text
+                assertFalse(ClaudeLineScanner.same(b, at, n, copy));
+                copy[k] ^= 0x01;
+            }
+            assertFalse(ClaudeLineScanner.same(b, at, n, new byte[n + 1]));
         }
     }
 
