@@ -289,6 +289,9 @@ public final class ClaudeCodeLogs {
                         len -= cut;
                     }
                 }
+                if (buf.length == BYTES) {
+                    buffers.offer(buf); // the buffer for the rest of the file, which had none: free for the next file
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f, e);
             }
@@ -646,10 +649,9 @@ public final class ClaudeCodeLogs {
         String id = identified ? id(messageId, requestId) : source + ":" + n;
         UsageRecord record;
         try {
-            record = UsageRecord.builder(id, at, model)
-                    .tokens(f.input, f.output, f.cacheWrite, f.cacheRead)
-                    .session(blankToNull(f.sessionId))
-                    .build();
+            // the record's own constructor, not its builder: one object fewer on every line
+            record = new UsageRecord(id, at, model, f.input, f.output, f.cacheWrite, f.cacheRead, null,
+                    blankToNull(f.sessionId), null, null, null);
         } catch (IllegalArgumentException e) {
             return Parsed.issue(source, n, IssueKind.REJECTED, "line " + n, e.getMessage());
         }

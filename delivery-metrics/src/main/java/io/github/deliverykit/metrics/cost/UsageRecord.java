@@ -84,11 +84,12 @@ public record UsageRecord(
      * @return the sum of the four counts
      */
     public long totalTokens() {
-        long s = 0;
-        for (long t : new long[] {inputTokens, outputTokens, cacheWriteTokens, cacheReadTokens}) {
-            s = s > Long.MAX_VALUE - t ? Long.MAX_VALUE : s + t;
-        }
-        return s;
+        return saturated(saturated(inputTokens, outputTokens), saturated(cacheWriteTokens, cacheReadTokens));
+    }
+
+    /** {@code a + b}, or {@link Long#MAX_VALUE} when that overflows (both are counts, not negative). */
+    private static long saturated(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     /** Builds a {@link UsageRecord}; reusable. */
