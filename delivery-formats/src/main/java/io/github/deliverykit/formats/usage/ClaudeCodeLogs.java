@@ -517,6 +517,9 @@ public final class ClaudeCodeLogs {
         }
 
         boolean isBlank() {
+            if (length > 0 && bytes != null && bytes[offset] > ' ' && bytes[offset] < 0x7F) {
+                return false; // printable ASCII other than the space is never white space: the usual id
+            }
             for (int i = 0; i < length; i++) {
                 if (!Character.isWhitespace(charAt(i))) {
                     return false;
@@ -922,7 +925,11 @@ public final class ClaudeCodeLogs {
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        char c = s.charAt(0);
+        return c > ' ' && c < 0x7F || !s.isBlank() ? s : null; // printable ASCII first: not blank, without the scan
     }
 
     /** The sequential part: snapshots, repeats, the report and the sink, in file and line order. */
