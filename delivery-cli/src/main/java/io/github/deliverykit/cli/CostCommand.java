@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -190,7 +189,12 @@ final class CostCommand extends ReportCommand {
         text.append("By ").append(name).append(":\n");
         md.append("\n| ").append(name).append(" | cost |\n| --- | --- |\n");
         rows.forEach((k, v) -> {
-            text.append(String.format(Locale.ROOT, "  %-40s %s%n", k, v));
+            // "  %-40s %s%n" written out: String.format parses its pattern on each of the thousand rows
+            text.append("  ").append(k);
+            for (int pad = k.length(); pad < 40; pad++) {
+                text.append(' ');
+            }
+            text.append(' ').append(v).append(System.lineSeparator());
             md.append("| ").append(k.replace("|", "\\|")).append(" | ").append(v).append(" |\n");
         });
     }
