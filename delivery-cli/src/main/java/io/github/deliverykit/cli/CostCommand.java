@@ -6,6 +6,7 @@ import io.github.deliverykit.core.finding.Findings;
 import io.github.deliverykit.core.money.Money;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.usage.ClaudeCodeLogs;
+import io.github.deliverykit.formats.usage.ClaudeUsage;
 import io.github.deliverykit.formats.usage.LiteLlmPrices;
 import io.github.deliverykit.formats.usage.PriceRead;
 import io.github.deliverykit.formats.usage.UsageCosts;
@@ -24,7 +25,7 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class CostCommand extends ReportCommand {
             throw new InputException("--claude-logs: " + logs + " does not exist");
         }
         // the prices are read on another thread while the logs' first blocks are parsed (reading them and
-        // starting Jackson took about a tenth of a second of a short run); the first response waits for them
+        // starting Jackson took about a tenth of a second of a short run); responses merged before then wait in Pricing
         CompletableFuture<PriceRead> pricing = CompletableFuture.supplyAsync(() -> LiteLlmPrices.read(prices), task -> {
             Thread t = new Thread(task, "price-reader");
             t.setDaemon(true);
@@ -80,17 +81,10 @@ final class CostCommand extends ReportCommand {
         if (prLinks != null) {
             readLinks(prLinks, prOfBranch, merged);
         }
-        ZoneId days = z;
-        UsageCosts[] priced = new UsageCosts[1];
-        Supplier<UsageCosts> costsOf = () -> {
-            if (priced[0] == null) {
-                priced[0] = UsageCosts.of(join(pricing).table(), days, prOfBranch::get);
-            }
-            return priced[0];
-        };
-        ReadReport logRead = ClaudeCodeLogs.stream(logs, usage -> costsOf.get().accept(usage));
+        Pricing costs = new Pricing(pricing, z, prOfBranch);
+        ReadReport logRead = ClaudeCodeLogs.stream(logs, costs);
         PriceRead priceRead = join(pricing);
-        UsageCosts.Summary s = costsOf.get().summary();
+        UsageCosts.Summary s = costs.costs().summary();
 
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.info("cost.logs", "Claude Code logs: " + logRead.summary(),
@@ -161,6 +155,51 @@ final class CostCommand extends ReportCommand {
     }
 
     /** The read prices, or the reader's exception as it was thrown (bad input stays bad input). */
+    /**
+     * The responses priced as they come once the prices are read. Until then (the first tenth of a second of a
+     * run) up to {@value #EARLY} of them wait in order, so that neither the merge nor, behind it, the parser
+     * threads stop for the prices; the next one waits for them.
+     */
+    static final class Pricing implements Consumer<ClaudeUsage> {
+        static final int EARLY = 1 << 15;
+        private final CompletableFuture<PriceRead> read;
+        private final ZoneId days;
+        private final Map<String, String> prOfBranch;
+        private final List<ClaudeUsage> early = new ArrayList<>();
+        private @Nullable UsageCosts costs;
+
+        Pricing(CompletableFuture<PriceRead> read, ZoneId days, Map<String, String> prOfBranch) {
+            this.read = read;
+            this.days = days;
+            this.prOfBranch = prOfBranch;
+        }
+
+        @Override
+        public void accept(ClaudeUsage usage) {
+            UsageCosts c = costs;
+            if (c == null) {
+                if (!read.isDone() && early.size() < EARLY) {
+                    early.add(usage);
+                    return;
+                }
+                c = costs();
+            }
+            c.accept(usage);
+        }
+
+        /** The totals, once the prices are read (waiting for them), with the responses that waited for them. */
+        UsageCosts costs() {
+            UsageCosts c = costs;
+            if (c == null) {
+                c = UsageCosts.of(join(read).table(), days, prOfBranch::get);
+                early.forEach(c);
+                early.clear();
+                costs = c;
+            }
+            return c;
+        }
+    }
+
     private static PriceRead join(CompletableFuture<PriceRead> pricing) {
         try {
             return pricing.join();
