@@ -138,6 +138,9 @@ public final class Checks {
      * @throws IllegalArgumentException if null or blank
      */
     public static String notBlank(@Nullable String value, String field) {
+        if (value != null && !value.isEmpty() && value.charAt(0) > ' ' && value.charAt(0) < 0x7F) {
+            return value; // printable ASCII other than the space is not white space: the usual id, without the scan
+        }
         if (value == null || value.isBlank()) {
             throw invalid(field, "must not be blank", value);
         }

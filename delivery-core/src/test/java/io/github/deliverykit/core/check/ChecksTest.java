@@ -56,6 +56,22 @@ final class ChecksTest {
         assertEquals("a 1", Checks.message("%s %d", "a", 1));
     }
 
+    /** notBlank agrees with String.isBlank on every character a text can start with, white space or not. */
+    @Test
+    void notBlank_isStringIsBlank_forEveryFirstCharacter() {
+        for (char c = 0; c < 0x3100; c++) {
+            for (String s : new String[] {String.valueOf(c), c + "x", c + " "}) {
+                if (s.isBlank()) {
+                    assertThrows(IllegalArgumentException.class, () -> Checks.notBlank(s, "f"), Integer.toHexString(c));
+                } else {
+                    assertEquals(s, Checks.notBlank(s, "f"), Integer.toHexString(c));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Checks.notBlank("", "f"));
+        assertThrows(IllegalArgumentException.class, () -> Checks.notBlank(" \t\u2003", "f"));
+    }
+
     @Test
     void nullsAreIllegalArguments() {
         assertThrows(IllegalArgumentException.class, () -> Checks.notBlank(null, "f"));

@@ -10,6 +10,7 @@ import io.github.deliverykit.formats.internal.ArgoShapes;
 import io.github.deliverykit.formats.internal.ArgoShapes.Measurement;
 import io.github.deliverykit.formats.internal.ArgoShapes.MetricResult;
 import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.formats.internal.Yaml;
 import io.github.deliverykit.policy.canary.Observation;
 import io.github.deliverykit.policy.canary.Observation.Variant;
 import java.io.IOException;
@@ -73,11 +74,11 @@ public final class ArgoAnalysisRuns {
         Checks.notNull(in, "in");
         ArgoShapes.Run root;
         try {
-            JsonNode tree = Json.YAML.readTree(in);
+            JsonNode tree = Yaml.MAPPER.readTree(in);
             if (tree == null || !tree.isObject()) {
                 throw new FormatException(source, "$", "must be an AnalysisRun object");
             }
-            root = Json.YAML.treeToValue(tree, ArgoShapes.Run.class);
+            root = Yaml.MAPPER.treeToValue(tree, ArgoShapes.Run.class);
         } catch (JsonProcessingException e) {
             throw Json.error(source, e);
         } catch (IOException e) {

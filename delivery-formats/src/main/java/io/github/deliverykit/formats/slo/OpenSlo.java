@@ -12,6 +12,7 @@ import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
 import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.formats.internal.Yaml;
 import io.github.deliverykit.formats.internal.OpenSloShapes.Calendar;
 import io.github.deliverykit.formats.internal.OpenSloShapes.Condition;
 import io.github.deliverykit.formats.internal.OpenSloShapes.ConditionItem;
@@ -123,7 +124,7 @@ public final class OpenSlo {
 
     private static List<Located> documents(String source, Reader yaml) {
         List<Located> docs = new ArrayList<>();
-        try (JsonParser p = Json.YAML.createParser(yaml)) {
+        try (JsonParser p = Yaml.MAPPER.createParser(yaml)) {
             int index = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -133,7 +134,7 @@ public final class OpenSlo {
                     throw new FormatException(source, "document " + index + " (line " + line + ")",
                             "must be a mapping with apiVersion, kind, metadata and spec, but was " + t);
                 }
-                docs.add(new Located(index, line, Json.YAML.readValue(p, Document.class)));
+                docs.add(new Located(index, line, Yaml.MAPPER.readValue(p, Document.class)));
             }
         } catch (JsonProcessingException e) {
             throw Json.error(source, e);
@@ -203,7 +204,7 @@ public final class OpenSlo {
                 throw new FormatException(source, at + ", $.spec", "is required and must be a mapping");
             }
             try {
-                return Json.YAML.treeToValue(spec, type);
+                return Yaml.MAPPER.treeToValue(spec, type);
             } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
                 throw new FormatException(source, at + ", " + Json.path(e).replaceFirst("^\\$", "\\$.spec"),
                         e.getOriginalMessage(), e);
@@ -540,7 +541,7 @@ public final class OpenSlo {
         for (SloDefinition d : defs) {
             byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
         }
-        try (SequenceWriter seq = Json.YAML.writer().writeValues(out)) {
+        try (SequenceWriter seq = Yaml.MAPPER.writer().writeValues(out)) {
             for (List<SloDefinition> group : byName.values()) {
                 for (Document doc : OpenSloWriting.documents(group)) {
                     seq.write(doc);

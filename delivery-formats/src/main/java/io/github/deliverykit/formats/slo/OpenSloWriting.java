@@ -1,7 +1,7 @@
 package io.github.deliverykit.formats.slo;
 
 import io.github.deliverykit.core.time.Window;
-import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.formats.internal.Yaml;
 import io.github.deliverykit.formats.internal.OpenSloShapes.Calendar;
 import io.github.deliverykit.formats.internal.OpenSloShapes.Condition;
 import io.github.deliverykit.formats.internal.OpenSloShapes.ConditionItem;
@@ -52,17 +52,17 @@ final class OpenSloWriting {
             for (BurnRateRule r : table.rules()) {
                 conditions.add(new ConditionItem(null, "AlertCondition",
                         new Metadata(r.name(), null, null, Map.of(OpenSlo.SHORT_WINDOW_ANNOTATION, Shorthand.format(r.shortWindow()))),
-                        Json.YAML.valueToTree(new ConditionSpec(null, r.severity() == AlertSeverity.PAGE ? "page" : "ticket",
+                        Yaml.MAPPER.valueToTree(new ConditionSpec(null, r.severity() == AlertSeverity.PAGE ? "page" : "ticket",
                                 new Condition("burnrate", "gte", r.factor(), Shorthand.format(r.longWindow()), null)))));
             }
             policies = List.of(new PolicyItem(null, "AlertPolicy", new Metadata(table.id(), null, null, null),
-                    Json.YAML.valueToTree(new PolicySpec(null, null, null, true, conditions))));
+                    Yaml.MAPPER.valueToTree(new PolicySpec(null, null, null, true, conditions))));
         }
         SloSpec spec = new SloSpec(null, slo.service(),
                 first.indicator() == null ? null : new Inline(null, new Metadata(first.indicator(), null, null, null), null), null, List.of(window(slo.window())),
                 slo.method().openSloName(), objectives, policies);
         return List.of(new Document(OpenSlo.API_VERSION, "SLO", new Metadata(first.name(), null, null, null),
-                Json.YAML.valueToTree(spec)));
+                Yaml.MAPPER.valueToTree(spec)));
     }
 
     private static Objective objective(SloDefinition d) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.formats.internal.Yaml;
 import io.github.deliverykit.formats.internal.Shorthand;
 import io.github.deliverykit.formats.internal.SlothWindowShapes.Document;
 import io.github.deliverykit.formats.internal.SlothWindowShapes.Pair;
@@ -74,7 +75,7 @@ public record SlothAlertWindows(Duration sloPeriod, AlertTable table) {
         Checks.notNull(yaml, "yaml");
         Document d;
         try {
-            d = Json.YAML.readValue(yaml, Document.class);
+            d = Yaml.MAPPER.readValue(yaml, Document.class);
         } catch (JsonProcessingException e) {
             throw Json.error(source, e);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
 import io.github.deliverykit.formats.internal.Json;
+import io.github.deliverykit.formats.internal.Yaml;
 import io.github.deliverykit.formats.internal.Shorthand;
 import io.github.deliverykit.formats.internal.SlothShapes.Alerting;
 import io.github.deliverykit.formats.internal.SlothShapes.PyrraSpec;
@@ -152,7 +153,7 @@ public final class SlothPyrra {
         }
         PyrraSpec spec;
         try {
-            spec = Json.YAML.treeToValue(Json.require(r.spec(), source, "$.spec"), PyrraSpec.class);
+            spec = Yaml.MAPPER.treeToValue(Json.require(r.spec(), source, "$.spec"), PyrraSpec.class);
         } catch (JsonMappingException e) {
             throw new FormatException(source, Json.path(e).replaceFirst("^\\$", "\\$.spec"), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
@@ -200,7 +201,7 @@ public final class SlothPyrra {
     private static <T> T bind(String source, Reader yaml, Class<T> type) {
         Checks.notNull(yaml, "yaml");
         try {
-            T t = Json.YAML.readValue(yaml, type);
+            T t = Yaml.MAPPER.readValue(yaml, type);
             if (t == null) {
                 throw new FormatException(source, "$", "is empty");
             }

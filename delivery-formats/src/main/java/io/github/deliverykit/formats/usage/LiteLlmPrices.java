@@ -1,15 +1,15 @@
 package io.github.deliverykit.formats.usage;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
 import io.github.deliverykit.formats.internal.Json;
-import io.github.deliverykit.formats.internal.UsageShapes.LiteLlmModel;
 import io.github.deliverykit.metrics.cost.spi.PriceTable;
 import io.github.deliverykit.metrics.cost.spi.PriceTable.ModelPrice;
 import io.github.deliverykit.metrics.cost.spi.PriceTable.TokenPrices;
@@ -41,6 +41,30 @@ public final class LiteLlmPrices {
     public static final String ID = "litellm";
     /** LiteLLM's tier threshold, in tokens. */
     public static final long TIER_THRESHOLD = 200_000;
+
+    /**
+     * The price fields, by name, and their slots. The base prices come first, then the same four above
+     * {@link #TIER_THRESHOLD}.
+     */
+    private static final java.util.Map<String, Integer> FIELDS = java.util.Map.of(
+            "input_cost_per_token", 0, "output_cost_per_token", 1,
+            "cache_creation_input_token_cost", 2, "cache_read_input_token_cost", 3,
+            "input_cost_per_token_above_200k_tokens", 4, "output_cost_per_token_above_200k_tokens", 5,
+            "cache_creation_input_token_cost_above_200k_tokens", 6, "cache_read_input_token_cost_above_200k_tokens", 7);
+    private static final int INPUT = 0;
+    private static final int OUTPUT = 1;
+    private static final int CACHE_WRITE = 2;
+    private static final int CACHE_READ = 3;
+    private static final int ABOVE = 4;
+    /**
+     * Jackson's streaming parser with the data-binding readers' settings (duplicate keys rejected, the
+     * source in locations), without an ObjectMapper: the file is a flat object of objects of numbers, and
+     * an ObjectMapper with its modules takes a short run about a tenth of a second of CPU to start.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
     private LiteLlmPrices() {}
 
@@ -75,10 +99,11 @@ public final class LiteLlmPrices {
         ReadReport.Builder report = new ReadReport.Builder();
         List<ModelPrice> prices = new ArrayList<>();
         long noCache = 0;
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FormatException(source, "$", "must be a JSON object of models");
             }
+            BigDecimal[] m = new BigDecimal[FIELDS.size()];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String model = p.currentName();
                 String path = "$['" + model + "']";
@@ -91,63 +116,147 @@ public final class LiteLlmPrices {
                     report.issue(IssueKind.REJECTED, source, at, "must be an object of prices");
                     continue;
                 }
-                JsonNode node = p.readValueAsTree();
                 if (model.equals("sample_spec")) {
+                    p.skipChildren();
                     report.issue(IssueKind.SKIPPED, source, at, "the file's schema example, not a model");
                     continue;
                 }
-                LiteLlmModel m;
-                try {
-                    m = Json.JSON.treeToValue(node, LiteLlmModel.class);
-                } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-                    report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
+                java.util.Arrays.fill(m, null);
+                String rejected = null;
+                List<String> otherTiers = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String f = p.currentName();
+                    JsonToken v = p.nextToken();
+                    Integer slot = FIELDS.get(f);
+                    if (slot == null) {
+                        p.skipChildren(); // an extension or a field this reader does not price (the spec allows them)
+                        if (f.contains("_above_") && !f.endsWith("_above_200k_tokens")) {
+                            if (otherTiers == null) {
+                                otherTiers = new ArrayList<>();
+                            }
+                            otherTiers.add(f);
+                        }
+                        continue;
+                    }
+                    String problem = price(p, v, m, slot);
+                    if (problem != null && rejected == null) {
+                        rejected = at + "." + f + ": " + problem;
+                    }
+                }
+                if (rejected != null) {
+                    int colon = rejected.indexOf(": ", at.length());
+                    report.issue(IssueKind.REJECTED, source, rejected.substring(0, colon), rejected.substring(colon + 2));
                     continue;
                 }
-                if (m.input() == null || m.output() == null) {
+                if (m[INPUT] == null || m[OUTPUT] == null) {
                     report.issue(IssueKind.SKIPPED, source, at, "no input_cost_per_token and output_cost_per_token");
                     continue;
                 }
-                if (m.cacheWrite() == null || m.cacheRead() == null) {
+                if (m[CACHE_WRITE] == null || m[CACHE_READ] == null) {
                     noCache++;
                 }
-                var it = node.fieldNames();
-                while (it.hasNext()) {
-                    String f = it.next();
-                    if (f.contains("_above_") && !f.endsWith("_above_200k_tokens")) {
+                if (otherTiers != null) {
+                    for (String f : otherTiers) {
                         report.issue(IssueKind.NOTE, source, at + "." + f, "tier not read: only the 200k tier is applied");
                     }
                 }
-                try {
-                    TokenPrices base = prices(m.input(), m.output(), m.cacheWrite(), m.cacheRead());
-                    if (m.inputAbove() == null && m.outputAbove() == null && m.cacheWriteAbove() == null
-                            && m.cacheReadAbove() == null) {
-                        prices.add(ModelPrice.flat(model, base));
-                    } else {
-                        TokenPrices above = prices(or(m.inputAbove(), m.input()), or(m.outputAbove(), m.output()),
-                                or(m.cacheWriteAbove(), m.cacheWrite()), or(m.cacheReadAbove(), m.cacheRead()));
-                        prices.add(ModelPrice.tiered(model, base, TIER_THRESHOLD, above));
-                    }
-                    report.accepted();
-                } catch (IllegalArgumentException e) {
-                    report.issue(IssueKind.REJECTED, source, at, e.getMessage());
-                }
+                add(prices, model, m, report, source, at);
             }
         } catch (JsonProcessingException e) {
             throw Json.error(source, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
+        return done(prices, noCache, report, source);
+    }
+
+    /**
+     * Adds a model's prices (the four base prices, then the four above the tier, each null when absent),
+     * or reports why they are not prices.
+     */
+    static void add(List<ModelPrice> prices, String model, @Nullable BigDecimal[] m, ReadReport.Builder report,
+            String source, String at) {
+        try {
+            TokenPrices base = prices(m[INPUT], m[OUTPUT], m[CACHE_WRITE], m[CACHE_READ]);
+            if (m[INPUT + ABOVE] == null && m[OUTPUT + ABOVE] == null && m[CACHE_WRITE + ABOVE] == null
+                    && m[CACHE_READ + ABOVE] == null) {
+                prices.add(ModelPrice.flat(model, base));
+            } else {
+                TokenPrices above = prices(or(m[INPUT + ABOVE], m[INPUT]), or(m[OUTPUT + ABOVE], m[OUTPUT]),
+                        or(m[CACHE_WRITE + ABOVE], m[CACHE_WRITE]), or(m[CACHE_READ + ABOVE], m[CACHE_READ]));
+                prices.add(ModelPrice.tiered(model, base, TIER_THRESHOLD, above));
+            }
+            report.accepted();
+        } catch (IllegalArgumentException e) {
+            report.issue(IssueKind.REJECTED, source, at, e.getMessage());
+        }
+    }
+
+    /** The table of the models read, and the report, with a note of the models that have no cache prices. */
+    static PriceRead done(List<ModelPrice> prices, long noCache, ReadReport.Builder report, String source) {
         if (noCache > 0) {
             report.issue(IssueKind.NOTE, source, "$", noCache + " models have no cache prices: their cache tokens are priced at 0");
         }
         return new PriceRead(PriceTable.of(ID, io.github.deliverykit.core.money.Money.currency("USD"), prices), report.build());
     }
 
-    private static @Nullable BigDecimal or(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+    /**
+     * Reads one price field's value into {@code m[slot]}: a JSON number, or a string holding one as
+     * {@link BigDecimal#BigDecimal(String)} reads it (LiteLLM writes numbers; data binding coerced such strings the same way); null, an empty string or the
+     * string {@code "null"} leave it absent.
+     *
+     * @return null, or why the value is not a price
+     */
+    private static @Nullable String price(JsonParser p, JsonToken v, BigDecimal[] m, int slot) throws IOException {
+        switch (v) {
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                m[slot] = p.getDecimalValue();
+                return null;
+            case VALUE_NULL:
+                m[slot] = null;
+                return null;
+            case VALUE_STRING:
+                String text = p.getText().trim();
+                if (text.isEmpty() || text.equals("null")) {
+                    m[slot] = null;
+                    return null;
+                }
+                if (text.length() <= 100) {
+                    try {
+                        m[slot] = new BigDecimal(text); // what data binding accepts in a string: 1e-6, +1, .5, 1.
+                        return null;
+                    } catch (NumberFormatException e) {
+                        // named below
+                    }
+                }
+                return "must be a number (of at most 100 characters), not \""
+                        + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+            default:
+                p.skipChildren();
+                return "must be a number, not " + what(v);
+        }
+    }
+
+    private static String what(JsonToken v) {
+        switch (v) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            default:
+                return v.toString();
+        }
+    }
+
+    static @Nullable BigDecimal or(@Nullable BigDecimal a, @Nullable BigDecimal b) {
         return a != null ? a : b;
     }
 
-    private static TokenPrices prices(BigDecimal input, BigDecimal output, @Nullable BigDecimal cacheWrite,
+    static TokenPrices prices(BigDecimal input, BigDecimal output, @Nullable BigDecimal cacheWrite,
             @Nullable BigDecimal cacheRead) {
         return TokenPrices.perMillion("USD", perMillion(input, "input"), perMillion(output, "output"),
                 perMillion(cacheWrite, "cacheWrite"), perMillion(cacheRead, "cacheRead"));
