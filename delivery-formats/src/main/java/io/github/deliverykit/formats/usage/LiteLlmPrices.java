@@ -32,8 +32,11 @@ import org.jspecify.annotations.Nullable;
  * {@code cache_creation_input_token_cost} and {@code cache_read_input_token_cost} (absent means 0, as
  * ccusage prices them; the report notes how many models lack them) and the
  * {@code *_above_200k_tokens} tier, applied per token kind above 200,000 tokens as ccusage does.
- * Other tiers (e.g. {@code _above_128k_tokens}) are not read and are noted. Models the file does not
- * list stay unpriced: their cost is unknown, never 0. Stateless and thread safe.
+ * Other tiers (e.g. {@code _above_128k_tokens}) are not read and are noted. A price is a JSON number or a
+ * string holding one; null, an empty string or {@code "null"} is absent; anything else rejects the model,
+ * naming the field. Other fields are ignored, whatever their shape. Models the file does not
+ * list stay unpriced: their cost is unknown, never 0. Read with Jackson's streaming parser (duplicate keys
+ * rejected). Stateless and thread safe.
  */
 public final class LiteLlmPrices {
 
