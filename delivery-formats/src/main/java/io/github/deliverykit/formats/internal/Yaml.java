@@ -15,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Yaml {
 
-    /** YAML, with {@link Json#JSON}'s settings: unknown properties ignored, duplicate keys rejected. */
+    /** YAML, with {@link Json#mapper()}'s settings: unknown properties ignored, duplicate keys rejected. */
     public static final ObjectMapper MAPPER = YAMLMapper.builder(new YAMLFactory())
             .addModule(new JavaTimeModule())
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

@@ -66,7 +66,7 @@ public final class PrometheusResult {
         Checks.notNull(in, "in");
         Checks.notNull(sink, "sink");
         ReadReport.Builder report = new ReadReport.Builder();
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
+        try (JsonParser p = Json.factory().createParser(in)) {
             new Pass(source, p, sink, report).response();
         } catch (JsonProcessingException e) {
             throw Json.error(source, e);

@@ -1,10 +1,8 @@
 package io.github.deliverykit.formats.usage;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.deliverykit.core.check.Checks;
 import io.github.deliverykit.formats.FormatException;
 import io.github.deliverykit.formats.ReadReport;
@@ -59,16 +57,6 @@ public final class LiteLlmPrices {
     private static final int CACHE_WRITE = 2;
     private static final int CACHE_READ = 3;
     private static final int ABOVE = 4;
-    /**
-     * Jackson's streaming parser with the data-binding readers' settings (duplicate keys rejected, the
-     * source in locations), without an ObjectMapper: the file is a flat object of objects of numbers, and
-     * an ObjectMapper with its modules takes a short run about a tenth of a second of CPU to start.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-
     private LiteLlmPrices() {}
 
     /**
@@ -102,7 +90,7 @@ public final class LiteLlmPrices {
         ReadReport.Builder report = new ReadReport.Builder();
         List<ModelPrice> prices = new ArrayList<>();
         long noCache = 0;
-        try (JsonParser p = FACTORY.createParser(in)) {
+        try (JsonParser p = Json.STRICT.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FormatException(source, "$", "must be a JSON object of models");
             }
@@ -125,7 +113,8 @@ public final class LiteLlmPrices {
                     continue;
                 }
                 java.util.Arrays.fill(m, null);
-                String rejected = null;
+                String rejectedAt = null;
+                String rejectedWhy = null;
                 List<String> otherTiers = null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String f = p.currentName();
@@ -142,13 +131,13 @@ public final class LiteLlmPrices {
                         continue;
                     }
                     String problem = price(p, v, m, slot);
-                    if (problem != null && rejected == null) {
-                        rejected = at + "." + f + ": " + problem;
+                    if (problem != null && rejectedAt == null) {
+                        rejectedAt = at + "." + f; // the first, as data binding reported it
+                        rejectedWhy = problem;
                     }
                 }
-                if (rejected != null) {
-                    int colon = rejected.indexOf(": ", at.length());
-                    report.issue(IssueKind.REJECTED, source, rejected.substring(0, colon), rejected.substring(colon + 2));
+                if (rejectedAt != null) {
+                    report.issue(IssueKind.REJECTED, source, rejectedAt, rejectedWhy);
                     continue;
                 }
                 if (m[INPUT] == null || m[OUTPUT] == null) {
@@ -205,8 +194,8 @@ public final class LiteLlmPrices {
 
     /**
      * Reads one price field's value into {@code m[slot]}: a JSON number, or a string holding one as
-     * {@link BigDecimal#BigDecimal(String)} reads it (LiteLLM writes numbers; data binding coerced such strings the same way); null, an empty string or the
-     * string {@code "null"} leave it absent.
+     * {@link BigDecimal#BigDecimal(String)} reads it (LiteLLM writes numbers; data binding coerced such
+     * strings the same way); null, an empty string or the string {@code "null"} leave it absent.
      *
      * @return null, or why the value is not a price
      */

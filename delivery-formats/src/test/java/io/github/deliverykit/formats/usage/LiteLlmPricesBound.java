@@ -79,7 +79,7 @@ final class LiteLlmPricesBound {
         ReadReport.Builder report = new ReadReport.Builder();
         List<ModelPrice> prices = new ArrayList<>();
         long noCache = 0;
-        try (JsonParser p = Json.FACTORY.createParser(in)) {
+        try (JsonParser p = Json.factory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FormatException(source, "$", "must be a JSON object of models");
             }
@@ -102,7 +102,7 @@ final class LiteLlmPricesBound {
                 }
                 LiteLlmModel m;
                 try {
-                    m = Json.JSON.treeToValue(node, LiteLlmModel.class);
+                    m = Json.mapper().treeToValue(node, LiteLlmModel.class);
                 } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
                     report.issue(IssueKind.REJECTED, source, at + Json.path(e).substring(1), e.getOriginalMessage());
                     continue;
