@@ -129,12 +129,18 @@ final class CostCommand extends ReportCommand {
                     Facts.of("costPerMergedPr", perPr, "mergedPullRequests", merged.size(), "unknownRecords", unknown)));
             data.put("costPerMergedPr", perPr.toString());
         }
+        // each cost rendered once, for the JSON data and the text and Markdown sections (a thousand sessions)
+        Map<String, String> byDay = strings(s.byDay());
+        Map<String, String> bySession = strings(s.bySession());
+        Map<String, String> byBranch = strings(s.byBranch());
+        Map<String, String> byPullRequest = strings(s.byPullRequest());
+        Map<String, String> byModel = strings(s.byModel());
         data.put("total", s.total().toString());
-        data.put("byDay", strings(s.byDay()));
-        data.put("bySession", strings(s.bySession()));
-        data.put("byBranch", strings(s.byBranch()));
-        data.put("byPullRequest", strings(s.byPullRequest()));
-        data.put("byModel", strings(s.byModel()));
+        data.put("byDay", byDay);
+        data.put("bySession", bySession);
+        data.put("byBranch", byBranch);
+        data.put("byPullRequest", byPullRequest);
+        data.put("byModel", byModel);
         Map<String, Object> tokens = new LinkedHashMap<>(); // in this order on every run (Map.of's order is not)
         tokens.put("input", s.inputTokens());
         tokens.put("output", s.outputTokens());
@@ -145,11 +151,11 @@ final class CostCommand extends ReportCommand {
         String title = "AI usage cost";
         StringBuilder text = new StringBuilder(title).append(": ").append(s.total()).append('\n').append(all.toText());
         StringBuilder md = new StringBuilder("## ").append(title).append("\n\n").append(all.toMarkdown());
-        section(text, md, "day", strings(s.byDay()));
-        section(text, md, "session", strings(s.bySession()));
-        section(text, md, "branch", strings(s.byBranch()));
-        section(text, md, "pull request", strings(s.byPullRequest()));
-        section(text, md, "model", strings(s.byModel()));
+        section(text, md, "day", byDay);
+        section(text, md, "session", bySession);
+        section(text, md, "branch", byBranch);
+        section(text, md, "pull request", byPullRequest);
+        section(text, md, "model", byModel);
         String verdict = s.total().isComplete() ? "COMPLETE" : "INCOMPLETE";
         return new Report(title, verdict, all, text.toString(), md.toString(), data, ExitCode.OK);
     }

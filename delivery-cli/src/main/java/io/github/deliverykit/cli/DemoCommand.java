@@ -1,6 +1,5 @@
 package io.github.deliverykit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.deliverykit.core.event.Deployment;
@@ -399,7 +398,7 @@ final class DemoCommand implements Callable<Integer> {
     static String render(List<Step> steps, Format format, Instant now) {
         String title = "delivery demo: the seed's delivery workflow on the bundled samples, as of " + now;
         if (format == Format.JSON) {
-            ObjectNode root = Report.JSON.createObjectNode();
+            ObjectNode root = Report.NODES.objectNode();
             root.put("title", title);
             root.put("asOf", now.toString());
             root.put("exitCode", ExitCode.OK);
@@ -414,11 +413,7 @@ final class DemoCommand implements Callable<Integer> {
                 o.put("produces", s.produces());
                 o.set("report", s.report().toJson());
             }
-            try {
-                return Report.JSON.writeValueAsString(root) + "\n";
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot render JSON", e);
-            }
+            return Report.write(root);
         }
         StringBuilder out = new StringBuilder();
         out.append(format == Format.MARKDOWN ? "# " + title + "\n" : title + "\n");

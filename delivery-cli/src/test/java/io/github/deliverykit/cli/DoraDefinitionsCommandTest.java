@@ -41,7 +41,7 @@ final class DoraDefinitionsCommandTest {
     void list_inTheOrderGiven_asJson() throws Exception {
         CliTestSupport.Result r = dora("--definitions", "gitlab, four-keys", "--format", "json");
         assertEquals(0, r.code(), r.err());
-        JsonNode defs = Report.JSON.readTree(r.out()).path("data").path("definitions");
+        JsonNode defs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("data").path("definitions");
         assertEquals(2, defs.size(), r.out());
         assertEquals("gitlab", defs.get(0).path("definition").asText());
         assertEquals(0.75, defs.get(0).path("changeFailureRate").asDouble(), 1e-12);

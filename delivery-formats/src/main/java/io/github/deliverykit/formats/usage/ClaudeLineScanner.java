@@ -102,13 +102,18 @@ final class ClaudeLineScanner {
 
     /**
      * The high bit of each byte of {@code v} (little-endian) that is a quote, a backslash, a control
-     * character or over 0x7F; exact for the lowest such byte (a borrow only runs upwards from a flagged one).
-     * {@link #special} holds the same expression written out (checked against this by the tests).
+     * character or over 0x7F, and maybe of bytes above the lowest such one: the word is 0 exactly when no
+     * byte is special, and the lowest flagged byte is the lowest special one. For a byte below 0x80 with no
+     * borrow from below, {@code x - 1} has its high bit set only for {@code x == 0} (a quote or a backslash
+     * after the XOR) and {@code v - 0x20} only below 0x20; a byte over 0x7F is flagged by {@code v} itself;
+     * and a borrow only starts at a flagged byte and runs upwards. (The usual {@code & ~x} terms, which clear
+     * the bytes over 0x7F, are left out: those bytes are flagged anyway.) {@link #special} holds the same
+     * expression written out (checked against this by the tests).
      */
     static long specials(long v) {
         long q = v ^ 0x2222222222222222L; // a quote becomes 0
         long s = v ^ 0x5C5C5C5C5C5C5C5CL; // a backslash becomes 0
-        return ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
+        return ((q - ONES) | (s - ONES) | (v - 0x2020202020202020L) | v) & HIGH;
     }
 
     /**
@@ -122,7 +127,7 @@ final class ClaudeLineScanner {
             long v = (long) LONGS.get(b, i);
             long q = v ^ 0x2222222222222222L;
             long s = v ^ 0x5C5C5C5C5C5C5C5CL;
-            long t = ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
+            long t = ((q - ONES) | (s - ONES) | (v - 0x2020202020202020L) | v) & HIGH;
             if (t != 0) {
                 return i + lowestFlagged(t);
             }
@@ -241,7 +246,7 @@ final class ClaudeLineScanner {
                     long v = (long) LONGS.get(b, j);
                     long q = v ^ 0x2222222222222222L;
                     long s = v ^ 0x5C5C5C5C5C5C5C5CL;
-                    t = ((q - ONES) & ~q | (s - ONES) & ~s | (v - 0x2020202020202020L) & ~v | v) & HIGH;
+                    t = ((q - ONES) | (s - ONES) | (v - 0x2020202020202020L) | v) & HIGH;
                     if (t != 0) {
                         break;
                     }

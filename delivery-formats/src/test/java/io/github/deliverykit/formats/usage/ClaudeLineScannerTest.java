@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.deliverykit.formats.ReadReport;
 import io.github.deliverykit.formats.ReadReport.IssueKind;
@@ -491,6 +492,38 @@ final class ClaudeLineScannerTest {
             assertEquals(first == 8, t == 0);
             if (t != 0) {
                 assertEquals(first, ClaudeLineScanner.lowestFlagged(t));
+            }
+        }
+    }
+
+    /**
+     * The word test, for every value of one byte and of two bytes at every pair of places in a word of plain
+     * ASCII: 0 exactly when no byte is special, else its lowest flagged byte is the lowest special one.
+     */
+    @Test
+    void specials_findsTheLowestSpecialByte_forEveryOneAndTwoBytes() {
+        byte[] w = new byte[8];
+        for (int lo = 0; lo < 8; lo++) {
+            for (int hi = lo; hi < 8; hi++) {
+                for (int x = 0; x < 256; x++) {
+                    for (int y = 0; y < 256; y++) {
+                        java.util.Arrays.fill(w, (byte) 'a');
+                        w[hi] = (byte) y;
+                        w[lo] = (byte) x;
+                        long v = java.nio.ByteBuffer.wrap(w).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                        int first = 0;
+                        while (first < 8 && !(w[first] == '"' || w[first] == '\\' || (w[first] & 0xFF) < 0x20 || w[first] < 0)) {
+                            first++;
+                        }
+                        long t = ClaudeLineScanner.specials(v);
+                        if (first == 8 ? t != 0 : t == 0 || ClaudeLineScanner.lowestFlagged(t) != first) {
+                            fail("bytes " + x + " at " + lo + " and " + y + " at " + hi + ": " + Long.toHexString(t));
+                        }
+                        if (lo == hi) {
+                            break; // one byte: y is overwritten by x
+                        }
+                    }
+                }
             }
         }
     }

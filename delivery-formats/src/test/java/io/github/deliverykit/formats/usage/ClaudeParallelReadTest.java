@@ -178,4 +178,42 @@ class ClaudeParallelReadTest {
             }
         }
     }
+
+    /**
+     * The files are listed in the order of Files.walk(root).sorted(), also where a directory's name is the start
+     * of a sibling's (a directory sorts as its name followed by '/'), at any depth; other files, directories
+     * without logs and a link to a directory are left out, a link to a log file is read.
+     */
+    @Test
+    void logFiles_inTheOrderOfTheSortedWalk(@TempDir Path tree) throws IOException {
+        String[] files = {"a/x.jsonl", "a-b/x.jsonl", "a-b.jsonl", "a.jsonl", "a0/x.jsonl", "a/b/c/d.jsonl", "a/b.jsonl",
+            "a/b-c.jsonl", "a/b0/x.jsonl", "ab/x.jsonl", "a b/x.jsonl", "a!/x.jsonl", "a.b/x.jsonl", "z.jsonl",
+            "A/x.jsonl", "é/x.jsonl", "e/x.jsonl", "a/notes.txt", "empty/x.txt", "a/b/.jsonl", "a/b/x.jsonl.bak"};
+        for (String f : files) {
+            Path p = tree.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "{}\n");
+        }
+        Files.createDirectories(tree.resolve("a/b/deeper/still"));
+        Files.createSymbolicLink(tree.resolve("linked.jsonl"), tree.resolve("z.jsonl"));
+        Files.createSymbolicLink(tree.resolve("a-link"), tree.resolve("a"));
+        List<Path> expected;
+        try (java.util.stream.Stream<Path> walk = Files.walk(tree)) {
+            expected = walk.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        List<Path> listed = new ArrayList<>();
+        ClaudeCodeLogs.logFiles(tree, listed::add);
+        assertEquals(expected, listed);
+        assertTrue(listed.contains(tree.resolve("linked.jsonl")) && !listed.contains(tree.resolve("a-link/x.jsonl")), listed.toString());
+        assertEquals(19, listed.size(), listed.toString()); // a/b/.jsonl is a log file too
+    }
+
+    @Test
+    void logFiles_ofAMissingDirectory_namesIt(@TempDir Path tree) {
+        Path missing = tree.resolve("nowhere");
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> ClaudeCodeLogs.logFiles(missing, p -> { }));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
 }
