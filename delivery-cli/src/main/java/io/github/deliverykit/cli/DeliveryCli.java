@@ -5,9 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,28 +21,34 @@ import picocli.CommandLine.Command;
 public final class DeliveryCli {
 
     /**
-     * The subcommands by name, in the order the help lists them. picocli reflects a command's model from its
+     * The subcommands' names, in the order the help lists them. picocli reflects a command's model from its
      * annotations when it is added, which for all of them took about 0.3 s of a short run: a run that names
      * one builds only that one ({@link #commandLine(String...)}).
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final List<String> SUBCOMMANDS = List.of("release-check", "deploy", "sla", "incident-report", "dora", "change",
+            "strategy", "assess", "demo", "report", "cost", "merge", "help");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("release-check", ReleaseCheckCommand::new);
-        m.put("deploy", DeployCommand::new);
-        m.put("sla", SlaCommand::new);
-        m.put("incident-report", IncidentReportCommand::new);
-        m.put("dora", DoraCommand::new);
-        m.put("change", ChangeCommand::new);
-        m.put("strategy", StrategyCommand::new);
-        m.put("assess", AssessCommand::new);
-        m.put("demo", DemoCommand::new);
-        m.put("report", PictureCommand::new);
-        m.put("cost", CostCommand::new);
-        m.put("merge", MergeCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+    /**
+     * A new subcommand of that name, or null. A switch, not a map of constructor references: linking a dozen
+     * method references at class initialisation took about 10 ms of every run.
+     */
+    static @Nullable Object subcommand(String name) {
+        return switch (name) {
+            case "release-check" -> new ReleaseCheckCommand();
+            case "deploy" -> new DeployCommand();
+            case "sla" -> new SlaCommand();
+            case "incident-report" -> new IncidentReportCommand();
+            case "dora" -> new DoraCommand();
+            case "change" -> new ChangeCommand();
+            case "strategy" -> new StrategyCommand();
+            case "assess" -> new AssessCommand();
+            case "demo" -> new DemoCommand();
+            case "report" -> new PictureCommand();
+            case "cost" -> new CostCommand();
+            case "merge" -> new MergeCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
     }
 
     private DeliveryCli() {}
@@ -138,13 +143,48 @@ public final class DeliveryCli {
      * answers with suggestions) with all of them.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(new DeliveryCli());
-        Supplier<Object> named = args.length > 0 && args[0] != null ? SUBCOMMANDS.get(args[0]) : null;
-        if (named != null && !"help".equals(args[0])) {
-            cli.addSubcommand(args[0], named.get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        Object named = args.length > 0 && args[0] != null && !"help".equals(args[0]) ? subcommand(args[0]) : null;
+        if (named == null) {
+            CommandLine cli = new CommandLine(new DeliveryCli());
+            for (String name : SUBCOMMANDS) {
+                cli.addSubcommand(name, subcommand(name));
+            }
+            return configured(cli);
         }
+        // the subcommand's model is reflected from its annotations on another thread while the top-level one is
+        // (each took a few tens of milliseconds of a run, one after the other)
+        java.util.concurrent.FutureTask<CommandLine> sub = new java.util.concurrent.FutureTask<>(new Reflect(named));
+        Thread reflect = new Thread(sub, "command-line");
+        reflect.setDaemon(true);
+        reflect.start();
+        CommandLine cli = new CommandLine(new DeliveryCli());
+        try {
+            cli.addSubcommand(args[0], sub.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the command line", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("cannot build the command line", e.getCause());
+        }
+        return configured(cli);
+    }
+
+    /** Builds one command's command line (its model, from its annotations). */
+    private record Reflect(Object command) implements java.util.concurrent.Callable<CommandLine> {
+        @Override
+        public CommandLine call() {
+            return new CommandLine(command);
+        }
+    }
+
+    /** The settings of every run's command line, on it and its subcommands. */
+    private static CommandLine configured(CommandLine cli) {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // -V on a subcommand prints the version of the command line, as on the top-level command
         String[] version = cli.getCommandSpec().version();
