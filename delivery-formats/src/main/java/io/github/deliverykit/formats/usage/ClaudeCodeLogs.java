@@ -137,8 +137,10 @@ public final class ClaudeCodeLogs {
 
     /**
      * Hands every {@code *.jsonl} regular file under {@code root} to {@code out} in path order (the order of
-     * {@code Files.walk(root).sorted()}), each directory's files as soon as it is listed. Links are not
-     * followed into directories ({@code Files.walk}'s default); a link to a regular file is a file. Siblings
+     * {@code Files.walk(root).sorted()}), each directory's files as soon as it is listed. {@code root} itself
+     * may be a link to a directory (such as a linked {@code ~/.claude/projects}, which {@code Files.walk} does
+     * not enter); below it, links are not followed into directories ({@code Files.walk}'s default), and a
+     * link to a regular file is a file. Siblings
      * are sorted as their full paths sort: by name, except that a directory's descendants, whose paths go on
      * with a separator after its name, sort after a sibling whose name goes on from that name with a character
      * below {@code '/'} (directory {@code a} after file {@code a-b}, and before {@code a0}).

@@ -210,6 +210,17 @@ class ClaudeParallelReadTest {
     }
 
     @Test
+    void logFiles_underALinkedRoot_areListed(@TempDir Path tree) throws IOException {
+        Path real = tree.resolve("real/projects/p");
+        Files.createDirectories(real);
+        Files.writeString(real.resolve("s.jsonl"), "{}\n");
+        Path link = Files.createSymbolicLink(tree.resolve("linked"), tree.resolve("real/projects"));
+        List<Path> listed = new ArrayList<>();
+        ClaudeCodeLogs.logFiles(link, listed::add);
+        assertEquals(List.of(link.resolve("p/s.jsonl")), listed);
+    }
+
+    @Test
     void logFiles_ofAMissingDirectory_namesIt(@TempDir Path tree) {
         Path missing = tree.resolve("nowhere");
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
