@@ -195,10 +195,12 @@ final class ClaudeLineScanner {
                 slot = (level * NAMES + field) * 2;
                 Key k = names[slot];
                 if (k != null) {
-                    // Key.at written out (C1 inlines only methods of up to 35 bytes of bytecode; this runs per field)
+                    // Key.at written out (C1 inlines only methods of up to 35 bytes of bytecode; this runs per field),
+                    // and for a name of 9 to 16 bytes (most of them) its one further word compared here, not in rest
                     int n = k.bytes.length;
                     if (name + n < to && b[name + n] == '"' && (n >= 8 || name + 8 <= b.length)
-                            && ((long) LONGS.get(b, name) & k.mask) == k.first && (n <= 8 || k.rest(b, name))) {
+                            && ((long) LONGS.get(b, name) & k.mask) == k.first
+                            && (n <= 8 || (n <= 16 ? (long) LONGS.get(b, name + n - 8) == k.words[0] : k.rest(b, name)))) {
                         hit = k;
                     }
                 }
@@ -222,9 +224,13 @@ final class ClaudeLineScanner {
                 }
             }
             field++;
-            i = sp(b, end + 1, to);
+            // compact JSON first: the colon right after the name (white space is looked for only where it is not)
+            i = end + 1;
             if (i >= to || b[i] != ':') {
-                return -1;
+                i = ws(b, i, to);
+                if (i >= to || b[i] != ':') {
+                    return -1;
+                }
             }
             i = sp(b, i + 1, to);
             if (i >= to) {
@@ -269,17 +275,23 @@ final class ClaudeLineScanner {
             if (i < 0) {
                 return -1;
             }
-            i = sp(b, i, to);
-            if (i >= to) {
-                return -1;
+            // the comma right after the value, else white space and the comma or the end of the object
+            if (i >= to || b[i] != ',') {
+                i = ws(b, i, to);
+                if (i >= to) {
+                    return -1;
+                }
+                if (b[i] == '}') {
+                    return i + 1;
+                }
+                if (b[i] != ',') {
+                    return -1;
+                }
             }
-            if (b[i] == '}') {
-                return i + 1;
+            i++;
+            if (i >= to || b[i] != '"') {
+                i = ws(b, i, to); // white space before the next name
             }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = sp(b, i + 1, to);
         }
     }
 
@@ -445,7 +457,7 @@ final class ClaudeLineScanner {
             }
             return object(b, i + 1, to, f, level + 1, depth + 1);
         }
-        return literal(b, i, to, 'n', "null"); // null: no message, no usage, or what reset() left
+        return literal(b, i, to, NULL); // null: no message, no usage, or what reset() left
     }
 
     /** The end (its closing quote) of a string of printable ASCII without escapes from {@code i}, or -1. */
@@ -467,7 +479,7 @@ final class ClaudeLineScanner {
         long v = 0;
         int end;
         if (b[i] == 'n') {
-            end = literal(b, i, to, 'n', "null");
+            end = literal(b, i, to, NULL);
         } else {
             end = i;
             while (end < to && b[end] >= '0' && b[end] <= '9') {
@@ -488,18 +500,25 @@ final class ClaudeLineScanner {
         return end;
     }
 
-    /** {@code word} (whose first byte {@code first} is) at {@code i}: the index after it, or -1. */
-    private static int literal(byte[] b, int i, int to, char first, String word) {
-        int n = word.length();
-        if (b[i] != first || to - i < n) {
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** {@code null}, {@code true} and the first four bytes of {@code false} as little-endian words. */
+    private static final int NULL = 'n' | 'u' << 8 | 'l' << 16 | 'l' << 24;
+    private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+    private static final int FALS = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
+
+    /**
+     * The literal whose first four bytes are {@code word} ({@code null} or {@code true}, or with an {@code e}
+     * after them {@code false}) at {@code i}: the index after it, or -1. One word compared, not a byte at a time.
+     */
+    private static int literal(byte[] b, int i, int to, int word) {
+        if (to - i < 4 || (int) INTS.get(b, i) != word) {
             return -1;
         }
-        for (int k = 1; k < n; k++) {
-            if (b[i + k] != word.charAt(k)) {
-                return -1;
-            }
+        if (word != FALS) {
+            return i + 4;
         }
-        return i + n;
+        return i + 4 < to && b[i + 4] == 'e' ? i + 5 : -1;
     }
 
     /** Skips any JSON value at {@code i} (nested in {@code depth} containers): the index after it, or -1. */
@@ -512,11 +531,11 @@ final class ClaudeLineScanner {
             case '[':
                 return array(b, i + 1, to, depth + 1);
             case 't':
-                return literal(b, i, to, 't', "true");
+                return literal(b, i, to, TRUE);
             case 'f':
-                return literal(b, i, to, 'f', "false");
+                return literal(b, i, to, FALS);
             case 'n':
-                return literal(b, i, to, 'n', "null");
+                return literal(b, i, to, NULL);
             default:
                 return number(b, i, to);
         }

@@ -353,7 +353,10 @@ final class ClaudeLineScannerTest {
                 + "\"timestamp\":\"2025-01-01T00:00:00Z\"}";
         for (String line : List.of(first, first.replace("\"type\"", "\"typo\""), first.replace("\"input_tokens\"", "\"output_tokens\""),
                 first.replace("\"model\":\"m\"", "\"mode\":\"m\""), first, first.replace("\"type\":\"user\"", "\"type\":\"user\",\"type\":\"x\""),
-                first.replace("{\"type\"", "{\"ty\\u0070e\""), first.replace("\"timestamp\"", "\"timestamps\""), first)) {
+                first.replace("{\"type\"", "{\"ty\\u0070e\""), first.replace("\"timestamp\"", "\"timestamps\""), first,
+                // names of 9 to 16 bytes whose first eight bytes are a remembered name's, and only the last one differs
+                first.replace("\"timestamp\"", "\"timestamq\""), first, first.replace("\"input_tokens\"", "\"input_tokenz\""),
+                first)) {
             byte[] b = utf8(line);
             ClaudeCodeLogs.Parsed s = ClaudeCodeLogs.scannedLine("f.jsonl", "p", 7, b, f);
             ClaudeCodeLogs.Parsed alone = scanned(b);
