@@ -61,6 +61,7 @@ timed deliverykit-plain-jar java -Xmx256m -jar "$cli" cost --claude-logs "$tree/
 cmp -s deliverykit.out deliverykit-plain-jar.out && echo "deliverykit-plain-jar: same output"
 python3 - <<'PY'
 import json
+import statistics
 from decimal import Decimal
 c = json.load(open("ccusage.out"))
 d = json.load(open("deliverykit.out"))
@@ -74,7 +75,6 @@ days_c = {(r.get("date") or r.get("period")): Decimal(str(r["totalCost"])) for r
 days_d = {k: Decimal(v.split(" ")[0]) for k, v in d["data"]["byDay"].items()}
 worst = max(abs(days_c[k] - days_d.get(k, Decimal(0))) for k in days_c)
 print(f"days: ccusage {len(days_c)}, deliverykit {len(days_d)}, largest per-day difference {worst:.9f} USD")
-import statistics
 def secs(label):
     return [float(x) for x in open(label + ".secs").read().split()]
 c_secs = secs("ccusage")

@@ -288,10 +288,7 @@ final class ClaudeLineScanner {
                     return -1;
                 }
             }
-            i++;
-            if (i >= to || b[i] != '"') {
-                i = ws(b, i, to); // white space before the next name
-            }
+            i = sp(b, i + 1, to);
         }
     }
 
